@@ -1,0 +1,18 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'astro/config';
+
+// The public address of the site, for canonical and hreflang URLs. Production sets SITE_URL.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  // Tests and benchmarks build other content into other folders; the site itself uses the defaults.
+  outDir: process.env.NEWS_OUT_DIR ?? './dist',
+  cacheDir: process.env.NEWS_CACHE_DIR ?? './node_modules/.astro',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  vite: { plugins: [tailwindcss()] },
+});

@@ -1,0 +1,40 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Lang } from '../lib/i18n/index.ts';
+import { sectionIds, type SectionId } from '../lib/sections.ts';
+import { buildStories, type Story } from '../lib/stories.ts';
+
+export type ArticleEntry = CollectionEntry<'articles'>;
+export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
+
+/** One version of a story as a listing shows it. */
+export interface StoryVersion {
+  story: ArticleStory;
+  lang: Lang;
+  entry: ArticleEntry;
+}
+
+let storiesPromise: Promise<ArticleStory[]> | undefined;
+
+/** All stories, newest first. The collection is read and grouped once per build, not once per page. */
+export function getStories(): Promise<ArticleStory[]> {
+  storiesPromise ??= getCollection('articles').then((entries) =>
+    buildStories(entries).map((story) => ({ ...story, section: story.original.data.section as SectionId })),
+  );
+  return storiesPromise;
+}
+
+/** The stories readable in one language, newest first, each with that language's version. */
+export async function getStoriesIn(lang: Lang): Promise<StoryVersion[]> {
+  const stories = await getStories();
+  return stories.flatMap((story) => {
+    const entry = story.versions[lang];
+    return entry ? [{ story, lang, entry }] : [];
+  });
+}
+
+/** Sections that have at least one story in either language, in the fixed section order. */
+export async function getSectionsInUse(): Promise<SectionId[]> {
+  const stories = await getStories();
+  const used = new Set(stories.map((s) => s.section));
+  return sectionIds.filter((id) => used.has(id));
+}

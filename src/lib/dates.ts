@@ -1,0 +1,68 @@
+import type { Lang } from './i18n/languages.ts';
+
+/** Every story is dated in Bangkok time, whatever the offset it was written with. */
+export const NEWSROOM_TIME_ZONE = 'Asia/Bangkok';
+const BANGKOK_OFFSET_MINUTES = 7 * 60;
+
+/** Years in the Thai Buddhist era run 543 ahead of the Common Era. */
+export const BUDDHIST_ERA_OFFSET = 543;
+
+export function toBuddhistYear(ceYear: number): number {
+  return ceYear + BUDDHIST_ERA_OFFSET;
+}
+
+export function toCommonEraYear(beYear: number): number {
+  return beYear - BUDDHIST_ERA_OFFSET;
+}
+
+// Formatters are costly to create: build them once per language, not once per page.
+const dateFormatters: Record<Lang, Intl.DateTimeFormat> = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist-nu-latn', {
+    timeZone: NEWSROOM_TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: NEWSROOM_TIME_ZONE,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }),
+};
+
+const timeFormatter = new Intl.DateTimeFormat('en-GB', {
+  timeZone: NEWSROOM_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "5 มีนาคม 2568" on Thai pages (Buddhist era), "5 March 2025" on English pages. */
+export function formatDate(date: Date, lang: Lang): string {
+  return dateFormatters[lang].format(date);
+}
+
+/** The date with Bangkok time: "5 มีนาคม 2568 เวลา 10:00 น." / "5 March 2025, 10:00 (Bangkok)". */
+export function formatDateTime(date: Date, lang: Lang): string {
+  const time = timeFormatter.format(date);
+  return lang === 'th'
+    ? `${formatDate(date, 'th')} เวลา ${time} น.`
+    : `${formatDate(date, 'en')}, ${time} (Bangkok)`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** ISO 8601 in Bangkok time with its offset, for <time datetime> and feeds: 2025-03-05T10:00:00+07:00. */
+export function toBangkokIso(date: Date): string {
+  const local = new Date(date.getTime() + BANGKOK_OFFSET_MINUTES * 60_000);
+  return (
+    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
+    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}+07:00`
+  );
+}
+
+/** A frontmatter timestamp must say when and in which offset: a bare date or time is ambiguous. */
+export const TIMESTAMP_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

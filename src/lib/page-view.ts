@@ -1,0 +1,48 @@
+import { otherLang, type Lang } from './i18n/languages.ts';
+
+/**
+ * Everything a page's chrome needs to know, computed once per page (as Starlight does) so that
+ * components only read it: the language, the same page in the other language (or null), and
+ * whether the page is a rendering of an original in the other language.
+ */
+export interface PageView {
+  lang: Lang;
+  otherLang: Lang;
+  /** This page's path, e.g. /th/articles/putin-visits-china/. */
+  path: string;
+  /** The document title without the site name. */
+  title: string;
+  description: string;
+  /** The same page in the other language, or null when it does not exist there. */
+  alternatePath: string | null;
+  /** True when the page shows a translation of an original in the other language. */
+  isRendering: boolean;
+  /** What kind of page this is, for styling and tests. */
+  kind: 'home' | 'article' | 'section' | 'archive' | 'not-found';
+}
+
+export function createPageView(input: {
+  lang: Lang;
+  path: string;
+  title: string;
+  description: string;
+  alternatePath: string | null;
+  kind: PageView['kind'];
+  isRendering?: boolean;
+}): PageView {
+  return {
+    lang: input.lang,
+    otherLang: otherLang(input.lang),
+    path: input.path,
+    title: input.title,
+    description: input.description,
+    alternatePath: input.alternatePath,
+    isRendering: input.isRendering ?? false,
+    kind: input.kind,
+  };
+}
+
+/** The page of a listing to link to in the other language: the same page, or its last one if it has fewer. */
+export function clampPage(page: number, pagesInOtherLanguage: number): number {
+  return Math.max(1, Math.min(page, pagesInOtherLanguage));
+}

@@ -1,0 +1,61 @@
+import { isLang, type Lang } from './i18n/languages.ts';
+import type { SectionId } from './sections.ts';
+
+/** Every URL of the site is a directory URL: /th/articles/<slug>/. */
+
+export function homePath(lang: Lang): string {
+  return `/${lang}/`;
+}
+
+export function articlePath(lang: Lang, slug: string): string {
+  return `/${lang}/articles/${slug}/`;
+}
+
+/** Page 1 of a listing lives at the listing's root; later pages at /2/, /3/, … */
+function pagedPath(base: string, page: number): string {
+  if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a positive integer, got ${page}`);
+  return page === 1 ? base : `${base}${page}/`;
+}
+
+export function archivePath(lang: Lang, page = 1): string {
+  return pagedPath(`/${lang}/archive/`, page);
+}
+
+export function sectionPath(lang: Lang, section: SectionId, page = 1): string {
+  return pagedPath(`/${lang}/sections/${section}/`, page);
+}
+
+/** The language a site path belongs to, or null for paths outside /th/ and /en/. */
+export function langOfPath(path: string): Lang | null {
+  const first = path.split('/')[1];
+  return isLang(first) ? first : null;
+}
+
+/**
+ * The same path in another language: /th/archive/2/ → /en/archive/2/.
+ * Query and fragment are kept. A path outside the language folders gets the prefix.
+ */
+export function localizeUrl(path: string, lang: Lang): string {
+  if (!path.startsWith('/')) throw new Error(`localizeUrl expects a site path starting with "/", got "${path}"`);
+  const split = path.search(/[?#]/);
+  const pathname = split === -1 ? path : path.slice(0, split);
+  const rest = split === -1 ? '' : path.slice(split);
+  const parts = pathname.slice(1).split('/');
+  if (isLang(parts[0])) parts[0] = lang;
+  else if (parts[0] === '') parts[0] = lang + '/';
+  else parts.unshift(lang);
+  let localized = ('/' + parts.join('/')).replace(/\/{2,}/g, '/');
+  // Pages are directories; files such as /rss.xml keep their name.
+  if (!localized.endsWith('/') && !/\.[a-z0-9]+$/i.test(localized)) localized += '/';
+  return localized + rest;
+}
+
+/** Where a story can be read in a language: its page there, or null when it has no version in that language. */
+export function translationOf(story: { slug: string; languages: readonly Lang[] }, lang: Lang): string | null {
+  return story.languages.includes(lang) ? articlePath(lang, story.slug) : null;
+}
+
+/** Number of pages a listing of `count` items needs; an empty listing still has its first page. */
+export function pageCount(count: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(count / pageSize));
+}

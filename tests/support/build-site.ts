@@ -1,0 +1,28 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs the real `astro build` (the same command as `npm run build`) for some content into some folder.
+ * Rejects with the build's own output when it fails.
+ */
+export function buildSite(opts: { outDir: string; contentDir?: string; cacheDir?: string; env?: Record<string, string> }): Promise<{ output: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEWS_OUT_DIR: opts.outDir, ...opts.env };
+  if (opts.contentDir) env.NEWS_CONTENT_DIR = opts.contentDir;
+  if (opts.cacheDir) env.NEWS_CACHE_DIR = opts.cacheDir;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [resolve(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: projectRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('close', (code) => {
+      if (code === 0) resolvePromise({ output });
+      else reject(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`));
+    });
+  });
+}

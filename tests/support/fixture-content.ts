@@ -1,0 +1,129 @@
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { projectRoot } from './build-site.ts';
+
+/**
+ * A content folder that exercises what the two seeds cannot: a Thai story with no English,
+ * an English original with and without a Thai rendering, sections that exist in one language
+ * only, and enough stories for several archive pages (more in Thai than in English).
+ */
+export const fixture = {
+  thaiOnly: 'thai-only-story',
+  englishOriginal: 'english-original-story',
+  englishOnly: 'english-only-story',
+  generatedCount: 44,
+  /** Generated stories with an odd number also have an English rendering. */
+  generatedSlug: (n: number) => `generated-story-${String(n).padStart(2, '0')}`,
+} as const;
+
+function mdx(frontmatter: string, body: string): string {
+  return `---\n${frontmatter.trim()}\n---\n\n${body.trim()}\n`;
+}
+
+export async function writeFixtureContent(dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await cp(join(projectRoot, 'content/articles'), dir, { recursive: true });
+
+  const write = async (slug: string, lang: string, text: string) => {
+    await mkdir(join(dir, slug), { recursive: true });
+    await writeFile(join(dir, slug, `${lang}.mdx`), text);
+  };
+
+  await write(
+    fixture.thaiOnly,
+    'th',
+    mdx(
+      `
+title: ราคาข้าวหอมมะลิปรับตัวสูงขึ้นในรอบสามเดือน
+summary: ราคาข้าวหอมมะลิในตลาดกลางปรับตัวสูงขึ้นร้อยละ 5 ในรอบสามเดือน
+published: 2025-01-10T09:30:00+07:00
+section: economy
+byline: โต๊ะข่าวเศรษฐกิจ
+`,
+      `ราคาข้าวหอมมะลิในตลาดกลางปรับตัวสูงขึ้นร้อยละ 5 ในรอบสามเดือน\n\nผู้ส่งออกคาดว่าราคาจะทรงตัวจนถึงสิ้นปี`,
+    ),
+  );
+
+  await write(
+    fixture.englishOriginal,
+    'en',
+    mdx(
+      `
+title: Bangkok opens its first public charging hub for electric buses
+summary: The city's first shared charging hub for electric buses opened on Monday.
+published: 2025-02-03T11:00:00+07:00
+section: technology
+source: Reuters
+`,
+      `The city's first shared charging hub for electric buses opened on Monday.\n\nIt can charge 40 buses at once.`,
+    ),
+  );
+  await write(
+    fixture.englishOriginal,
+    'th',
+    mdx(
+      `
+title: กรุงเทพฯ เปิดศูนย์ชาร์จรถโดยสารไฟฟ้าสาธารณะแห่งแรก
+summary: ศูนย์ชาร์จรถโดยสารไฟฟ้าแบบใช้ร่วมกันแห่งแรกของเมืองเปิดให้บริการเมื่อวันจันทร์
+translation:
+  translator: โต๊ะข่าวต่างประเทศ
+  machine: false
+  reviewed: true
+`,
+      `ศูนย์ชาร์จรถโดยสารไฟฟ้าแบบใช้ร่วมกันแห่งแรกของเมืองเปิดให้บริการเมื่อวันจันทร์\n\nสามารถชาร์จรถโดยสารได้พร้อมกัน 40 คัน`,
+    ),
+  );
+
+  await write(
+    fixture.englishOnly,
+    'en',
+    mdx(
+      `
+title: Regional chip makers report record exports
+summary: Chip exports from the region reached a record in the last quarter.
+published: 2025-02-01T08:00:00+07:00
+section: technology
+byline: Business desk
+`,
+      `Chip exports from the region reached a record in the last quarter.`,
+    ),
+  );
+
+  for (let n = 1; n <= fixture.generatedCount; n++) {
+    const slug = fixture.generatedSlug(n);
+    const day = String(1 + (n % 28)).padStart(2, '0');
+    const month = String(1 + Math.floor(n / 28)).padStart(2, '0');
+    await write(
+      slug,
+      'th',
+      mdx(
+        `
+title: ข่าวการเมืองทดสอบลำดับที่ ${n}
+summary: สรุปข่าวการเมืองลำดับที่ ${n}
+published: 2024-${month}-${day}T10:${String(n).padStart(2, '0')}:00+07:00
+section: politics
+byline: โต๊ะข่าวการเมือง
+`,
+        `เนื้อหาข่าวการเมืองลำดับที่ ${n}`,
+      ),
+    );
+    if (n % 2 === 1) {
+      await write(
+        slug,
+        'en',
+        mdx(
+          `
+title: Politics test story number ${n}
+summary: Summary of politics story number ${n}
+translation:
+  translator: Politics desk
+  machine: false
+  reviewed: true
+`,
+          `Body of politics story number ${n}.`,
+        ),
+      );
+    }
+  }
+}

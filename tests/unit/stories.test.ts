@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { ContentErrors } from '../../src/lib/content-errors.ts';
+import { checkTimestampLines } from '../../src/lib/frontmatter-checks.ts';
+import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+
+const published = new Date('2025-03-05T10:00:00+07:00');
+const original = (id: string, date = published): StoryFile => ({ id, filePath: `content/articles/${id}.mdx`, data: { published: date } });
+const rendering = (id: string): StoryFile => ({
+  id,
+  filePath: `content/articles/${id}.mdx`,
+  data: { translation: { translator: 'x', machine: true, reviewed: true } },
+});
+
+function problemsOf(files: StoryFile[]): string[] {
+  try {
+    buildStories(files);
+  } catch (e) {
+    if (e instanceof ContentErrors) return e.problems.map((p) => p.message);
+    throw e;
+  }
+  return [];
+}
+
+describe('buildStories', () => {
+  it('pairs a Thai original with its English rendering', () => {
+    const [story] = buildStories([original('putin/th'), rendering('putin/en')]);
+    expect(story?.slug).toBe('putin');
+    expect(story?.originalLang).toBe('th');
+    expect(story?.languages).toEqual(['th', 'en']);
+    expect(story?.published).toEqual(published);
+    expect(story?.updated).toEqual(published);
+  });
+
+  it('accepts an English original with a Thai rendering, original first', () => {
+    const [story] = buildStories([rendering('chips/th'), original('chips/en')]);
+    expect(story?.originalLang).toBe('en');
+    expect(story?.languages).toEqual(['en', 'th']);
+  });
+
+  it('accepts a story in one language only', () => {
+    expect(buildStories([original('rice/th')])[0]?.languages).toEqual(['th']);
+  });
+
+  it('sorts newest first, slug breaking ties', () => {
+    const older = new Date('2024-01-01T00:00:00+07:00');
+    const stories = buildStories([original('b/th', older), original('c/th'), original('a/th')]);
+    expect(stories.map((s) => s.slug)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('takes the slug from the folder, so nested year folders work', () => {
+    expect(buildStories([original('2025/03/putin/th')])[0]?.slug).toBe('putin');
+  });
+
+  it('rejects a rendering without an original, naming the file and the fix', () => {
+    const [problem] = problemsOf([rendering('orphan/en')]);
+    expect(problem).toContain('content/articles/orphan/en.mdx');
+    expect(problem).toContain('has no original');
+    expect(problem).toContain('Fix:');
+  });
+
+  it('rejects two originals of one story', () => {
+    expect(problemsOf([original('twice/th'), original('twice/en')])[0]).toMatch(/both .* claim to be the original/);
+  });
+
+  it('rejects two stories with the same slug in different folders', () => {
+    const [problem] = problemsOf([original('2024/putin/th'), original('2025/putin/th')]);
+    expect(problem).toContain('content/articles/2025/putin/th.mdx');
+    expect(problem).toContain('the slug "putin" is already used by content/articles/2024/putin/th.mdx');
+  });
+
+  it('rejects a file named for no language, and a folder name that is no slug', () => {
+    expect(problemsOf([original('putin/fr')])[0]).toContain('"fr" is not a language of the site');
+    expect(problemsOf([original('Putin Visit/th')])[0]).toContain('not a valid slug');
+    expect(problemsOf([original('th')])[0]).toContain('not in a folder of its own');
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf([rendering('a/en'), original('b/xx'), original('c/th')])).toHaveLength(2);
+  });
+});
+
+describe('checkTimestampLines', () => {
+  const file = 'content/articles/x/th.mdx';
+  it('accepts timestamps with an offset, quoted or not', () => {
+    expect(checkTimestampLines('---\npublished: 2025-03-05T10:00:00+07:00\nupdated: "2025-03-06T08:00:00+07:00"\n---\n', file)).toEqual([]);
+  });
+  it('rejects a bare date and a time without offset, naming file and field', () => {
+    const errors = checkTimestampLines('---\ntitle: x\npublished: 2025-03-05\nupdated: 2025-03-06T10:00:00\n---\nbody\n', file);
+    expect(errors.map((e) => e.field)).toEqual(['published', 'updated']);
+    expect(errors[0]?.message).toBe(
+      'content/articles/x/th.mdx: field "published": "2025-03-05" is not a date and time with a UTC offset. Fix: write it as 2025-03-05T10:00:00+07:00 (Bangkok time, with the offset)',
+    );
+  });
+  it('ignores the body and missing fields', () => {
+    expect(checkTimestampLines('---\ntitle: x\n---\npublished: yesterday\n', file)).toEqual([]);
+  });
+});

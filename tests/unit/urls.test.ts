@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { clampPage } from '../../src/lib/page-view.ts';
+import { archivePath, articlePath, homePath, langOfPath, localizeUrl, pageCount, sectionPath, translationOf } from '../../src/lib/urls.ts';
+
+describe('localizeUrl', () => {
+  const cases: [string, 'th' | 'en', string][] = [
+    ['/th/', 'en', '/en/'],
+    ['/en/', 'th', '/th/'],
+    ['/th/', 'th', '/th/'],
+    ['/th', 'en', '/en/'],
+    ['/', 'en', '/en/'],
+    ['/', 'th', '/th/'],
+    ['/th/articles/putin/', 'en', '/en/articles/putin/'],
+    ['/th/articles/putin', 'en', '/en/articles/putin/'],
+    ['/en/archive/3/', 'th', '/th/archive/3/'],
+    ['/th/sections/world/?x=1#p5', 'en', '/en/sections/world/?x=1#p5'],
+    ['/th/articles/putin/#p-5', 'en', '/en/articles/putin/#p-5'],
+    ['/archive/', 'th', '/th/archive/'],
+    ['/th/rss.xml', 'en', '/en/rss.xml'],
+    ['/thai-news/', 'en', '/en/thai-news/'],
+    ['/en?q=ปูติน', 'th', '/th/?q=ปูติน'],
+  ];
+  for (const [input, lang, expected] of cases) {
+    it(`${input} in ${lang} → ${expected}`, () => expect(localizeUrl(input, lang)).toBe(expected));
+  }
+
+  it('rejects anything that is not a site path', () => {
+    expect(() => localizeUrl('th/articles/x/', 'en')).toThrow(/starting with "\/"/);
+    expect(() => localizeUrl('https://example.com/th/', 'en')).toThrow();
+  });
+});
+
+describe('translationOf', () => {
+  it('returns the page in the language when the story has it, else null', () => {
+    const both = { slug: 'putin', languages: ['th', 'en'] as const };
+    const thaiOnly = { slug: 'rice', languages: ['th'] as const };
+    const englishOnly = { slug: 'chips', languages: ['en'] as const };
+    expect(translationOf(both, 'en')).toBe('/en/articles/putin/');
+    expect(translationOf(both, 'th')).toBe('/th/articles/putin/');
+    expect(translationOf(thaiOnly, 'en')).toBeNull();
+    expect(translationOf(thaiOnly, 'th')).toBe('/th/articles/rice/');
+    expect(translationOf(englishOnly, 'th')).toBeNull();
+    expect(translationOf(englishOnly, 'en')).toBe('/en/articles/chips/');
+  });
+});
+
+describe('page paths', () => {
+  it('build directory URLs in each language', () => {
+    expect(homePath('th')).toBe('/th/');
+    expect(articlePath('en', 'a-b')).toBe('/en/articles/a-b/');
+    expect(archivePath('th')).toBe('/th/archive/');
+    expect(archivePath('th', 1)).toBe('/th/archive/');
+    expect(archivePath('en', 4)).toBe('/en/archive/4/');
+    expect(sectionPath('th', 'world')).toBe('/th/sections/world/');
+    expect(sectionPath('en', 'economy', 2)).toBe('/en/sections/economy/2/');
+    expect(() => archivePath('th', 0)).toThrow(RangeError);
+    expect(() => archivePath('th', 1.5)).toThrow(RangeError);
+  });
+
+  it('read the language of a path', () => {
+    expect(langOfPath('/th/articles/x/')).toBe('th');
+    expect(langOfPath('/en/')).toBe('en');
+    expect(langOfPath('/')).toBeNull();
+    expect(langOfPath('/thai/')).toBeNull();
+  });
+
+  it('count pages, an empty listing still having one', () => {
+    expect(pageCount(0, 20)).toBe(1);
+    expect(pageCount(20, 20)).toBe(1);
+    expect(pageCount(21, 20)).toBe(2);
+    expect(clampPage(3, 2)).toBe(2);
+    expect(clampPage(1, 5)).toBe(1);
+    expect(clampPage(2, 1)).toBe(1);
+  });
+});
