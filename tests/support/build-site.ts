@@ -8,7 +8,7 @@ export const projectRoot = resolve(import.meta.dirname, '../..');
  * Rejects with the build's own output when it fails.
  */
 export function buildSite(opts: { outDir: string; contentDir?: string; cacheDir?: string; env?: Record<string, string> }): Promise<{ output: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEWS_OUT_DIR: opts.outDir, ...opts.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEWS_OUT_DIR: opts.outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env };
   if (opts.contentDir) env.NEWS_CONTENT_DIR = opts.contentDir;
   if (opts.cacheDir) env.NEWS_CACHE_DIR = opts.cacheDir;
   return new Promise((resolvePromise, reject) => {
@@ -21,6 +21,8 @@ export function buildSite(opts: { outDir: string; contentDir?: string; cacheDir?
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     child.on('close', (code) => {
+      // Colour codes would split the messages the tests look for.
+      output = output.replace(/\x1b\[[0-9;]*m/g, '');
       if (code === 0) resolvePromise({ output });
       else reject(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`));
     });
