@@ -13,6 +13,20 @@ export default defineConfig({
   cacheDir: process.env.NEWS_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
-  vite: { plugins: [tailwindcss()] },
+  // No smart punctuation: stories are published verbatim, quotes and dashes as the newsroom typed them.
+  integrations: [mdx({ smartypants: false })],
+  vite: {
+    plugins: [tailwindcss()],
+    build: {
+      rolldownOptions: {
+        // MDX modules carry Astro's "use astro:head-inject" directive; the bundler warns once per
+        // article that it may not keep it, which Astro handles itself. Thousands of such lines would
+        // hide the warnings that matter.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });

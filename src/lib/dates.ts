@@ -51,6 +51,14 @@ export function formatDateTime(date: Date, lang: Lang): string {
     : `${formatDate(date, 'en')}, ${time} (Bangkok)`;
 }
 
+/**
+ * Wire copy often carries a date but no time; such stories are stamped at the start of the day in
+ * Bangkok, and pages then show the date alone rather than a made-up "00:00".
+ */
+export function hasKnownTime(date: Date): boolean {
+  return (date.getTime() + BANGKOK_OFFSET_MINUTES * 60_000) % 86_400_000 !== 0;
+}
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }

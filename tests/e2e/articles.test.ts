@@ -1,10 +1,14 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { projectRoot } from '../support/build-site.ts';
 import { frontmatterValue, seedSlugs } from '../support/content-files.ts';
 import { fixture } from '../support/fixture-content.ts';
 
 const seedUrl = inject('seedUrl');
+const seedFile = join(projectRoot, '../shared/seeds/000_1efab58772283fd0.txt');
 const fixtureUrl = inject('fixtureUrl');
 
 let browser: Browser;
@@ -191,5 +195,16 @@ describe('the root address', () => {
     expect(await p.locator('a[data-choose-language="en"]').getAttribute('href')).toBe('/en/');
     expect(await p.locator('a[data-choose-language="en"]').isVisible()).toBe(true);
     await ctx.close();
+  });
+});
+
+describe.skipIf(!existsSync(seedFile))('the first seed as published', () => {
+  it('shows the Thai text verbatim: every paragraph of the seed, character for character', async () => {
+    const lines = readFileSync(seedFile, 'utf8').split('\n');
+    // Title, blank line, caption, then the 15 paragraphs up to the related-news heading.
+    const paragraphs = lines.slice(3, lines.indexOf('ข่าวที่เกี่ยวข้อง'));
+    await page.goto(`${seedUrl}/th/articles/putin-praises-russia-myanmar-ties/`);
+    expect(await page.locator('article .prose p').allTextContents()).toEqual(paragraphs);
+    expect((await page.textContent('h1'))?.trim()).toBe(lines[0]);
   });
 });

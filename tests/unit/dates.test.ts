@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, TIMESTAMP_WITH_OFFSET, toBangkokIso, toBuddhistYear, toCommonEraYear } from '../../src/lib/dates.ts';
+import { formatDate, formatDateTime, hasKnownTime, TIMESTAMP_WITH_OFFSET, toBangkokIso, toBuddhistYear, toCommonEraYear } from '../../src/lib/dates.ts';
 
 describe('dates', () => {
   const date = new Date('2025-03-05T18:00:00+07:00');
@@ -38,5 +38,13 @@ describe('dates', () => {
     for (const bad of ['2025-03-05', '2025-03-05T10:00:00', '5 March 2025', '2568-03-05T10:00:00+7']) {
       expect(TIMESTAMP_WITH_OFFSET.test(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('hasKnownTime', () => {
+  it('treats the start of a Bangkok day as "time not known"', () => {
+    expect(hasKnownTime(new Date('2024-03-20T00:00:00+07:00'))).toBe(false);
+    expect(hasKnownTime(new Date('2024-03-20T00:00:00Z'))).toBe(true);
+    expect(hasKnownTime(new Date('2024-03-20T10:30:00+07:00'))).toBe(true);
   });
 });
