@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import { writeFixtureContent } from '../support/fixture-content.ts';
+import { corpusFiles, haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { runScript } from '../support/run-script.ts';
 import { serveStatic } from '../support/static-server.ts';
 
 declare module 'vitest' {
@@ -13,6 +15,12 @@ declare module 'vitest' {
     /** The site built from the fixture content (untranslated stories, English originals, pagination). */
     fixtureUrl: string;
     fixtureDir: string;
+    /** The site built from the whole thaigov corpus through the importer; empty strings when ../shared is absent. */
+    corpusUrl: string;
+    corpusDir: string;
+    corpusContentDir: string;
+    /** What the importer printed for the corpus. */
+    corpusImportOutput: string;
   }
 }
 
@@ -28,12 +36,30 @@ export default async function setup(project: TestProject) {
   await buildSite({ outDir: fixtureDir, contentDir: fixtureContent, cacheDir: join(testRoot, 'cache-fixture') });
   const seed = await serveStatic(seedDir);
   const fixtureServer = await serveStatic(fixtureDir);
+  const corpus = haveCorpus ? await buildCorpusSite() : null;
+  if (!corpus) console.warn(`[e2e] ${noCorpusMessage}`);
   project.provide('seedUrl', seed.url);
   project.provide('seedDir', seedDir);
   project.provide('fixtureUrl', fixtureServer.url);
   project.provide('fixtureDir', fixtureDir);
+  project.provide('corpusUrl', corpus?.server.url ?? '');
+  project.provide('corpusDir', corpus?.siteDir ?? '');
+  project.provide('corpusContentDir', corpus?.contentDir ?? '');
+  project.provide('corpusImportOutput', corpus?.importOutput ?? '');
   return async () => {
     await seed.close();
     await fixtureServer.close();
+    await corpus?.server.close();
   };
+}
+
+/** Imports all 3,300 corpus stories with the real importer and builds them with the real build. */
+async function buildCorpusSite() {
+  const contentRoot = join(testRoot, 'corpus-content');
+  const siteDir = join(testRoot, 'corpus-site');
+  const result = runScript('import', ['--out', contentRoot, ...corpusFiles()]);
+  if (!/^\d+ files: \d+ imported/m.test(result.stdout)) throw new Error(`corpus import failed:\n${result.stdout.slice(-2000)}\n${result.stderr}`);
+  const contentDir = join(contentRoot, 'articles');
+  await buildSite({ outDir: siteDir, contentDir, cacheDir: join(testRoot, 'cache-corpus') });
+  return { server: await serveStatic(siteDir), siteDir, contentDir: contentRoot, importOutput: result.stdout };
 }

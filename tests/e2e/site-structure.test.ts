@@ -8,6 +8,7 @@ import { listSiteFiles, pathOfFile, readBuiltPages, type BuiltPage } from '../su
 const sites = [
   { name: 'seed site', dir: inject('seedDir') },
   { name: 'fixture site', dir: inject('fixtureDir') },
+  ...(inject('corpusDir') ? [{ name: 'thaigov corpus site', dir: inject('corpusDir') }] : []),
 ];
 
 for (const site of sites) {
