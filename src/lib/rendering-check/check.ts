@@ -1,0 +1,112 @@
+import { findUnsupportedFigures, type RelativePositions, type ThaiFigure } from './compare.ts';
+import { extractEnglishFigures } from './extract-english.ts';
+import { extractThaiFigures } from './extract-thai.ts';
+import { describeMismatch } from './format.ts';
+import { englishWords, extractLatinNames, mentionsName } from './names.ts';
+import type { Finding, Span } from './types.ts';
+
+/** Where each paragraph starts if the paragraphs were run together. */
+function startsOf(paragraphs: readonly string[]): number[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const text of paragraphs) {
+    starts.push(offset);
+    offset += text.length;
+  }
+  return starts;
+}
+
+function thaiFiguresOf(paragraphs: readonly string[]): ThaiFigure[][] {
+  return paragraphs.map((text, paragraph) => extractThaiFigures(text).map((figure) => ({ figure, paragraph })));
+}
+
+/**
+ * Compares paragraph by paragraph when the texts have as many paragraphs, otherwise every English
+ * paragraph against the whole Thai story. Offsets are within each paragraph; `paragraph` is always set.
+ */
+export function compareParagraphs(thai: readonly string[], english: readonly string[]): { aligned: boolean; findings: Finding[] } {
+  const aligned = thai.length === english.length;
+  const thaiFigures = thaiFiguresOf(thai);
+  const wholeStory = thaiFigures.flat();
+  const thaiStarts = startsOf(thai);
+  const englishStarts = startsOf(english);
+  const thaiLength = thai.reduce((sum, text) => sum + text.length, 0);
+  const englishLength = english.reduce((sum, text) => sum + text.length, 0);
+  const findings: Finding[] = [];
+
+  english.forEach((englishText, paragraph) => {
+    const scope = aligned ? thaiFigures[paragraph]! : wholeStory;
+    // Positions are within the paragraph when aligned, within the story otherwise.
+    const positions: RelativePositions = aligned
+      ? {
+          english: (figure) => figure.span.start / Math.max(1, englishText.length),
+          thai: (candidate) => candidate.figure.span.start / Math.max(1, thai[candidate.paragraph]!.length),
+        }
+      : {
+          english: (figure) => (englishStarts[paragraph]! + figure.span.start) / Math.max(1, englishLength),
+          thai: (candidate) => (thaiStarts[candidate.paragraph]! + candidate.figure.span.start) / Math.max(1, thaiLength),
+        };
+    for (const { english: figure, likelyThai } of findUnsupportedFigures(extractEnglishFigures(englishText), scope, positions)) {
+      const { expected, message } = describeMismatch(figure, likelyThai?.figure ?? null);
+      findings.push({
+        kind: figure.kind,
+        paragraph,
+        english: figure.span,
+        thai: likelyThai ? likelyThai.figure.span : null,
+        ...(likelyThai ? { thaiParagraph: likelyThai.paragraph } : {}),
+        expected,
+        message,
+      });
+    }
+  });
+
+  if (aligned) findings.push(...missingNames(thai, english));
+  return { aligned, findings: findings.sort((a, b) => (a.paragraph ?? 0) - (b.paragraph ?? 0) || a.english.start - b.english.start) };
+}
+
+/**
+ * Latin names in a Thai paragraph that the English never mentions. A name the translation moved to another
+ * paragraph is fine, so the whole English is searched before a name counts as missing.
+ */
+function missingNames(thai: readonly string[], english: readonly string[]): Finding[] {
+  const storyWords = englishWords(english.join('\n'));
+  const findings: Finding[] = [];
+  thai.forEach((thaiText, paragraph) => {
+    const englishText = english[paragraph]!;
+    const paragraphWords = englishWords(englishText);
+    for (const { name, alternatives } of extractLatinNames(thaiText)) {
+      if (alternatives.some((alternative) => mentionsName(paragraphWords, alternative) || mentionsName(storyWords, alternative))) continue;
+      findings.push({
+        kind: 'name',
+        paragraph,
+        english: { text: englishText, start: 0, end: englishText.length },
+        thai: name.span,
+        thaiParagraph: paragraph,
+        expected: name.span.text,
+        message: `The Thai names ${name.span.text}; the English does not mention it`,
+      });
+    }
+  });
+  return findings;
+}
+
+/**
+ * Compares paragraphs located in whole texts and gives offsets into those texts. `paragraph` is null
+ * when the story had to be compared as a whole (the paragraph counts differ).
+ */
+export function compareLocatedParagraphs(thai: readonly Span[], english: readonly Span[]): Finding[] {
+  const { aligned, findings } = compareParagraphs(
+    thai.map((paragraph) => paragraph.text),
+    english.map((paragraph) => paragraph.text),
+  );
+  return findings.map((finding) => {
+    const englishBase = english[finding.paragraph ?? 0]!.start;
+    const thaiBase = finding.thaiParagraph === undefined ? 0 : thai[finding.thaiParagraph]!.start;
+    return {
+      ...finding,
+      paragraph: aligned ? finding.paragraph : null,
+      english: { ...finding.english, start: finding.english.start + englishBase, end: finding.english.end + englishBase },
+      thai: finding.thai && { ...finding.thai, start: finding.thai.start + thaiBase, end: finding.thai.end + thaiBase },
+    };
+  });
+}

@@ -1,0 +1,96 @@
+import type { Currency } from './types.ts';
+
+/** Years in the Buddhist era run 543 ahead of the Common Era. */
+export const BUDDHIST_ERA_OFFSET = 543;
+
+/** Thai digits ๐–๙ become 0–9 one for one, so character offsets stay the same. */
+export function normalizeThaiDigits(text: string): string {
+  return text.replace(/[๐-๙]/gu, (digit) => String(digit.charCodeAt(0) - 0x0e50));
+}
+
+export const THAI_MONTHS: readonly { full: string; short: string }[] = [
+  { full: 'มกราคม', short: 'ม.ค.' },
+  { full: 'กุมภาพันธ์', short: 'ก.พ.' },
+  { full: 'มีนาคม', short: 'มี.ค.' },
+  { full: 'เมษายน', short: 'เม.ย.' },
+  { full: 'พฤษภาคม', short: 'พ.ค.' },
+  { full: 'มิถุนายน', short: 'มิ.ย.' },
+  { full: 'กรกฎาคม', short: 'ก.ค.' },
+  { full: 'สิงหาคม', short: 'ส.ค.' },
+  { full: 'กันยายน', short: 'ก.ย.' },
+  { full: 'ตุลาคม', short: 'ต.ค.' },
+  { full: 'พฤศจิกายน', short: 'พ.ย.' },
+  { full: 'ธันวาคม', short: 'ธ.ค.' },
+];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Full names first so "มกราคม" is not read as a shorter match; abbreviations may drop the last dot ("ก.พ2565"). */
+export const THAI_MONTH_PATTERN = [
+  ...THAI_MONTHS.map((m) => escapeRegExp(m.full)),
+  ...THAI_MONTHS.map((m) => `${escapeRegExp(m.short.slice(0, -1))}\\.?`),
+].join('|');
+
+/** 1-based month of a Thai month name or abbreviation, or null. */
+export function thaiMonthNumber(name: string): number | null {
+  const bare = name.replaceAll('.', '');
+  const index = THAI_MONTHS.findIndex((m) => m.full === name || m.short.replaceAll('.', '') === bare);
+  return index === -1 ? null : index + 1;
+}
+
+/** Thai magnitude words multiply in sequence: "แสนล้าน" is 10^5 × 10^6. */
+export const THAI_MAGNITUDES: Readonly<Record<string, number>> = {
+  พัน: 1e3,
+  หมื่น: 1e4,
+  แสน: 1e5,
+  ล้าน: 1e6,
+};
+
+/** Words that start like a magnitude but are not one: "พันธมิตร" (ally), "พันเอก" (colonel). */
+export const NOT_MAGNITUDES = ['พันธ', 'พันเอก', 'พันโท', 'พันตรี', 'พันตำรวจ', 'พันจ่า', 'พันทาง', 'ล้านนา', 'แสนสิริ'];
+
+/** Thai currency words, longest first so "ดอลลาร์สหรัฐ" wins over "ดอลลาร์". */
+export const THAI_CURRENCY_WORDS: readonly [string, Currency][] = [
+  ['ดอลลาร์สหรัฐฯ', 'USD'],
+  ['ดอลลาร์สหรัฐ', 'USD'],
+  ['เหรียญสหรัฐฯ', 'USD'],
+  ['เหรียญสหรัฐ', 'USD'],
+  ['ดอลลาร์', 'USD'],
+  ['ดอลล่าร์', 'USD'],
+  ['บาท', 'THB'],
+  ['หยวน', 'CNY'],
+  ['รูเบิล', 'RUB'],
+  ['ยูโร', 'EUR'],
+  ['เยน', 'JPY'],
+  ['ปอนด์', 'GBP'],
+  ['ริงกิต', 'MYR'],
+  ['วอน', 'KRW'],
+  ['ดอง', 'VND'],
+  ['รูปี', 'INR'],
+];
+
+/** Thai number words, for the few figures Thai writes in words ("สองวัน", "สมัยที่ห้า"). */
+export const THAI_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  หนึ่ง: 1,
+  สอง: 2,
+  สาม: 3,
+  สี่: 4,
+  ห้า: 5,
+  หก: 6,
+  เจ็ด: 7,
+  แปด: 8,
+  เก้า: 9,
+  สิบ: 10,
+};
+
+/** A Buddhist-era year as a Common-Era year. */
+export function fromBuddhistEra(year: number): number {
+  return year - BUDDHIST_ERA_OFFSET;
+}
+
+/** Two-digit Thai years ("ก.พ. 65", "ปี 63") are short for 25xx in the Buddhist era. */
+export function fromShortBuddhistYear(twoDigits: number): number {
+  return fromBuddhistEra(2500 + twoDigits);
+}
