@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 // The public address of the site, for canonical and hreflang URLs. Production sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -14,7 +15,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // No smart punctuation: stories are published verbatim, quotes and dashes as the newsroom typed them.
-  integrations: [mdx({ smartypants: false })],
+  integrations: [mdx({ smartypants: false }), searchIndex()],
   vite: {
     plugins: [tailwindcss()],
     build: {

@@ -18,7 +18,7 @@ export interface PageView {
   /** True when the page shows a translation of an original in the other language. */
   isRendering: boolean;
   /** What kind of page this is, for styling and tests. */
-  kind: 'home' | 'article' | 'section' | 'archive' | 'not-found';
+  kind: 'home' | 'article' | 'section' | 'archive' | 'search' | 'not-found';
 }
 
 export function createPageView(input: {

@@ -11,6 +11,10 @@ export function articlePath(lang: Lang, slug: string): string {
   return `/${lang}/articles/${slug}/`;
 }
 
+export function searchPath(lang: Lang, query?: string): string {
+  return query ? `/${lang}/search/?q=${encodeURIComponent(query)}` : `/${lang}/search/`;
+}
+
 /** Page 1 of a listing lives at the listing's root; later pages at /2/, /3/, … */
 function pagedPath(base: string, page: number): string {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a positive integer, got ${page}`);

@@ -34,6 +34,26 @@ export interface UiStrings {
   alsoInOtherLanguage: string;
   /** Listing marker: this version is a rendering of an original in the other language. */
   translatedLabel: string;
+  search: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchButton: string;
+  /** Shown on the search page when JavaScript is off. */
+  searchNeedsJs: string;
+  searchLanguageFilter: string;
+  filterAll: string;
+  filterThai: string;
+  filterEnglish: string;
+  showMore: string;
+  searching: string;
+  resultsNone: string;
+  resultsOne: string;
+  /** "{count}" stands for the number: the search page fills it in. */
+  resultsMany: string;
+  searchPrompt: string;
+  searchFailed: string;
+  /** Before the language names a result matched in. */
+  matchedIn: string;
   published: string;
   updated: string;
   byline: string;

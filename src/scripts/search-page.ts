@@ -1,0 +1,203 @@
+/**
+ * The search page: reads ?q= (and ?lang=), searches as the reader types, writes the query back to the
+ * address, and renders results as text nodes only (a query or an excerpt is never parsed as HTML).
+ */
+import { formatDate } from '../lib/dates.ts';
+import type { Lang } from '../lib/i18n/languages.ts';
+import { loadStoryHit, searchStories, type LanguageFilter, type PagefindApi, type PagefindResult, type StoryHit } from '../lib/search/engine.ts';
+import type { ParsedQuery } from '../lib/search/query.ts';
+
+interface SearchStrings {
+  resultsNone: string;
+  resultsOne: string;
+  resultsMany: string;
+  searching: string;
+  searchPrompt: string;
+  searchFailed: string;
+  matchedIn: string;
+  languageNames: Record<Lang, string>;
+  switchTo: Record<Lang, string>;
+  sectionNames: Record<string, string>;
+}
+
+const PAGE_SIZE = 10;
+const form = document.querySelector<HTMLFormElement>('#search-form')!;
+const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
+const list = document.querySelector<HTMLOListElement>('#search-results')!;
+const status = document.querySelector<HTMLElement>('#search-status')!;
+const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const readerLang = document.documentElement.lang as Lang;
+const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
+
+let pagefind: Promise<PagefindApi> | undefined;
+function loadPagefind(): Promise<PagefindApi> {
+  // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
+  const url = '/pagefind/pagefind.js';
+  pagefind ??= import(/* @vite-ignore */ url) as Promise<PagefindApi>;
+  return pagefind;
+}
+
+function countText(count: number): string {
+  if (count === 0) return strings.resultsNone;
+  return count === 1 ? strings.resultsOne : strings.resultsMany.replace('{count}', String(count));
+}
+
+function renderHit(hit: StoryHit): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'py-4';
+  item.dataset['story'] = hit.story;
+  const heading = document.createElement('h2');
+  heading.className = 'text-xl font-semibold leading-snug';
+  const link = document.createElement('a');
+  link.href = hit.main.url;
+  link.hreflang = hit.main.lang;
+  link.lang = hit.main.lang;
+  link.className = 'hover:underline';
+  link.textContent = hit.main.title;
+  link.dataset['resultLink'] = '';
+  heading.append(link);
+
+  const excerpt = document.createElement('p');
+  excerpt.className = 'mt-1 text-slate-700 dark:text-slate-300';
+  for (const part of hit.excerpt) {
+    if (part.match) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      excerpt.append(mark);
+    } else excerpt.append(part.text);
+  }
+
+  const meta = document.createElement('p');
+  meta.className = 'mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600 dark:text-slate-400';
+  const date = new Date(hit.date);
+  if (!Number.isNaN(date.getTime())) {
+    const time = document.createElement('time');
+    time.dateTime = hit.date;
+    time.textContent = formatDate(date, readerLang);
+    meta.append(time);
+  }
+  const section = document.createElement('span');
+  section.textContent = strings.sectionNames[hit.section] ?? hit.section;
+  const language = document.createElement('span');
+  language.dataset['resultLang'] = hit.main.lang;
+  language.textContent = `${strings.matchedIn} ${hit.matchedIn.map((l) => strings.languageNames[l]).join(', ')}`;
+  meta.append(section, language);
+  if (hit.other) {
+    const other = document.createElement('a');
+    other.href = hit.other.url;
+    other.hreflang = hit.other.lang;
+    other.lang = hit.other.lang;
+    other.className = 'underline';
+    other.textContent = strings.switchTo[hit.other.lang];
+    other.dataset['otherVersion'] = '';
+    meta.append(other);
+  }
+  item.append(heading, excerpt, meta);
+  return item;
+}
+
+let generation = 0;
+let current: { query: ParsedQuery; results: PagefindResult[]; shown: number; count: number } | null = null;
+
+async function showNext(run: number): Promise<void> {
+  if (!current) return;
+  const slice = current.results.slice(current.shown, current.shown + PAGE_SIZE);
+  current.shown += slice.length;
+  const hits = await Promise.all(slice.map((r) => loadStoryHit(r, current!.query, readerLang)));
+  if (run !== generation) return;
+  for (const hit of hits) {
+    if (hit) list.append(renderHit(hit));
+    else current.count--; // matched only through a shorter word: not a real match
+  }
+  status.textContent = countText(current.count);
+  more.hidden = current.shown >= current.results.length;
+}
+
+function selectedFilter(): LanguageFilter {
+  const value = new FormData(form).get('lang');
+  return value === 'th' || value === 'en' ? value : 'all';
+}
+
+async function run(): Promise<void> {
+  const run = ++generation;
+  const raw = input.value;
+  list.replaceChildren();
+  more.hidden = true;
+  current = null;
+  if (raw.trim() === '') {
+    status.textContent = strings.searchPrompt;
+    list.setAttribute('aria-busy', 'false');
+    return;
+  }
+  list.setAttribute('aria-busy', 'true');
+  status.textContent = strings.searching;
+  try {
+    const outcome = await searchStories(await loadPagefind(), raw, selectedFilter());
+    if (run !== generation) return;
+    current = { ...outcome, shown: 0, count: outcome.results.length };
+    await showNext(run);
+  } catch (error) {
+    console.error(error);
+    if (run === generation) status.textContent = strings.searchFailed;
+  } finally {
+    if (run === generation) list.setAttribute('aria-busy', 'false');
+  }
+}
+
+/** Keeps the address in step with the search, so it can be shared and the back button returns to it. */
+function writeUrl(push: boolean): void {
+  const url = new URL(location.href);
+  const q = input.value.trim();
+  if (q) url.searchParams.set('q', q);
+  else url.searchParams.delete('q');
+  const filter = selectedFilter();
+  if (filter === 'all') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', filter);
+  if (url.href === location.href) return;
+  if (push) history.pushState(null, '', url);
+  else history.replaceState(null, '', url);
+}
+
+function readUrl(): void {
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  const filter = params.get('lang') ?? 'all';
+  const radio = form.querySelector<HTMLInputElement>(`input[name="lang"][value="${filter === 'th' || filter === 'en' ? filter : 'all'}"]`);
+  if (radio) radio.checked = true;
+}
+
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    writeUrl(false);
+    void run();
+  }, 150);
+});
+form.addEventListener('change', (event) => {
+  if ((event.target as HTMLInputElement).name === 'lang') {
+    writeUrl(true);
+    void run();
+  }
+});
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(typingTimer);
+  writeUrl(true);
+  void run();
+});
+more.addEventListener('click', () => {
+  const first = list.children.length;
+  void showNext(generation).then(() => {
+    // Move focus to the first new result, so keyboard and screen-reader users continue from there.
+    list.children[first]?.querySelector<HTMLAnchorElement>('a')?.focus();
+  });
+});
+window.addEventListener('popstate', () => {
+  readUrl();
+  void run();
+});
+
+form.hidden = false;
+readUrl();
+void run();
