@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { readArticleFile } from '../../src/lib/importer/article-file.ts';
 import { searchStories } from '../../src/lib/search/engine.ts';
 import { comparable, parseQuery } from '../../src/lib/search/query.ts';
-import { loadAllData, openPagefind } from './search-driver.ts';
+import { loadAllData, openPagefind, readFragment } from './search-driver.ts';
 
 export interface StoryText {
   slug: string;
@@ -69,14 +69,19 @@ export function truthFor(stories: StoryText[], query: string): Set<string> {
   return new Set(stories.filter((s) => isRelevant(s, query)).map((s) => s.slug));
 }
 
-/** The site's own search (both languages, one result per story), each query in a fresh page. */
-export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryText[], queries: string[]): Promise<QualityRow[]> {
+/**
+ * The site's own search (both languages, one result per story), each query in a fresh page.
+ * With the built site's folder, results are identified from its fragment files (fast); without, through the browser.
+ */
+export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryText[], queries: string[], siteDir?: string): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
   for (const query of queries) {
     const { api, page } = await openPagefind(browser, `${siteUrl}/th/search/`);
     const outcome = await searchStories(api, query, 'all');
-    const data = await loadAllData(page, outcome.results.map((r) => r.id));
-    rows.push(row(query, truthFor(stories, query), new Set(data.map((d) => d.meta['story'] ?? ''))));
+    const ids = outcome.results.map((r) => r.id);
+    const data = siteDir ? ids.map((id) => readFragment(siteDir, id)) : await loadAllData(page, ids);
+    const found = new Set(data.map((d) => d.meta['story'] ?? ''));
+    rows.push(row(query, truthFor(stories, query), found));
     await page.close();
   }
   return rows;

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { termPieces } from '../../src/lib/search/text.ts';
+import { launchChromium } from '../support/browser.ts';
+import { projectRoot } from '../support/build-site.ts';
+import { haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
+
+const queries = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/search-queries.json'), 'utf8')) as { th: string[]; en: string[] };
+
+function report(label: string, rows: QualityRow[]): void {
+  const lines = rows.map((r) => `${r.query.padEnd(24)} relevant ${String(r.relevant).padStart(5)}  found ${String(r.found).padStart(5)}  recall ${r.recall.toFixed(3)}  precision ${r.precision.toFixed(3)}`);
+  console.log(`${label}: ${rows.length} queries, mean recall ${mean(rows, 'recall').toFixed(4)}, mean precision ${mean(rows, 'precision').toFixed(4)}\n${lines.join('\n')}`);
+}
+
+describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus ? '3,300 stories' : noCorpusMessage})`, () => {
+  let browser: Browser;
+  const stories = haveCorpus ? readStoryTexts(join(inject('corpusContentDir'), 'articles')) : [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('cuts queries in Chromium exactly as in Node (the index was cut in Node)', async () => {
+    const page = await browser.newPage();
+    const inBrowser = await page.evaluate((list) => {
+      const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+      return list.map((q) => (q.match(/[\u0E01-\u0E4F]+/g) ?? []).flatMap((run) => [...segmenter.segment(run)].map((s) => s.segment)));
+    }, queries.th);
+    // Thai letters only: Thai digits are searched as Arabic digits on both sides.
+    const inNode = queries.th.map((q) => (q.match(/[\u0E01-\u0E4F]+/g) ?? []).flatMap((run) => termPieces(run)));
+    expect(inBrowser).toEqual(inNode);
+    await page.close();
+  });
+
+  it('Thai: mean recall ≥ 0.99 and precision ≥ 0.98 over at least 60 real queries', async () => {
+    expect(queries.th.length).toBeGreaterThanOrEqual(60);
+    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.th, inject('corpusDir'));
+    report('Thai queries', rows);
+    expect(rows.every((r) => r.relevant > 0)).toBe(true);
+    expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.99);
+    expect(mean(rows, 'precision')).toBeGreaterThanOrEqual(0.98);
+  }, 600_000);
+
+  it('English: mean recall and precision ≥ 0.99', async () => {
+    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.en, inject('corpusDir'));
+    report('English queries', rows);
+    expect(rows.every((r) => r.relevant > 0)).toBe(true);
+    expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.99);
+    expect(mean(rows, 'precision')).toBeGreaterThanOrEqual(0.99);
+  }, 300_000);
+});
