@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
 // The public address of the site, for canonical and hreflang URLs. Production sets SITE_URL.
@@ -15,7 +16,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // No smart punctuation: stories are published verbatim, quotes and dashes as the newsroom typed them.
-  integrations: [mdx({ smartypants: false }), searchIndex()],
+  integrations: [
+    mdx({ smartypants: false }),
+    // Figures in renderings that the original does not support are reported as build warnings.
+    renderingCheck(),
+    searchIndex(),
+  ],
   vite: {
     plugins: [tailwindcss()],
     build: {

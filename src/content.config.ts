@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
+import { articlesDir } from './content-location.ts';
 import { ContentErrors } from './lib/content-errors.ts';
 import { checkTimestampLines } from './lib/frontmatter-checks.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
@@ -112,10 +113,9 @@ export const articleSchema = z
  * wrong file name), so a broken set of articles fails the build instead of publishing dead links.
  */
 function articleLoader(): Loader {
-  // Tests and benchmarks point the build at generated content; the site itself reads content/articles.
-  const base = process.env.NEWS_CONTENT_DIR ?? 'content/articles';
+  const base = articlesDir();
   const files = glob({
-    base: isAbsolute(base) ? pathToFileURL(`${base}/`) : base,
+    base: pathToFileURL(`${base}/`),
     pattern: '**/*.{md,mdx}',
     // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
     generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),

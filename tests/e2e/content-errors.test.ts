@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,5 +70,25 @@ describe('broken content fails the build with the file, the field and the fix', 
     expect(output).toMatch(/orphan\/en\.mdx: field "translation": this rendering has no original/);
     expect(output).toMatch(/2025\/same-slug\/th\.mdx: the slug "same-slug" is already used by .*2024\/same-slug\/th\.mdx/);
     expect(output).toMatch(/french\/fr\.mdx: the file name "fr" is not a language of the site\. Fix: name the file th\.mdx or en\.mdx/);
+  });
+});
+
+describe('the rendering check during the build', () => {
+  it('warns about the figures of a machine rendering and still publishes', async () => {
+    const root = join(projectRoot, '.test-dist', 'rendering-warnings');
+    const contentDir = join(root, 'content');
+    await rm(root, { recursive: true, force: true });
+    await mkdir(join(contentDir, 'machine'), { recursive: true });
+    const [thaiTitle, ...thaiBody] = readFileSync(join(projectRoot, 'tests/fixtures/seed-2-thai.txt'), 'utf8').split('\n');
+    const [englishTitle, ...englishBody] = readFileSync(join(projectRoot, 'tests/fixtures/seed-2-machine-en.txt'), 'utf8').split('\n');
+    await writeFile(join(contentDir, 'machine', 'th.mdx'), valid().replace('title: ข่าวทดสอบ', `title: ${thaiTitle}`).replace('เนื้อหา', thaiBody.join('\n\n')));
+    await writeFile(
+      join(contentDir, 'machine', 'en.mdx'),
+      `---\ntitle: "${englishTitle!.replace(/"/g, '\\"')}"\nsummary: S\ntranslation:\n  translator: Machine\n  machine: true\n  reviewed: false\n---\n\n${englishBody.join('\n\n').replace(/[{}<>]/g, '')}\n`,
+    );
+    const { output } = await buildSite({ outDir: join(root, 'dist'), contentDir, cacheDir: join(root, 'cache') });
+    expect(output).toMatch(/rendering check: [1-9]\d* findings in 1 of 1 translated stories/);
+    expect(output).toContain('227.8 billion');
+    expect(existsSync(join(root, 'dist', 'en', 'articles', 'machine', 'index.html'))).toBe(true);
   });
 });
