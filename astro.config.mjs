@@ -1,9 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { notFoundPages } from './src/integrations/not-found-pages.ts';
+import { ogCardReport } from './src/integrations/og-cards.ts';
 import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
 
 // The public address of the site, for canonical and hreflang URLs. Production sets SITE_URL.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -21,6 +25,10 @@ export default defineConfig({
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck(),
     searchIndex(),
+    // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
+    sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
+    notFoundPages(),
+    ogCardReport(),
   ],
   vite: {
     plugins: [tailwindcss()],

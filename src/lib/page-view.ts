@@ -1,4 +1,6 @@
 import { otherLang, type Lang } from './i18n/languages.ts';
+import { siteCardPath } from './og/paths.ts';
+import type { ArticleMeta } from './seo/article-meta.ts';
 
 /**
  * Everything a page's chrome needs to know, computed once per page (as Starlight does) so that
@@ -19,6 +21,10 @@ export interface PageView {
   isRendering: boolean;
   /** What kind of page this is, for styling and tests. */
   kind: 'home' | 'article' | 'section' | 'archive' | 'search' | 'not-found';
+  /** The page's social image (a site path): the story's own card, else the language's site card. */
+  ogImage: string;
+  /** On a story page, what its metadata (Open Graph, JSON-LD) says about the story; null elsewhere. */
+  article: ArticleMeta | null;
 }
 
 export function createPageView(input: {
@@ -29,6 +35,7 @@ export function createPageView(input: {
   alternatePath: string | null;
   kind: PageView['kind'];
   isRendering?: boolean;
+  article?: ArticleMeta;
 }): PageView {
   return {
     lang: input.lang,
@@ -39,6 +46,8 @@ export function createPageView(input: {
     alternatePath: input.alternatePath,
     isRendering: input.isRendering ?? false,
     kind: input.kind,
+    ogImage: input.article?.card ?? siteCardPath(input.lang),
+    article: input.article ?? null,
   };
 }
 

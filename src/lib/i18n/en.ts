@@ -72,4 +72,8 @@ export const en: UiStrings = {
   notFoundTitle: 'Page not found',
   notFoundBody: 'The page you wanted may have moved or never existed.',
   backToFront: 'Back to the front page',
+  notFoundSearch: 'Search the news for it',
+  storyOnlyIn: { th: 'This story is only available in Thai.', en: 'This story is only available in English.' },
+  readStoryIn: { th: 'Read it in Thai', en: 'Read it in English' },
+  feedTitle: 'Bilingual News — stories in English',
 };

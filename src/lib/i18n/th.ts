@@ -72,4 +72,8 @@ export const th: UiStrings = {
   notFoundTitle: 'ไม่พบหน้านี้',
   notFoundBody: 'หน้าที่คุณต้องการอาจถูกย้ายหรือไม่มีอยู่',
   backToFront: 'กลับหน้าแรก',
+  notFoundSearch: 'ลองค้นหาข่าวที่ต้องการ',
+  storyOnlyIn: { th: 'ข่าวนี้มีเฉพาะภาษาไทย', en: 'ข่าวนี้มีเฉพาะภาษาอังกฤษ' },
+  readStoryIn: { th: 'อ่านข่าวนี้ภาษาไทย', en: 'อ่านข่าวนี้ภาษาอังกฤษ' },
+  feedTitle: 'ข่าวสองภาษา — ข่าวภาษาไทย',
 };

@@ -1,4 +1,5 @@
 import type { SectionId } from '../sections.ts';
+import type { Lang } from './languages.ts';
 
 /** Every user-facing string of the interface. Each language supplies all of them. */
 export interface UiStrings {
@@ -73,4 +74,12 @@ export interface UiStrings {
   notFoundTitle: string;
   notFoundBody: string;
   backToFront: string;
+  /** Asks the reader to search when a page is missing. */
+  notFoundSearch: string;
+  /** On a missing page of a story that exists in one language only: "This story is only available in Thai." */
+  storyOnlyIn: Record<Lang, string>;
+  /** The link to that version: "Read it in Thai". */
+  readStoryIn: Record<Lang, string>;
+  /** Title of the RSS feed of this language's stories. */
+  feedTitle: string;
 }

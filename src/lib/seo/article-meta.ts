@@ -1,0 +1,73 @@
+import type { z } from 'astro/zod';
+import type { articleSchema } from '../../content.config.ts';
+import { ui } from '../i18n/index.ts';
+import type { Lang } from '../i18n/languages.ts';
+import { articleCardPath } from '../og/paths.ts';
+import type { SectionId } from '../sections.ts';
+import type { Story, StoryFile } from '../stories.ts';
+import { articlePath } from '../urls.ts';
+
+export type ArticleData = z.output<typeof articleSchema>;
+export type ArticleStoryLike = Story<StoryFile<ArticleData>> & { section: SectionId };
+
+/** A version of a story: where it lives and in which language. */
+export interface VersionRef {
+  lang: Lang;
+  path: string;
+}
+
+/**
+ * What feeds and page metadata say about one version of a story, computed from the story once.
+ * Story-wide facts (section, byline, source) come from the original, as the page shows them.
+ */
+export interface ArticleMeta {
+  slug: string;
+  lang: Lang;
+  path: string;
+  title: string;
+  summary: string;
+  /** The section's name in this version's language. */
+  section: string;
+  published: Date;
+  modified: Date;
+  /** The byline (a writer or a desk) and the agency or issuing office, in that order. */
+  authors: string[];
+  tags: string[];
+  /** The version this one was translated from, or null when this is the original. */
+  original: VersionRef | null;
+  /** The other versions of the story: its renderings, or for a rendering its original. */
+  others: VersionRef[];
+  translator: string | null;
+  /** The story's photo when it has one to show. */
+  photo: { src: string; alt: string } | null;
+  /** The generated social card of this version. */
+  card: string;
+}
+
+export function articleMeta(story: ArticleStoryLike, lang: Lang): ArticleMeta {
+  const entry = story.versions[lang];
+  if (!entry) throw new Error(`the story "${story.slug}" has no ${lang} version`);
+  const data = entry.data;
+  const original = story.original.data;
+  // A rendering may carry its own dates; it cannot be older than itself.
+  const published = data.published ?? story.published;
+  const updated = data.updated ?? story.updated;
+  const image = data.image ?? original.image;
+  return {
+    slug: story.slug,
+    lang,
+    path: articlePath(lang, story.slug),
+    title: data.title,
+    summary: data.summary,
+    section: ui(lang).sectionNames[story.section],
+    published,
+    modified: updated > published ? updated : published,
+    authors: [original.byline, original.source].filter((a): a is string => a !== undefined),
+    tags: data.tags,
+    original: lang === story.originalLang ? null : { lang: story.originalLang, path: articlePath(story.originalLang, story.slug) },
+    others: story.languages.filter((l) => l !== lang).map((l) => ({ lang: l, path: articlePath(l, story.slug) })),
+    translator: data.translation?.translator ?? null,
+    photo: image?.src ? { src: image.src, alt: image.alt ?? '' } : null,
+    card: articleCardPath(lang, story.slug),
+  };
+}

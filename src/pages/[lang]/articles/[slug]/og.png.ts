@@ -1,0 +1,18 @@
+import type { APIRoute } from 'astro';
+import { getStories } from '../../../../data/stories.ts';
+import { ui } from '../../../../lib/i18n/index.ts';
+import type { OgCard } from '../../../../lib/og/card.ts';
+import { ogCards, pngResponse } from '../../../../lib/og/index.ts';
+
+/** The social card of each story version: its headline, the site name and the section. */
+export async function getStaticPaths() {
+  const stories = await getStories();
+  return stories.flatMap((story) =>
+    story.languages.map((lang) => {
+      const card: OgCard = { lang, title: story.versions[lang]!.data.title, siteName: ui(lang).siteName, label: ui(lang).sectionNames[story.section] };
+      return { params: { lang, slug: story.slug }, props: { card } };
+    }),
+  );
+}
+
+export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => pngResponse(await ogCards.get(props.card));

@@ -1,0 +1,172 @@
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
+import { describe, expect, it } from 'vitest';
+import { channelData, escapeXml, feedItem, feedNamespaces } from '../../src/lib/feeds/rss.ts';
+import { otherVersionOf, readerLanguage } from '../../src/lib/not-found.ts';
+import { createPageView } from '../../src/lib/page-view.ts';
+import { articleMeta, type ArticleData } from '../../src/lib/seo/article-meta.ts';
+import { socialMetaTags } from '../../src/lib/seo/head.ts';
+import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
+import { inSitemap, robotsTxt, sitemapI18n } from '../../src/lib/seo/sitemap.ts';
+import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+
+const site = new URL('https://news.example/');
+const published = new Date('2025-03-05T10:00:00+07:00');
+
+function data(fields: Partial<ArticleData> & Pick<ArticleData, 'title' | 'summary'>): ArticleData {
+  return { tags: [], related: [], ...fields };
+}
+
+function story(files: StoryFile<ArticleData>[]) {
+  const [built] = buildStories(files);
+  return { ...built!, section: 'world' as const };
+}
+
+const translated = story([
+  { id: 'putin/th', data: data({ title: 'ปูตินเยือนจีน', summary: 'สรุป', published, section: 'world', byline: 'โต๊ะข่าวต่างประเทศ', source: 'AFP', tags: ['รัสเซีย'] }) },
+  { id: 'putin/en', data: data({ title: 'Putin visits China', summary: 'Dek', translation: { translator: 'Foreign desk', machine: true, reviewed: true } }) },
+]);
+const thaiOnly = story([{ id: 'rice/th', data: data({ title: 'ราคาข้าว', summary: 'สรุป', published, section: 'economy', byline: 'โต๊ะข่าว' }) }]);
+
+describe('article metadata', () => {
+  it('names the original of a rendering and the renderings of an original', () => {
+    const en = articleMeta(translated, 'en');
+    expect(en.original).toEqual({ lang: 'th', path: '/th/articles/putin/' });
+    expect(en.others).toEqual([{ lang: 'th', path: '/th/articles/putin/' }]);
+    expect(en.authors).toEqual(['โต๊ะข่าวต่างประเทศ', 'AFP']);
+    expect(en.section).toBe('World');
+    expect(en.card).toBe('/en/articles/putin/og.png');
+    const th = articleMeta(translated, 'th');
+    expect(th.original).toBeNull();
+    expect(th.others).toEqual([{ lang: 'en', path: '/en/articles/putin/' }]);
+    expect(articleMeta(thaiOnly, 'th').others).toEqual([]);
+    expect(() => articleMeta(thaiOnly, 'en')).toThrow(/no en version/);
+  });
+});
+
+describe('JSON-LD', () => {
+  it('describes a rendering as a NewsArticle translated from its original', () => {
+    const ld = newsArticleJsonLd(articleMeta(translated, 'en'), site);
+    expect(ld).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Putin visits China',
+      inLanguage: 'en',
+      datePublished: '2025-03-05T10:00:00+07:00',
+      dateModified: '2025-03-05T10:00:00+07:00',
+      author: [{ '@type': 'Organization', name: 'โต๊ะข่าวต่างประเทศ' }, { '@type': 'Organization', name: 'AFP' }],
+      publisher: { '@type': 'Organization', name: 'Bilingual News' },
+      image: ['https://news.example/en/articles/putin/og.png'],
+      translator: { '@type': 'Organization', name: 'Foreign desk' },
+      isBasedOn: 'https://news.example/th/articles/putin/',
+      translationOfWork: { '@id': 'https://news.example/th/articles/putin/', inLanguage: 'th' },
+    });
+    expect(ld['workTranslation']).toBeUndefined();
+  });
+
+  it('lists the renderings of an original', () => {
+    const ld = newsArticleJsonLd(articleMeta(translated, 'th'), site);
+    expect(ld['workTranslation']).toEqual([
+      { '@type': 'NewsArticle', '@id': 'https://news.example/en/articles/putin/', url: 'https://news.example/en/articles/putin/', inLanguage: 'en' },
+    ]);
+    expect(ld['translationOfWork']).toBeUndefined();
+  });
+
+  it('cannot be broken out of: "<" is escaped, and the JSON reads back the same', () => {
+    const hostile = { '@type': 'NewsArticle', headline: '</script><script>alert(1)</script> & <!-- \u2028' };
+    const json = serializeJsonLd(hostile);
+    expect(json).not.toMatch(/[<>]/);
+    expect(json).toContain('\\u003c/script\\u003e');
+    expect(JSON.parse(json)).toEqual(hostile);
+  });
+});
+
+describe('Open Graph and Twitter tags', () => {
+  const tags = (view: ReturnType<typeof createPageView>) => new Map(socialMetaTags(view, site).map((t) => [t.key, t.content]));
+
+  it('give a story its card, type, locales and dates', () => {
+    const article = articleMeta(translated, 'en');
+    const view = createPageView({ kind: 'article', lang: 'en', path: article.path, title: article.title, description: article.summary, alternatePath: '/th/articles/putin/', article });
+    const t = tags(view);
+    expect(t.get('og:type')).toBe('article');
+    expect(t.get('og:locale')).toBe('en_US');
+    expect(t.get('og:locale:alternate')).toBe('th_TH');
+    expect(t.get('og:image')).toBe('https://news.example/en/articles/putin/og.png');
+    expect(t.get('og:url')).toBe('https://news.example/en/articles/putin/');
+    expect(t.get('article:published_time')).toBe('2025-03-05T10:00:00+07:00');
+    expect(t.get('twitter:card')).toBe('summary_large_image');
+  });
+
+  it('give other pages the site card, and no alternate locale where there is no other language', () => {
+    const article = articleMeta(thaiOnly, 'th');
+    const story = tags(createPageView({ kind: 'article', lang: 'th', path: article.path, title: article.title, description: '', alternatePath: null, article }));
+    expect(story.has('og:locale:alternate')).toBe(false);
+    const home = tags(createPageView({ kind: 'home', lang: 'th', path: '/th/', title: 'หน้าแรก', description: '', alternatePath: '/en/' }));
+    expect(home.get('og:type')).toBe('website');
+    expect(home.get('og:image')).toBe('https://news.example/th/og.png');
+  });
+});
+
+describe('feeds', () => {
+  const parser = new XMLParser({ ignoreAttributes: false });
+
+  it('carry the dek, section, bylines and the other-language link of each story', () => {
+    const item = feedItem(articleMeta(translated, 'th'), site);
+    expect(item).toMatchObject({ title: 'ปูตินเยือนจีน', link: 'https://news.example/th/articles/putin/', description: 'สรุป', categories: ['ต่างประเทศ'], pubDate: published });
+    const xml = `<item xmlns:atom="${feedNamespaces.atom}" xmlns:dc="${feedNamespaces.dc}">${item.customData}</item>`;
+    expect(SyntaxValidator.validate(xml)).toBe(true);
+    expect(parser.parse(xml).item['atom:link']).toMatchObject({ '@_rel': 'alternate', '@_hreflang': 'en', '@_href': 'https://news.example/en/articles/putin/' });
+    expect(feedItem(articleMeta(thaiOnly, 'th'), site).customData).not.toContain('atom:link');
+  });
+
+  it('escape what they put in XML themselves', () => {
+    expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
+    const hostile = story([{ id: 'x/th', data: data({ title: 't', summary: 's', published, section: 'world', byline: 'A & B <desk>' }) }]);
+    const xml = `<item xmlns:dc="${feedNamespaces.dc}">${feedItem(articleMeta(hostile, 'th'), site).customData}</item>`;
+    expect(SyntaxValidator.validate(xml)).toBe(true);
+    expect(parser.parse(xml).item['dc:creator']).toBe('A & B <desk>');
+  });
+
+  it('name their language and their own address', () => {
+    const xml = `<channel xmlns:atom="${feedNamespaces.atom}">${channelData('en', site, published)}</channel>`;
+    expect(SyntaxValidator.validate(xml)).toBe(true);
+    expect(parser.parse(xml).channel).toMatchObject({ language: 'en', 'atom:link': { '@_rel': 'self', '@_href': 'https://news.example/en/rss.xml' } });
+  });
+});
+
+describe('sitemap and robots.txt', () => {
+  it('list pages but not feeds, images, search or not-found pages', () => {
+    expect(inSitemap('https://news.example/th/articles/putin/')).toBe(true);
+    expect(inSitemap('https://news.example/')).toBe(true);
+    for (const url of ['/th/rss.xml', '/th/articles/putin/og.png', '/en/search/', '/th/404/', '/en/404.html']) {
+      expect(inSitemap(`https://news.example${url}`), url).toBe(false);
+    }
+  });
+
+  it('pair each language with the other, and "/" as x-default', () => {
+    expect(sitemapI18n.locales).toEqual({ th: 'th', en: 'en', 'x-default': 'x-default' });
+    expect(sitemapI18n.locales[sitemapI18n.defaultLocale as 'x-default']).toBe('x-default');
+  });
+
+  it('point robots at the sitemap index on the configured site', () => {
+    expect(robotsTxt(site)).toContain('Sitemap: https://news.example/sitemap-index.xml');
+  });
+});
+
+describe('not-found pages', () => {
+  it('find the other-language page of a missing story URL', () => {
+    expect(otherVersionOf('/en/articles/thai-only-story/')).toEqual({ lang: 'th', path: '/th/articles/thai-only-story/' });
+    expect(otherVersionOf('/th/articles/english-story')).toEqual({ lang: 'en', path: '/en/articles/english-story/' });
+    expect(otherVersionOf('/en/archive/9/')).toBeNull();
+    expect(otherVersionOf('/fr/articles/x/')).toBeNull();
+    expect(otherVersionOf('/en/articles/../../etc/')).toBeNull();
+  });
+
+  it('show first the language of the URL, else the reader’s choice, else the browser’s', () => {
+    expect(readerLanguage('/en/nothing/', 'th', ['th'])).toBe('en');
+    expect(readerLanguage('/nothing', 'en', ['th-TH'])).toBe('en');
+    expect(readerLanguage('/nothing', null, ['fr', 'en-GB', 'th'])).toBe('en');
+    expect(readerLanguage('/nothing', 'xx', ['th-TH', 'en'])).toBe('th');
+    expect(readerLanguage('/nothing', null, [])).toBe('th');
+  });
+});
