@@ -1,10 +1,14 @@
 // @ts-check
+import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'astro/config';
+import { rehypeBlockIds } from './src/lib/markdown/block-ids.ts';
+import { rehypeSafeLinks } from './src/lib/markdown/safe-links.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { ogCardReport } from './src/integrations/og-cards.ts';
+import { alignmentCheck } from './src/integrations/alignment-check.ts';
 import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
@@ -19,12 +23,39 @@ export default defineConfig({
   cacheDir: process.env.NEWS_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // No smart punctuation: stories are published verbatim, quotes and dashes as the newsroom typed them.
+  security: {
+    // A strict Content Security Policy on every page, as a <meta> Astro writes with the hashes of the
+    // scripts and styles it emits: no inline script runs unless Astro hashed it. Pagefind compiles
+    // its WebAssembly, which needs exactly 'wasm-unsafe-eval'. frame-ancestors cannot be set from a
+    // <meta>: public/_headers carries it for static hosts.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  markdown: {
+    // The remark/rehype pipeline, which MDX inherits: it numbers each block of a story so the two
+    // languages share ids (block-ids.ts), after only safe links are kept (safe-links.ts). No
+    // syntax highlighting (news has no code; Shiki's inline styles would break the CSP). No smart punctuation: stories are published verbatim,
+    // quotes and dashes as the newsroom typed them.
+    processor: unified({ rehypePlugins: [rehypeSafeLinks, rehypeBlockIds], smartypants: false, syntaxHighlight: false }),
+    // Also here: Astro's CSP warning reads this top-level setting, not the processor's.
+    syntaxHighlight: false,
+  },
   integrations: [
-    mdx({ smartypants: false }),
+    mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck(),
     searchIndex(),
+    alignmentCheck(),
     // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
     sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
     notFoundPages(),

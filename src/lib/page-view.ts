@@ -20,7 +20,11 @@ export interface PageView {
   /** True when the page shows a translation of an original in the other language. */
   isRendering: boolean;
   /** What kind of page this is, for styling and tests. */
-  kind: 'home' | 'article' | 'section' | 'archive' | 'search' | 'not-found';
+  kind: 'home' | 'article' | 'side-by-side' | 'section' | 'archive' | 'search' | 'not-found';
+  /** On a translated story, its side-by-side view; null elsewhere. */
+  sideBySidePath: string | null;
+  /** On the side-by-side view, the story in each language on its own. */
+  versionPaths: { lang: Lang; path: string }[];
   /** The page's social image (a site path): the story's own card, else the language's site card. */
   ogImage: string;
   /** On a story page, what its metadata (Open Graph, JSON-LD) says about the story; null elsewhere. */
@@ -36,6 +40,8 @@ export function createPageView(input: {
   kind: PageView['kind'];
   isRendering?: boolean;
   article?: ArticleMeta;
+  sideBySidePath?: string | null;
+  versionPaths?: { lang: Lang; path: string }[];
 }): PageView {
   return {
     lang: input.lang,
@@ -46,6 +52,8 @@ export function createPageView(input: {
     alternatePath: input.alternatePath,
     isRendering: input.isRendering ?? false,
     kind: input.kind,
+    sideBySidePath: input.sideBySidePath ?? null,
+    versionPaths: input.versionPaths ?? [],
     ogImage: input.article?.card ?? siteCardPath(input.lang),
     article: input.article ?? null,
   };

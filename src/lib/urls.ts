@@ -15,6 +15,11 @@ export function searchPath(lang: Lang, query?: string): string {
   return query ? `/${lang}/search/?q=${encodeURIComponent(query)}` : `/${lang}/search/`;
 }
 
+/** Both versions of a story, paragraph by paragraph, with the interface in one language. */
+export function sideBySidePath(lang: Lang, slug: string): string {
+  return `/${lang}/articles/${slug}/side-by-side/`;
+}
+
 /** Page 1 of a listing lives at the listing's root; later pages at /2/, /3/, … */
 function pagedPath(base: string, page: number): string {
   if (!Number.isInteger(page) || page < 1) throw new RangeError(`page must be a positive integer, got ${page}`);

@@ -55,6 +55,15 @@ export interface UiStrings {
   searchFailed: string;
   /** Before the language names a result matched in. */
   matchedIn: string;
+  readingTime: (minutes: number) => string;
+  /** The switch's link to the side-by-side view. */
+  sideBySide: string;
+  sideBySideTitle: (title: string) => string;
+  sideBySideIntro: string;
+  themeToggle: string;
+  themeLight: string;
+  themeDark: string;
+  themeSystem: string;
   published: string;
   updated: string;
   byline: string;
