@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
@@ -7,8 +7,8 @@ import { z } from 'astro/zod';
 import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
 import { articlesDir } from './content-location.ts';
-import { ContentErrors } from './lib/content-errors.ts';
-import { checkTimestampLines } from './lib/frontmatter-checks.ts';
+import { ContentErrors, type ContentError } from './lib/content-errors.ts';
+import { checkFileText } from './lib/frontmatter-checks.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
 
 /**
@@ -29,25 +29,36 @@ const timestamp = z
 
 const nonEmpty = z.string().trim().min(1, { message: 'must not be empty' });
 
+/** A required text field whose messages say what to write. */
+const text = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing: add ${what}` : `must be text: ${what}`) })
+    .trim()
+    .min(1, { message: `must not be empty: write ${what}` });
+const yesNo = z.boolean({ error: 'must be true or false' });
+
+/** Links in frontmatter lead readers off the site: only http(s) addresses are allowed. */
+const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' });
+
 const image = z.strictObject({
   /** Path under public/ or an absolute URL; a story may carry only the caption of a photo it cannot show. */
   src: z.string().optional(),
   alt: z.string().optional(),
-  caption: nonEmpty,
-  credit: nonEmpty,
+  caption: text('the caption under the photo'),
+  credit: text('who took the photo, e.g. "Pavel Bednyakov / AFP"'),
 });
 
 const relatedStory = z.strictObject({
   title: nonEmpty,
   summary: z.string().optional(),
-  url: z.url().optional(),
+  url: webUrl.optional(),
 });
 
 const translation = z.strictObject({
   /** Who made the rendering: a person, a desk, or the machine translation service. */
-  translator: nonEmpty,
-  machine: z.boolean(),
-  reviewed: z.boolean(),
+  translator: text('who made the rendering, e.g. "Foreign news desk"'),
+  machine: yesNo,
+  reviewed: yesNo,
   reviewer: z.string().optional(),
 });
 
@@ -56,17 +67,17 @@ const ORIGINAL_ONLY = ['section', 'source', 'byline', 'sourceUrl'] as const;
 
 export const articleSchema = z
   .strictObject({
-    title: nonEmpty,
+    title: text('the headline'),
     /** The dek: one or two sentences under the headline, shown on listings. */
-    summary: nonEmpty,
+    summary: text('the dek, one or two sentences under the headline'),
     published: timestamp.optional(),
     updated: timestamp.optional(),
     section: z.enum(sectionIds, { message: `must be one of: ${sectionIds.join(', ')}` }).optional(),
-    tags: z.array(nonEmpty).default([]),
+    tags: z.array(nonEmpty, { error: 'must be a list, e.g. [รัสเซีย, จีน]' }).default([]),
     /** News agency or issuing office, e.g. "AFP" or "สำนักโฆษก". */
     source: z.string().trim().min(1).optional(),
     /** Where the agency published it. */
-    sourceUrl: z.url().optional(),
+    sourceUrl: webUrl.optional(),
     byline: z.string().trim().min(1).optional(),
     image: image.optional(),
     related: z.array(relatedStory).default([]),
@@ -108,6 +119,12 @@ export const articleSchema = z
     }
   });
 
+/** Every .md/.mdx file under the articles folder. */
+async function storyFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && /\.mdx?$/.test(e.name)).map((e) => join(e.parentPath, e.name));
+}
+
 /**
  * The glob loader, plus the checks that span files (rendering without an original, duplicate slug,
  * wrong file name), so a broken set of articles fails the build instead of publishing dead links.
@@ -123,17 +140,19 @@ function articleLoader(): Loader {
   return {
     name: 'article-loader',
     load: async (context) => {
+      // The raw files are checked before Astro parses them, so a broken file is reported with its
+      // line and fix (all of them at once) rather than as a stack trace from deep in the build.
+      const root = fileURLToPath(context.config.root);
+      const problems: ContentError[] = [];
+      for (const path of await storyFiles(base)) {
+        const file = relative(root, path);
+        const { errors, warnings } = checkFileText(await readFile(path, 'utf8'), file);
+        problems.push(...errors);
+        for (const warning of warnings) context.logger.warn(warning);
+      }
+      if (problems.length > 0) throw new ContentErrors(problems);
       await files.load(context);
       const entries = context.store.values();
-      const timestampErrors = (
-        await Promise.all(
-          entries.map(async (entry) => {
-            const file = entry.filePath ?? `${base}/${entry.id}.mdx`;
-            return checkTimestampLines(await readFile(resolve(fileURLToPath(context.config.root), file), 'utf8'), file);
-          }),
-        )
-      ).flat();
-      if (timestampErrors.length > 0) throw new ContentErrors(timestampErrors);
       buildStories(entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data as StoryFileData })));
     },
   };

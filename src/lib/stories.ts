@@ -115,7 +115,7 @@ export function buildStories<F extends StoryFile>(files: readonly F[]): Story<F>
   for (const [slug, group] of bySlug) {
     const versions = Object.fromEntries(group.files) as Partial<Record<Lang, F>>;
     const all = [...group.files.values()];
-    const originals = all.filter((f) => !isRendering(f));
+    const originals = all.filter((f) => !isRendering(f)).sort((a, b) => fileOf(a).localeCompare(fileOf(b)));
     if (originals.length === 0) {
       for (const f of all) {
         errors.push(

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/build-site.ts';
+import { runScript } from '../support/run-script.ts';
 
 /** Builds a throwaway content folder and returns what `astro build` printed when it failed. */
 async function failedBuildOutput(name: string, files: Record<string, string>): Promise<string> {
@@ -35,44 +36,6 @@ ${extra}---
 เนื้อหา
 `;
 
-describe('broken content fails the build with the file, the field and the fix', () => {
-  it('invalid frontmatter', async () => {
-    const output = await failedBuildOutput('schema', {
-      'bad-story/th.mdx': valid().replace('title: ข่าวทดสอบ', 'title: ""').replace('section: world', 'section: wrld'),
-    });
-    expect(output).toContain('bad-story/th');
-    expect(output).toContain('title: must not be empty');
-    expect(output).toContain('section: must be one of: world, politics');
-  });
-
-  it('a rendering fields only the original may hold', async () => {
-    const output = await failedBuildOutput('rendering-fields', {
-      'story/th.mdx': valid(),
-      'story/en.mdx': `---\ntitle: Test\nsummary: S\nsection: world\ntranslation:\n  translator: Desk\n  machine: false\n  reviewed: true\n---\n\nBody\n`,
-    });
-    expect(output).toContain('story/en');
-    expect(output).toContain('section: belongs in the original, not in a rendering');
-  });
-
-  it('a date without time zone', async () => {
-    const output = await failedBuildOutput('bare-date', { 'story/th.mdx': valid().replace('2025-03-05T10:00:00+07:00', '2025-03-05') });
-    expect(output).toContain('story/th.mdx: field "published": "2025-03-05" is not a date and time with a UTC offset. Fix: write it as 2025-03-05T10:00:00+07:00');
-  });
-
-  it('an English rendering without its Thai source, a duplicate slug and a file named for no language, all at once', async () => {
-    const output = await failedBuildOutput('cross-file', {
-      'orphan/en.mdx': `---\ntitle: Test\nsummary: S\ntranslation:\n  translator: Desk\n  machine: false\n  reviewed: true\n---\n\nBody\n`,
-      '2024/same-slug/th.mdx': valid(),
-      '2025/same-slug/th.mdx': valid(),
-      'french/fr.mdx': valid(),
-    });
-    expect(output).toContain('3 content problems found');
-    expect(output).toMatch(/orphan\/en\.mdx: field "translation": this rendering has no original/);
-    expect(output).toMatch(/2025\/same-slug\/th\.mdx: the slug "same-slug" is already used by .*2024\/same-slug\/th\.mdx/);
-    expect(output).toMatch(/french\/fr\.mdx: the file name "fr" is not a language of the site\. Fix: name the file th\.mdx or en\.mdx/);
-  });
-});
-
 describe('the rendering check during the build', () => {
   it('warns about the figures of a machine rendering and still publishes', async () => {
     const root = join(projectRoot, '.test-dist', 'rendering-warnings');
@@ -90,5 +53,28 @@ describe('the rendering check during the build', () => {
     expect(output).toMatch(/rendering check: [1-9]\d* findings in 1 of 1 translated stories/);
     expect(output).toContain('227.8 billion');
     expect(existsSync(join(root, 'dist', 'en', 'articles', 'machine', 'index.html'))).toBe(true);
+  });
+});
+
+describe('npm run build is atomic', () => {
+  it('publishes a good build and leaves it untouched when the next build fails', async () => {
+    const root = join(projectRoot, '.test-dist', 'atomic');
+    const contentDir = join(root, 'content');
+    const outDir = join(root, 'dist');
+    await rm(root, { recursive: true, force: true });
+    await mkdir(join(contentDir, 'good-story'), { recursive: true });
+    await writeFile(join(contentDir, 'good-story', 'th.mdx'), valid());
+    const env = { NEWS_CONTENT_DIR: contentDir, NEWS_OUT_DIR: outDir, NEWS_CACHE_DIR: join(root, 'cache'), NO_COLOR: '1' };
+    const first = runScript('build', [], env);
+    expect(first.status, first.stderr).toBe(0);
+    const published = readFileSync(join(outDir, 'th', 'articles', 'good-story', 'index.html'), 'utf8');
+    expect(published).toContain('ข่าวทดสอบ');
+
+    await writeFile(join(contentDir, 'good-story', 'th.mdx'), valid().replace('ข่าวทดสอบ', 'ข่าวแก้ไข').replace('section: world', 'section: nowhere'));
+    const second = runScript('build', [], env);
+    expect(second.status).not.toBe(0);
+    expect(second.stderr).toContain(`The build failed; ${outDir} was left as it was.`);
+    expect(readFileSync(join(outDir, 'th', 'articles', 'good-story', 'index.html'), 'utf8')).toBe(published);
+    expect(readdirSync(root).filter((name) => name.startsWith('dist.'))).toEqual([]);
   });
 });

@@ -11,6 +11,9 @@ export const fixture = {
   thaiOnly: 'thai-only-story',
   englishOriginal: 'english-original-story',
   englishOnly: 'english-only-story',
+  hostile: 'hostile-story',
+  /** Text that means something in HTML, MDX, URLs or Unicode; every field must show it as text. */
+  hostileTitle: '<script>alert("title")</script> ข่าว <img src=x onerror=alert(1)> {1+1} &amp; \u202Eevil\u202C',
   generatedCount: 44,
   /** Generated stories with an odd number also have an English rendering. */
   generatedSlug: (n: number) => `generated-story-${String(n).padStart(2, '0')}`,
@@ -87,6 +90,34 @@ section: technology
 byline: Business desk
 `,
       `Chip exports from the region reached a record in the last quarter.`,
+    ),
+  );
+
+  const longThaiWord = 'ก'.repeat(500);
+  await write(
+    fixture.hostile,
+    'th',
+    mdx(
+      `
+title: ${JSON.stringify(fixture.hostileTitle)}
+summary: ${JSON.stringify('สรุป <img src=x onerror=alert(2)> javascript:alert(3) 👍🏽 e\u0301 ก\u0E48\u0E39')}
+published: 2025-01-05T09:30:00+07:00
+section: society
+tags: [${JSON.stringify('<b>tag</b>')}]
+byline: ${JSON.stringify('<svg onload=alert(4)>')}
+image:
+  caption: ${JSON.stringify('ภาพ <iframe src=javascript:alert(5)></iframe>')}
+  credit: ${JSON.stringify('"><script>alert(6)</script>')}
+related:
+  - title: ${JSON.stringify('<a href=javascript:alert(7)>x</a>')}
+    url: https://example.com/related
+`,
+      [
+        'ย่อหน้า \\<script\\>alert(8)\\</script\\> ข้อความ',
+        '[ลิงก์อันตราย](javascript:alert(9)) และ [ข้อมูล](data:text/html,hi) และ [AFP](https://www.afp.com/th) และ [อีเมล](mailto:news@example.com) และ [ภายใน](/th/archive/)',
+        `คำยาว ${longThaiWord} จบ`,
+        'ศูนย์\u200Bกว้าง \u202Eย้อน\u202C ไทย 🇹🇭',
+      ].join('\n\n'),
     ),
   );
 
