@@ -1,0 +1,160 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { fileSizes, type Sizes } from './sizes.ts';
+
+/**
+ * A static server for the benchmarks that compresses like a real host (brotli or gzip, by the
+ * browser's Accept-Encoding, for text types) and logs every response with what it sent and what the
+ * file would cost gzipped and brotlied. Otherwise it behaves as tests/support/static-server.ts does:
+ * directory URLs, a redirect to the slash, /404.html for anything missing.
+ */
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+
+/** What hosts compress: text, and WebAssembly. Pagefind's own files are gzipped by Pagefind already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm)|image\/svg)/;
+
+export interface LoggedResponse {
+  /** Order of arrival, across the whole server. */
+  seq: number;
+  path: string;
+  status: number;
+  contentType: string;
+  /** Accept-Encoding the browser sent. */
+  acceptEncoding: string;
+  /** Encoding and body bytes actually sent. */
+  encoding: 'br' | 'gzip' | 'identity';
+  sent: number;
+  /** The file itself, and what it costs gzipped (level 9) and brotlied (quality 11); filled in after the response is sent. */
+  sizes: Sizes;
+  file: string;
+}
+
+export interface CompressingServer {
+  url: string;
+  server: Server;
+  log: LoggedResponse[];
+  /** Waits until every logged response has its sizes (computed off the response path). */
+  settled: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
+}
+
+function pickEncoding(req: IncomingMessage, type: string): 'br' | 'gzip' | 'identity' {
+  if (!COMPRESSIBLE.test(type)) return 'identity';
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return 'identity';
+}
+
+export async function serveCompressed(root: string): Promise<CompressingServer> {
+  const log: LoggedResponse[] = [];
+  const pending = new Set<Promise<void>>();
+  const bodies = new Map<string, Buffer>();
+  let seq = 0;
+  const encoded = async (file: string, encoding: 'br' | 'gzip' | 'identity'): Promise<Buffer> => {
+    const key = `${encoding}:${file}`;
+    let body = bodies.get(key);
+    if (!body) {
+      const raw = await readFile(file);
+      body =
+        encoding === 'br'
+          ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.byteLength } })
+          : encoding === 'gzip'
+            ? gzipSync(raw, { level: 9 })
+            : raw;
+      // Files are immutable during a run; compressing once keeps the timings free of compression work.
+      if (encoding !== 'identity') bodies.set(key, body);
+    }
+    return body;
+  };
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    const file = normalize(join(root, pathname));
+    if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    let target = pathname.endsWith('/') ? join(file, 'index.html') : file;
+    if (!pathname.endsWith('/') && !(await isFile(target)) && (await isFile(join(file, 'index.html')))) {
+      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
+    let status = 200;
+    if (!(await isFile(target))) {
+      status = 404;
+      target = join(root, '404.html');
+      if (!(await isFile(target))) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+    }
+    const type = contentTypes[extname(target)] ?? 'application/octet-stream';
+    const encoding = pickEncoding(req, type);
+    const body = await encoded(target, encoding);
+    const entry: LoggedResponse = {
+      seq: seq++,
+      path: url.pathname,
+      status,
+      contentType: type,
+      acceptEncoding: String(req.headers['accept-encoding'] ?? ''),
+      encoding,
+      sent: body.byteLength,
+      sizes: { raw: body.byteLength, gzip: Number.NaN, brotli: Number.NaN },
+      file: target,
+    };
+    log.push(entry);
+    const headers: Record<string, string | number> = { 'content-type': type, 'content-length': body.byteLength, vary: 'accept-encoding' };
+    if (encoding !== 'identity') headers['content-encoding'] = encoding;
+    res.writeHead(status, headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    const sized = fileSizes(target).then((sizes) => {
+      entry.sizes = sizes;
+    });
+    pending.add(sized);
+    void sized.finally(() => pending.delete(sized));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    log,
+    settled: async () => {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
