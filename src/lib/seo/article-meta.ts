@@ -2,7 +2,7 @@ import type { z } from 'astro/zod';
 import type { articleSchema } from '../../content.config.ts';
 import { ui } from '../i18n/index.ts';
 import type { Lang } from '../i18n/languages.ts';
-import { articleCardPath } from '../og/paths.ts';
+import { articleCardPath, siteCardPath, storyCardsEnabled } from '../og/paths.ts';
 import type { SectionId } from '../sections.ts';
 import type { Story, StoryFile } from '../stories.ts';
 import { articlePath } from '../urls.ts';
@@ -68,6 +68,6 @@ export function articleMeta(story: ArticleStoryLike, lang: Lang): ArticleMeta {
     others: story.languages.filter((l) => l !== lang).map((l) => ({ lang: l, path: articlePath(l, story.slug) })),
     translator: data.translation?.translator ?? null,
     photo: image?.src ? { src: image.src, alt: image.alt ?? '' } : null,
-    card: articleCardPath(lang, story.slug),
+    card: storyCardsEnabled() ? articleCardPath(lang, story.slug) : siteCardPath(lang),
   };
 }

@@ -3,9 +3,11 @@ import { getStories } from '../../../../data/stories.ts';
 import { ui } from '../../../../lib/i18n/index.ts';
 import type { OgCard } from '../../../../lib/og/card.ts';
 import { ogCards, pngResponse } from '../../../../lib/og/index.ts';
+import { storyCardsEnabled } from '../../../../lib/og/paths.ts';
 
 /** The social card of each story version: its headline, the site name and the section. */
 export async function getStaticPaths() {
+  if (!storyCardsEnabled()) return [];
   const stories = await getStories();
   return stories.flatMap((story) =>
     story.languages.map((lang) => {
