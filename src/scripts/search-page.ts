@@ -33,7 +33,12 @@ let pagefind: Promise<PagefindApi> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
   const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url) as Promise<PagefindApi>;
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi & { options: (o: object) => Promise<void> }>).then(async (pf) => {
+    // Queries take milliseconds here: searching on the page itself spares the first search the
+    // download of Pagefind's worker (11 KB compressed).
+    await pf.options({ noWorker: true });
+    return pf;
+  });
   return pagefind;
 }
 

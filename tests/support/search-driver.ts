@@ -15,6 +15,7 @@ export async function openPagefind(browser: Browser, pageUrl: string, bundle = '
   // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
   await page.evaluate(`(async () => {
     window.__pf = await import(${JSON.stringify(`${bundle}pagefind.js`)});
+    await window.__pf.options({ noWorker: true });
     window.__results = new Map();
   })()`);
   const api: PagefindApi = {
