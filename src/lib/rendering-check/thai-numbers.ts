@@ -1,27 +1,14 @@
+import { BUDDHIST_ERA_OFFSET } from '../dates.ts';
+import { THAI_MONTHS } from '../thai-calendar.ts';
 import type { Currency } from './types.ts';
 
-/** Years in the Buddhist era run 543 ahead of the Common Era. */
-export const BUDDHIST_ERA_OFFSET = 543;
+// The era offset and the month names are the site's own (dates.ts, thai-calendar.ts); the offset is re-exported for format.ts.
+export { BUDDHIST_ERA_OFFSET };
 
 /** Thai digits ๐–๙ become 0–9 one for one, so character offsets stay the same. */
 export function normalizeThaiDigits(text: string): string {
   return text.replace(/[๐-๙]/gu, (digit) => String(digit.charCodeAt(0) - 0x0e50));
 }
-
-export const THAI_MONTHS: readonly { full: string; short: string }[] = [
-  { full: 'มกราคม', short: 'ม.ค.' },
-  { full: 'กุมภาพันธ์', short: 'ก.พ.' },
-  { full: 'มีนาคม', short: 'มี.ค.' },
-  { full: 'เมษายน', short: 'เม.ย.' },
-  { full: 'พฤษภาคม', short: 'พ.ค.' },
-  { full: 'มิถุนายน', short: 'มิ.ย.' },
-  { full: 'กรกฎาคม', short: 'ก.ค.' },
-  { full: 'สิงหาคม', short: 'ส.ค.' },
-  { full: 'กันยายน', short: 'ก.ย.' },
-  { full: 'ตุลาคม', short: 'ต.ค.' },
-  { full: 'พฤศจิกายน', short: 'พ.ย.' },
-  { full: 'ธันวาคม', short: 'ธ.ค.' },
-];
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
