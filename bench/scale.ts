@@ -162,6 +162,12 @@ interface BuildResult {
   peakTreeRss: number;
   sumOfPeaks: number;
   largestProcessPeak: number;
+  /** Peak resident memory per command in the tree (node, pagefind …). */
+  peakByCommand: Record<string, number>;
+  /** The phase during which the tree's memory peaked. */
+  peakPhase: string;
+  /** Resident memory of the tree, the largest sample of each second. */
+  timeline: { s: number; rss: number }[];
   pages: number | null;
   phases: Phase[];
   /** The build's log with the time each line arrived, without the per-page route lines. */
@@ -188,6 +194,10 @@ async function build(pipeline: Pipeline, kind: 'full' | 'rebuild', dirs: { conte
   }
   const run: MeasuredRun = await runMeasured(process.execPath, args, { cwd: pipeline === 'ours' ? pipelineRoot : projectRoot, env });
   const pages = /(\d+) page\(s\) built in/.exec(run.output)?.[1];
+  const phases = phasesOf(run, ASTRO_PHASES);
+  const peak = run.timeline.reduce((a, b) => (b.rss > a.rss ? b : a), { s: 0, rss: 0 });
+  let until = 0;
+  const peakPhase = phases.find((p) => (until += p.ms) >= peak.s * 1000 + 500)?.name ?? 'exit';
   return {
     pipeline,
     kind,
@@ -195,8 +205,11 @@ async function build(pipeline: Pipeline, kind: 'full' | 'rebuild', dirs: { conte
     peakTreeRss: run.peakTreeRss,
     sumOfPeaks: run.sumOfPeaks,
     largestProcessPeak: run.largestProcessPeak,
+    peakByCommand: run.peakByCommand,
+    peakPhase,
+    timeline: run.timeline,
     pages: pages ? Number(pages) : null,
-    phases: phasesOf(run, ASTRO_PHASES),
+    phases,
     log: run.lines.filter((l) => l.text.trim() !== '' && !/^\s*[├└│]/.test(l.text)).map((l) => ({ ms: Math.round(l.ms), text: l.text.slice(0, 300) })),
     ...(run.exitCode === 0
       ? {}
@@ -338,14 +351,17 @@ function buildTable(results: SizeResult[]): string {
         (b.ms / r.versions).toFixed(2),
         mb(o.peakTreeRss, 0),
         mb(b.peakTreeRss, 0),
-        mb(o.largestProcessPeak, 0),
+        `${Object.entries(o.peakByCommand)
+          .filter(([, v]) => v > 100 * 1024 ** 2)
+          .map(([k, v]) => `${k} ${mb(v, 0)}`)
+          .join(', ')}; peak in ${o.peakPhase.replace(/ \(.*/, '')}`,
       ]);
     }
   }
   return table(
-    ['stories', 'build', 'pages ours/base', 'ours', 'baseline', 'ratio', 'ms/article ours', 'ms/article base', 'peak RSS ours', 'peak RSS base', 'ours largest process'],
+    ['stories', 'build', 'pages ours/base', 'ours', 'baseline', 'ratio', 'ms/article ours', 'ms/article base', 'peak RSS ours', 'peak RSS base', 'ours: peak per process; when'],
     rows,
-    [0, 3, 4, 5, 6, 7, 8, 9, 10],
+    [0, 3, 4, 5, 6, 7, 8, 9],
   );
 }
 

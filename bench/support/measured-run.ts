@@ -23,15 +23,19 @@ export interface MeasuredRun {
   /** The largest single process's peak (bytes), what `/usr/bin/time -v` reports as maximum resident set size. */
   largestProcessPeak: number;
   processes: number;
+  /** Peak resident memory per command (the build's node, the Pagefind binary, …), bytes. */
+  peakByCommand: Record<string, number>;
+  /** The tree's resident memory over time: the largest sample of each second. */
+  timeline: { s: number; rss: number }[];
   lines: TimedLine[];
   output: string;
 }
 
-function readStatus(pid: number): { rss: number; hwm: number } | null {
+function readStatus(pid: number): { rss: number; hwm: number; name: string } | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kbOf = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { rss: kbOf('VmRSS'), hwm: kbOf('VmHWM') };
+    return { rss: kbOf('VmRSS'), hwm: kbOf('VmHWM'), name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? '?' };
   } catch {
     return null;
   }
@@ -87,6 +91,8 @@ export function runMeasured(command: string, args: readonly string[], opts: { cw
     child.stderr.on('data', onData('stderr'));
     let peakTreeRss = 0;
     const peaks = new Map<number, number>();
+    const byCommand: Record<string, number> = {};
+    const timeline: { s: number; rss: number }[] = [];
     const sample = () => {
       if (child.pid === undefined) return;
       let total = 0;
@@ -95,8 +101,13 @@ export function runMeasured(command: string, args: readonly string[], opts: { cw
         if (!s) continue;
         total += s.rss;
         peaks.set(pid, Math.max(peaks.get(pid) ?? 0, s.hwm));
+        byCommand[s.name] = Math.max(byCommand[s.name] ?? 0, s.hwm);
       }
       peakTreeRss = Math.max(peakTreeRss, total);
+      const second = Math.floor((performance.now() - start) / 1000);
+      const last = timeline.at(-1);
+      if (last?.s === second) last.rss = Math.max(last.rss, total);
+      else timeline.push({ s: second, rss: total });
     };
     const timer = setInterval(sample, opts.pollMs ?? 100);
     child.on('error', (error) => {
@@ -116,6 +127,8 @@ export function runMeasured(command: string, args: readonly string[], opts: { cw
         sumOfPeaks: values.reduce((a, b) => a + b, 0),
         largestProcessPeak: Math.max(0, ...values),
         processes: peaks.size,
+        peakByCommand: byCommand,
+        timeline,
         lines,
         output,
       });
