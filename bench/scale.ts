@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { availableParallelism, loadavg, totalmem } from 'node:os';
+import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
@@ -515,7 +515,8 @@ async function main(): Promise<void> {
   const partialFile = join(resultsDir, `scale-${timestamp()}-partial.json`);
   if (values.ref) {
     // A snapshot of a commit, so that work in progress in the working tree does not change what is measured.
-    pipelineRoot = join(work, 'pipeline');
+    // Outside the project, so that type checks of the project do not meet a second copy of its sources.
+    pipelineRoot = join(tmpdir(), `news-bench-pipeline-${process.pid}`);
     await mkdir(pipelineRoot, { recursive: true });
     const sha = spawnSync('git', ['rev-parse', '--verify', `${values.ref}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).stdout.trim();
     if (!sha) throw new Error(`--ref ${values.ref} is not a commit`);
@@ -653,8 +654,10 @@ async function main(): Promise<void> {
   await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
   await rm(partialFile, { force: true });
   console.log(`\nWrote ${file}`);
-  if (!values.keep) await rm(work, { recursive: true, force: true });
-  else console.log(`Kept the sites in ${work}`);
+  if (!values.keep) {
+    await rm(work, { recursive: true, force: true });
+    if (pipelineRoot !== projectRoot) await rm(pipelineRoot, { recursive: true, force: true });
+  } else console.log(`Kept the sites in ${work}${pipelineRoot !== projectRoot ? ` and the pipeline snapshot in ${pipelineRoot}` : ''}`);
 }
 
 await main();

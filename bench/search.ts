@@ -1,5 +1,5 @@
 /**
- * npm run bench:search [-- --rounds 5 --limit N --cold N --site DIR --content DIR --keep]
+ * npm run bench:search [-- --rounds 5 --limit N --cold N --skip-quality --site DIR --content DIR --keep]
  *
  * Search at corpus scale (issue 4 item 6): the whole thaigov corpus (3,000 Thai + 300 English items)
  * imported with the real importer and built with the real build, then, side by side in one run, the
@@ -24,7 +24,7 @@ import { corpusFiles, haveCorpus, noCorpusMessage } from '../tests/support/corpu
 import { mean, measureDefaultPagefind, measureSiteSearch, readStoryTexts, type QualityRow } from '../tests/support/search-quality.ts';
 import { serveCompressed } from './support/compressing-server.ts';
 import { DEFAULT_BUNDLE, writeDefaultPagefind } from './support/pagefind-default.ts';
-import { measureSearchPerformance, queryLang, type EngineSummary, type SearchPerformance, type SearchQuery } from './support/search-timing.ts';
+import { measureSearchPerformance, queryLang, siteSearchOptions, type EngineSummary, type SearchPerformance, type SearchQuery } from './support/search-timing.ts';
 import { dirStats, type DirStats } from './support/sizes.ts';
 import { gitState, kb, mb, ms, pass, table, timestamp } from './support/stats.ts';
 
@@ -160,7 +160,8 @@ async function main(): Promise<void> {
     log(`  ${imported.summary} (${(imported.ms / 1000).toFixed(1)} s)`);
     log('Building the site (astro build, with our search index) …');
     const buildStart = performance.now();
-    const { output } = await buildSite({ outDir: siteDir, contentDir: join(contentRoot, 'articles'), cacheDir: join(work, 'cache') });
+    // Social cards play no part in search: skipped, as the corpus tests skip them.
+    const { output } = await buildSite({ outDir: siteDir, contentDir: join(contentRoot, 'articles'), cacheDir: join(work, 'cache'), env: { NEWS_SOCIAL_CARDS: 'off' } });
     setup['buildMs'] = performance.now() - buildStart;
     setup['buildSummary'] = /\d+ page\(s\) built in .*/.exec(output)?.[0];
     setup['import'] = imported;
@@ -205,6 +206,8 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push('', `Search benchmark, ${started.toISOString()}: ${siteDir}`);
   out.push(`Load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${availableParallelism()} cores): timings are side by side, compare ratios.`);
+  const options = siteSearchOptions();
+  out.push(`Ours loads Pagefind as src/scripts/search-page.ts does (options ${JSON.stringify(options ?? {})}); the defaults bundle runs with Pagefind's defaults (web worker).`);
   out.push(`Chromium sends Accept-Encoding "${acceptEncoding}" (server used: ${encodings.join(', ') || 'none'}); sizes below are computed per file: brotli q11 / gzip -9, never more than the file.`);
   out.push('', performanceTable(perf), '', bytesByKindTable(perf), '');
   out.push(
@@ -274,6 +277,7 @@ async function main(): Promise<void> {
   const json = {
     started: started.toISOString(),
     git: gitState(),
+    oursPagefindOptions: siteSearchOptions(),
     loadAverage: { start: startLoad, end: loadavg() },
     site: siteDir,
     chromium: acceptEncoding,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -62,12 +63,25 @@ interface InPageArgs {
   lang: 'th' | 'en';
   engine: EngineName;
   bundle: string;
+  /** Pagefind options set before the first search (ours: as src/scripts/search-page.ts sets them). */
+  options: Record<string, unknown> | null;
 }
 
+/**
+ * The Pagefind options the search page sets when it loads Pagefind (loadPagefind() in
+ * src/scripts/search-page.ts), read from its source so the bench follows the page: { noWorker: true }
+ * when it searches on the page rather than in Pagefind's worker.
+ */
+export function siteSearchOptions(): Record<string, unknown> | null {
+  const source = readFileSync(resolve(projectRoot, 'src/scripts/search-page.ts'), 'utf8');
+  return /\.options\(\s*\{\s*noWorker:\s*true\s*\}\s*\)/.test(source) ? { noWorker: true } : null;
+}
+const OPTIONS: Record<EngineName, Record<string, unknown> | null> = { ours: siteSearchOptions(), default: null };
+
 /** Runs in the page: one search as the reader experiences it. Self-contained (serialised into the page). */
-async function searchInPage({ q, lang, engine, bundle }: InPageArgs): Promise<QueryTiming> {
+async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): Promise<QueryTiming> {
   type Result = { id: string; words: number[]; data: () => Promise<unknown> };
-  type Api = { search: (t: string, o?: object) => Promise<{ results: Result[] } | null> };
+  type Api = { search: (t: string, o?: object) => Promise<{ results: Result[] } | null>; options: (o: object) => Promise<void> };
   const w = window as unknown as {
     __pfModules?: Record<string, Promise<Api>>;
     __newsSearch: {
@@ -77,7 +91,10 @@ async function searchInPage({ q, lang, engine, bundle }: InPageArgs): Promise<Qu
   };
   const t0 = performance.now();
   w.__pfModules ??= {};
-  const pagefind = await (w.__pfModules[bundle] ??= import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Api>);
+  const pagefind = await (w.__pfModules[bundle] ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Api>).then(async (pf) => {
+    if (options) await pf.options(options);
+    return pf;
+  }));
   const t1 = performance.now();
   let calls = 0;
   let results: Result[];
@@ -85,6 +102,7 @@ async function searchInPage({ q, lang, engine, bundle }: InPageArgs): Promise<Qu
   let shown: number;
   if (engine === 'ours') {
     const counted: Api = {
+      options: (o) => pagefind.options(o),
       search: (t, o) => {
         calls++;
         return pagefind.search(t, o);
@@ -172,7 +190,7 @@ export async function coldSearch(browser: Browser, server: CompressingServer, en
     const pageStart = server.log.length;
     const page = await openSearchPage(context, server.url, query.lang);
     const mark = server.log.length;
-    const timing = await page.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine] });
+    const timing = await page.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
     await server.settled();
     const entries = server.log.slice(mark);
     const byKind: Partial<Record<FileKind, Transfer>> = {};
@@ -214,12 +232,12 @@ export async function warmSearches(browser: Browser, siteUrl: string, engineScri
     for (const engine of ENGINES) {
       for (const lang of ['th', 'en'] as const) {
         const page = await openSearchPage(context, siteUrl, lang);
-        await page.evaluate(searchInPage, { q: lang === 'th' ? 'ประเทศ' : 'country', lang, engine, bundle: BUNDLE_PATH[engine] });
+        await page.evaluate(searchInPage, { q: lang === 'th' ? 'ประเทศ' : 'country', lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
         pages.set(`${engine}:${lang}`, page);
       }
     }
     const run = (engine: EngineName, query: SearchQuery) =>
-      pages.get(`${engine}:${query.lang}`)!.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine] });
+      pages.get(`${engine}:${query.lang}`)!.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
     const rows = new Map<string, WarmRow>();
     for (let pass = 0; pass <= rounds; pass++) {
       for (const [i, query] of queries.entries()) {
