@@ -59,7 +59,9 @@ export function buildStories<F extends StoryFile>(files: readonly F[]): Story<F>
   const errors: ContentError[] = [];
   const bySlug = new Map<string, { folder: string; files: Map<Lang, F> }>();
 
-  for (const file of files) {
+  // Files arrive in whatever order the loader found them; sorting makes the report the same on every machine.
+  const ordered = [...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const file of ordered) {
     const { slug, lang } = parseStoryFileId(file.id);
     const folder = file.id.split('/').slice(0, -1).join('/');
     if (!isLang(lang)) {

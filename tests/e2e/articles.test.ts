@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, navigate } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { frontmatterValue, seedSlugs } from '../support/content-files.ts';
 import { fixture } from '../support/fixture-content.ts';
@@ -49,12 +49,10 @@ describe('seed articles in both languages', () => {
   it('switches from Thai to English and back on the same story', async () => {
     for (const slug of seedSlugs) {
       await page.goto(`${seedUrl}/th/articles/${slug}/`);
-      await page.click('[data-lang-switch]');
-      await page.waitForURL(`${seedUrl}/en/articles/${slug}/`);
+      await navigate(page, `${seedUrl}/en/articles/${slug}/`, () => page.click('[data-lang-switch]'));
       expect((await page.textContent('h1'))?.trim()).toBe(frontmatterValue(slug, 'en', 'title'));
       expect(await page.getAttribute('html', 'lang')).toBe('en');
-      await page.click('[data-lang-switch]');
-      await page.waitForURL(`${seedUrl}/th/articles/${slug}/`);
+      await navigate(page, `${seedUrl}/th/articles/${slug}/`, () => page.click('[data-lang-switch]'));
       expect((await page.textContent('h1'))?.trim()).toBe(frontmatterValue(slug, 'th', 'title'));
     }
   });
@@ -141,8 +139,7 @@ describe('an English original with a Thai rendering', () => {
     await page.goto(`${fixtureUrl}/th/articles/${fixture.englishOriginal}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('th');
     expect(await page.textContent('[data-translation-notice]')).toContain('ฉบับแปลจากต้นฉบับภาษาอังกฤษ');
-    await page.click('[data-lang-switch]');
-    await page.waitForURL(`${fixtureUrl}/en/articles/${fixture.englishOriginal}/`);
+    await navigate(page, `${fixtureUrl}/en/articles/${fixture.englishOriginal}/`, () => page.click('[data-lang-switch]'));
     expect(await page.locator('[data-translation-notice]').count()).toBe(0);
   });
 });
@@ -151,12 +148,10 @@ describe('listings', () => {
   it('paginate the archive and switch to the same listing, clamping to the pages the other language has', async () => {
     await page.goto(`${fixtureUrl}/th/archive/`);
     expect(await page.locator('[data-story-list] > li').count()).toBe(20);
-    await page.click('a[rel="next"]');
-    await page.waitForURL(`${fixtureUrl}/th/archive/2/`);
+    await navigate(page, `${fixtureUrl}/th/archive/2/`, () => page.click('a[rel="next"]'));
     await page.goto(`${fixtureUrl}/th/archive/3/`);
     expect(await page.getAttribute('[data-lang-switch]', 'href')).toBe('/en/archive/2/');
-    await page.click('[data-lang-switch]');
-    await page.waitForURL(`${fixtureUrl}/en/archive/2/`);
+    await navigate(page, `${fixtureUrl}/en/archive/2/`, () => page.click('[data-lang-switch]'));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
   });
 

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, navigate } from '../support/browser.ts';
 import { fixture } from '../support/fixture-content.ts';
 
 const seedUrl = inject('seedUrl');
@@ -45,8 +45,7 @@ describe('keeping the reader’s place across languages', () => {
     await page.goto(`${seedUrl}/th/articles/${story}/`);
     await readAt(page, 5);
     expect((await blockAtTop(page)).block).toBe('5');
-    await page.click('[data-lang-switch]');
-    await page.waitForURL(`${seedUrl}/en/articles/${story}/#b-5`);
+    await navigate(page, `${seedUrl}/en/articles/${story}/#b-5`, () => page.click('[data-lang-switch]'));
     const atTop = await blockAtTop(page);
     expect(atTop.block).toBe('5');
     // Right below the sticky language bar (its scroll margin), not scrolled past.
@@ -54,8 +53,7 @@ describe('keeping the reader’s place across languages', () => {
     expect(atTop.top).toBeLessThanOrEqual(24);
     // And back, from the 9th.
     await readAt(page, 9);
-    await page.click('[data-lang-switch]');
-    await page.waitForURL(`${seedUrl}/th/articles/${story}/#b-9`);
+    await navigate(page, `${seedUrl}/th/articles/${story}/#b-9`, () => page.click('[data-lang-switch]'));
     expect((await blockAtTop(page)).block).toBe('9');
     await page.context().close();
   });
@@ -64,8 +62,7 @@ describe('keeping the reader’s place across languages', () => {
     const page = await newPage();
     await page.goto(`${seedUrl}/en/articles/${story}/`);
     await readAt(page, 7);
-    await page.click('[data-side-by-side-link]');
-    await page.waitForURL(`${seedUrl}/en/articles/${story}/side-by-side/#b-7`);
+    await navigate(page, `${seedUrl}/en/articles/${story}/side-by-side/#b-7`, () => page.click('[data-side-by-side-link]'));
     expect((await blockAtTop(page)).block).toBe('7');
     await page.context().close();
   });
@@ -250,12 +247,10 @@ describe('keyboard only', () => {
     // Tab through the header until the switch has focus, then follow it.
     for (let i = 0; i < 15 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-lang-switch'))); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('hreflang'))).toBe('en');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(`${seedUrl}/en/articles/${story}/`);
+    await navigate(page, `${seedUrl}/en/articles/${story}/`, () => page.keyboard.press('Enter'));
     await page.keyboard.press('/');
     await page.keyboard.type('Putin');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/en\/search\/\?q=Putin/);
+    await navigate(page, /\/en\/search\/\?q=Putin/, () => page.keyboard.press('Enter'));
     await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 2);
     for (let i = 0; i < 25 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-result-link'))); i++) await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toMatch(/^\/en\/articles\//);
@@ -267,7 +262,8 @@ describe('keyboard only', () => {
 
 describe('reading without JavaScript', () => {
   it('reads stories, listings, the side-by-side view and switches language', async () => {
-    const page = await newPage({ javaScriptEnabled: false });
+    // Cross-fades need no JavaScript, but a test without it cannot tell when one ends; clicks during one hit nothing.
+    const page = await newPage({ javaScriptEnabled: false, reducedMotion: 'reduce' });
     await page.goto(`${seedUrl}/th/`);
     await page.click(`a[href="/th/articles/${story}/"]`);
     expect(await page.locator('[data-body] p').count()).toBe(15);

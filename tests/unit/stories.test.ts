@@ -68,6 +68,12 @@ describe('buildStories', () => {
     expect(problem).toContain('the slug "putin" is already used by content/articles/2024/putin/th.mdx');
   });
 
+  it('reports the same duplicate slug whatever order the files arrive in', () => {
+    const [problem] = problemsOf([original('2025/putin/th'), original('2024/putin/th')]);
+    expect(problem).toContain('content/articles/2025/putin/th.mdx: ');
+    expect(problem).toContain('already used by content/articles/2024/putin/th.mdx');
+  });
+
   it('rejects a file named for no language, and a folder name that is no slug', () => {
     expect(problemsOf([original('putin/fr')])[0]).toContain('"fr" is not a language of the site');
     expect(problemsOf([original('Putin Visit/th')])[0]).toContain('not a valid slug');
