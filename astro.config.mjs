@@ -42,8 +42,9 @@ export default defineConfig({
     },
   },
   markdown: {
-    // The remark/rehype pipeline, which MDX inherits: it numbers each block of a story so the two
-    // languages share ids (block-ids.ts), after only safe links are kept (safe-links.ts). No
+    // Story bodies are turned into HTML by the content loader (src/lib/markdown/story-body.ts) with
+    // these same two plugins; this pipeline serves any other Markdown or MDX page. It numbers each
+    // block so the two languages share ids (block-ids.ts), after only safe links are kept (safe-links.ts). No
     // syntax highlighting (news has no code; Shiki's inline styles would break the CSP). No smart punctuation: stories are published verbatim,
     // quotes and dashes as the newsroom typed them.
     processor: unified({ rehypePlugins: [rehypeSafeLinks, rehypeBlockIds], smartypants: false, syntaxHighlight: false }),
@@ -51,6 +52,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    // MDX pages. Articles are MDX files too, but prose only: the loader renders them once, not as modules.
     mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck(),

@@ -1,14 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { VFileMessage } from 'vfile-message';
 import { defineCollection } from 'astro:content';
-import { glob, type Loader } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
 import { articlesDir } from './content-location.ts';
-import { ContentErrors, type ContentError } from './lib/content-errors.ts';
+import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
+import { renderStoryBody, StoryBodyCode } from './lib/markdown/story-body.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
 
 /**
@@ -126,36 +129,77 @@ async function storyFiles(dir: string): Promise<string[]> {
 }
 
 /**
- * The glob loader, plus the checks that span files (rendering without an original, duplicate slug,
- * wrong file name), so a broken set of articles fails the build instead of publishing dead links.
+ * Loads every story file: checks the raw text (all files, all problems at once), validates the
+ * frontmatter, turns the body into HTML (story-body.ts), then checks the rules that span files
+ * (rendering without an original, duplicate slug, wrong file name), so a broken set of articles
+ * fails the build instead of publishing dead links. A file whose text has not changed since the
+ * last build is not read again: Astro's content cache keeps its data and HTML.
  */
 function articleLoader(): Loader {
   const base = articlesDir();
-  const files = glob({
-    base: pathToFileURL(`${base}/`),
-    pattern: '**/*.{md,mdx}',
-    // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
-    generateId: ({ entry }) => entry.replace(/\.mdx?$/, ''),
-  });
+  const load: Loader['load'] = async (context) => {
+    const root = fileURLToPath(context.config.root);
+    const paths = await storyFiles(base);
+    const texts = new Map<string, string>();
+    // The raw files are checked before anything parses them, so a broken file is reported with its
+    // line and fix (all of them at once) rather than as a stack trace from deep in the build.
+    const problems: ContentError[] = [];
+    for (const path of paths) {
+      const raw = await readFile(path, 'utf8');
+      const { errors, warnings } = checkFileText(raw, relative(root, path));
+      problems.push(...errors);
+      for (const warning of warnings) context.logger.warn(warning);
+      texts.set(path, raw);
+    }
+    if (problems.length > 0) throw new ContentErrors(problems);
+
+    const ids = new Set<string>();
+    for (const [path, raw] of texts) {
+      // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
+      const id = relative(base, path).split(sep).join('/').replace(/\.mdx?$/, '');
+      ids.add(id);
+      const digest = context.generateDigest(raw);
+      const known = context.store.get(id);
+      if (known?.digest === digest && known.rendered) continue;
+      const file = relative(root, path);
+      const { frontmatter, content: body } = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
+      const data = await context.parseData({ id, data: frontmatter, filePath: path });
+      let html: string;
+      try {
+        html = renderStoryBody(body, path.endsWith('.mdx') ? 'mdx' : 'md');
+      } catch (error) {
+        problems.push(bodyProblem(file, error));
+        continue;
+      }
+      context.store.delete(id);
+      context.store.set({ id, data, body, filePath: file.split(sep).join('/'), digest, rendered: { html } });
+    }
+    for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+    if (problems.length > 0) throw new ContentErrors(problems);
+    const entries = context.store.values();
+    buildStories(entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data as StoryFileData })));
+  };
   return {
     name: 'article-loader',
     load: async (context) => {
-      // The raw files are checked before Astro parses them, so a broken file is reported with its
-      // line and fix (all of them at once) rather than as a stack trace from deep in the build.
-      const root = fileURLToPath(context.config.root);
-      const problems: ContentError[] = [];
-      for (const path of await storyFiles(base)) {
-        const file = relative(root, path);
-        const { errors, warnings } = checkFileText(await readFile(path, 'utf8'), file);
-        problems.push(...errors);
-        for (const warning of warnings) context.logger.warn(warning);
-      }
-      if (problems.length > 0) throw new ContentErrors(problems);
-      await files.load(context);
-      const entries = context.store.values();
-      buildStories(entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data as StoryFileData })));
+      // `astro dev`: reload when a story file changes (a build has no watcher).
+      context.watcher?.add(base);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(base) && /\.mdx?$/.test(path)) load(context).catch((error: unknown) => context.logger.error(String(error)));
+      });
+      await load(context);
     },
   };
+}
+
+/** A body the parser refused or that holds MDX code: the file, the line and what to do. */
+function bodyProblem(file: string, error: unknown): ContentError {
+  if (error instanceof StoryBodyCode) {
+    return new ContentError({ file, problem: `line ${error.line} holds ${error.what}, which a story cannot run`, fix: 'write the text as prose; escape a literal {, } or < with a backslash' });
+  }
+  const place = error instanceof VFileMessage && error.line ? `line ${error.line}: ` : '';
+  const reason = error instanceof Error ? (error instanceof VFileMessage ? error.reason : error.message) : String(error);
+  return new ContentError({ file, problem: `the text cannot be read as MDX (${place}${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
 }
 
 export const collections = {

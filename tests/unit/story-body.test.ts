@@ -1,0 +1,58 @@
+import { VFileMessage } from 'vfile-message';
+import { describe, expect, it } from 'vitest';
+import { renderStoryBody, StoryBodyCode } from '../../src/lib/markdown/story-body.ts';
+
+function codeIn(body: string): StoryBodyCode {
+  try {
+    renderStoryBody(body, 'mdx');
+  } catch (error) {
+    if (error instanceof StoryBodyCode) return error;
+    throw error;
+  }
+  throw new Error('expected the body to be refused');
+}
+
+describe('story bodies', () => {
+  it('numbers the blocks the way both languages share', () => {
+    const html = renderStoryBody('ย่อหน้าแรก\n\n## หัวข้อ\n\n- หนึ่ง\n- สอง\n\n> คำพูด', 'mdx');
+    expect(html).toBe(
+      '<p id="b-1" data-block="1" data-kind="p">ย่อหน้าแรก</p>\n' +
+        '<h2 id="b-2" data-block="2" data-kind="h">หัวข้อ</h2>\n' +
+        '<ul>\n<li id="b-3" data-block="3" data-kind="li">หนึ่ง</li>\n<li id="b-4" data-block="4" data-kind="li">สอง</li>\n</ul>\n' +
+        '<blockquote id="b-5" data-block="5" data-kind="quote">\n<p>คำพูด</p>\n</blockquote>',
+    );
+  });
+
+  it('keeps escaped MDX characters as text', () => {
+    const html = renderStoryBody('AT&amp;T \\{x\\} \\<script> 1 \\< 2', 'mdx');
+    expect(html).toBe('<p id="b-1" data-block="1" data-kind="p">AT&#x26;T {x} &#x3C;script> 1 &#x3C; 2</p>');
+  });
+
+  it('reads MDX as MDX: an indented line is a paragraph, not code', () => {
+    expect(renderStoryBody('    ย่อหน้าเยื้อง', 'mdx')).toBe('<p id="b-1" data-block="1" data-kind="p">ย่อหน้าเยื้อง</p>');
+  });
+
+  it('refuses code in a story, naming the line', () => {
+    expect(codeIn('ย่อหน้า\n\n{props.secret}')).toMatchObject({ line: 3, what: 'an expression in braces' });
+    expect(codeIn('ข่าว <b>ตัวหนา</b>')).toMatchObject({ line: 1, what: 'a tag or component' });
+    expect(codeIn("ย่อหน้า\n\nimport X from './x.js'")).toMatchObject({ line: 3, what: 'an import or export' });
+  });
+
+  it('reports unparsable MDX with its line', () => {
+    let error: unknown;
+    try {
+      renderStoryBody('ข่าว\n\nย่อหน้า <div ไม่ปิด', 'mdx');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(VFileMessage);
+    expect((error as VFileMessage).line).toBe(3);
+  });
+
+  it('keeps only safe links, and drops raw HTML from a .md story', () => {
+    expect(renderStoryBody('[a](javascript:alert(1)) [b](https://example.com)', 'mdx')).toBe(
+      '<p id="b-1" data-block="1" data-kind="p">a <a href="https://example.com" rel="noopener noreferrer">b</a></p>',
+    );
+    expect(renderStoryBody('ข่าว <img src=x onerror=alert(1)> ต่อ\n\n<script>alert(1)</script>', 'md')).toBe('<p id="b-1" data-block="1" data-kind="p">ข่าว  ต่อ</p>');
+  });
+});
