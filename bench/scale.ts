@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,3000,10000 --rounds 3 --ref COMMIT --skip-search --keep]
+ * npm run bench [-- --sizes 1000,3000,10000 --rounds 3 --ref COMMIT --skip-search --keep --pipelines ours,baseline]
  *
  * Build cost at scale (issue 7 item 1). For sites of 1,000, 3,000 and 10,000 stories generated from
  * the thaigov corpus (Thai originals, a third with an English rendering), measured side by side in
@@ -502,8 +502,11 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       'skip-search': { type: 'boolean', default: false },
       ref: { type: 'string' },
+      // Only for a quick look while working: the ratios need both pipelines.
+      pipelines: { type: 'string', default: 'ours,baseline' },
     },
   });
+  const pipelines = values.pipelines.split(',').map((p) => p.trim());
   if (!haveCorpus) throw new Error(noCorpusMessage);
   const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
   if (sizes.length === 0) throw new Error('--sizes takes a comma-separated list of story counts, e.g. 1000,3000');
@@ -557,7 +560,7 @@ async function main(): Promise<void> {
         baseline: { content: content.articlesDir, out: join(work, `baseline-${n}`), cache: join(work, `baseline-${n}-cache`) },
       };
       // Which pipeline goes first alternates with the size, so neither always meets a warmer disk cache.
-      const order: Pipeline[] = i % 2 === 0 ? ['ours', 'baseline'] : ['baseline', 'ours'];
+      const order = (i % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const)).filter((p: Pipeline) => pipelines.includes(p));
       const builds: BuildResult[] = [];
       const runBuilds = async (kind: 'full' | 'rebuild') => {
         for (const pipeline of order) {

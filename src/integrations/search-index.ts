@@ -31,29 +31,46 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
 
 /** Builds the search index from the written pages: one record per story, both languages in it. */
 export async function writeSearchIndex(outDir: string, pagePaths: readonly string[], logger?: Pick<AstroIntegrationLogger, 'info'>): Promise<{ stories: number }> {
-  const byStory = new Map<string, { date: string; versions: StoryVersionText[] }>();
+  const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
-    if (!/^\/?(th|en)\/articles\/[^/]+\/$/.test(path)) continue;
-    const url = path.startsWith('/') ? path : `/${path}`;
-    const page = readArticlePage(await readFile(join(outDir, url, 'index.html'), 'utf8'), url);
-    if (!page) continue;
-    const story = byStory.get(page.slug) ?? { date: page.date, versions: [] };
-    story.versions.push(page);
-    byStory.set(page.slug, story);
+    const match = /^\/?(?:th|en)\/articles\/([^/]+)\/$/.exec(path);
+    if (!match) continue;
+    pagesByStory.set(match[1]!, [...(pagesByStory.get(match[1]!) ?? []), path.startsWith('/') ? path : `/${path}`]);
   }
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  for (const [slug, story] of byStory) {
-    const record = buildStoryRecord({ slug, ...story });
+  // Pagefind indexes in its own process: each record is handed over as soon as its pages are read,
+  // so reading the next story's pages here overlaps with indexing the last one there.
+  const added: Promise<void>[] = [];
+  // Kept, not thrown, until every record is in: a rejected promise nobody awaits yet would end the process.
+  let failure: unknown;
+  for (const urls of pagesByStory.values()) {
+    const versions: (StoryVersionText & { slug: string; date: string })[] = [];
+    for (const url of urls) {
+      const page = readArticlePage(await readFile(join(outDir, url, 'index.html'), 'utf8'), url);
+      if (page) versions.push(page);
+    }
+    if (versions.length === 0) continue;
+    const record = buildStoryRecord({ slug: versions[0]!.slug, date: versions[0]!.date, versions });
     // One index for both languages; Thai is already cut into words (see markThaiWordBoundaries).
-    const added = await index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE });
-    if (added.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${added.errors.join('; ')}`);
+    added.push(
+      index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE }).then(
+        (result) => {
+          if (result.errors.length > 0) failure ??= new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
+        },
+        (error: unknown) => {
+          failure ??= error;
+        },
+      ),
+    );
   }
+  await Promise.all(added);
+  if (failure) throw failure;
   const written = await index.writeFiles({ outputPath: join(outDir, SEARCH_BUNDLE) });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  logger?.info(`search index: ${byStory.size} stories`);
-  return { stories: byStory.size };
+  logger?.info(`search index: ${added.length} stories`);
+  return { stories: added.length };
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
