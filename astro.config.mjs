@@ -66,6 +66,9 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss()],
     build: {
+      // Small component scripts would be inlined into every page, each with its hash in the CSP:
+      // as files they are fetched once, cached, and keep the HTML of each page small.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
       rolldownOptions: {
         // MDX modules carry Astro's "use astro:head-inject" directive; the bundler warns once per
         // article that it may not keep it, which Astro handles itself. Thousands of such lines would

@@ -39,12 +39,8 @@ export function socialMetaTags(view: PageView, site: URL): MetaTag[] {
       ...article.tags.map((tag) => og('article:tag', tag)),
     );
   }
-  tags.push(
-    twitter('twitter:card', 'summary_large_image'),
-    twitter('twitter:title', view.title),
-    twitter('twitter:description', view.description),
-    twitter('twitter:image', image),
-    twitter('twitter:image:alt', article ? article.title : t.siteName),
-  );
+  // X reads og:title, og:description, og:image and og:image:alt when its own tags are absent: only
+  // the card type has no Open Graph equivalent, so the rest would be the same text twice on every page.
+  tags.push(twitter('twitter:card', 'summary_large_image'));
   return tags;
 }
