@@ -2,6 +2,7 @@ import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import satori from 'satori';
 import { cardElement, OG_HEIGHT, OG_WIDTH, type OgCard } from './card.ts';
 import type { OgFonts } from './fonts.ts';
+import { encodePng } from './png.ts';
 
 /**
  * Satori lays the card out (line breaks, clamping) as SVG. The text stays text (embedFont: false)
@@ -18,7 +19,8 @@ export function rasterize(svg: string, fonts: OgFonts): RenderedImage {
   return resvg.render();
 }
 
-/** The card as PNG. */
+/** The card as PNG, encoded by png.ts: faster than resvg's `asPng()`, and smaller, with the same pixels. */
 export async function renderCard(card: OgCard, fonts: OgFonts): Promise<Buffer> {
-  return rasterize(await cardSvg(card, fonts), fonts).asPng();
+  const image = rasterize(await cardSvg(card, fonts), fonts);
+  return encodePng(image.pixels, image.width, image.height);
 }
