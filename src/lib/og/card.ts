@@ -47,10 +47,13 @@ export interface OgElement {
 
 const div = (style: Record<string, string | number>, children: string | OgElement[]): OgElement => ({ type: 'div', props: { style, children } });
 
+/** The blue band along the top edge. */
+const BAND = 24;
+
 /**
- * The card: site name and label on top, the headline large below, in the site's blue. One weight
- * (bold) throughout: resvg falls back to the first font that has a glyph whatever its weight, so a
- * second weight would mix up the Latin letters of Thai headlines.
+ * The card: a blue band along the top, site name and label below it, the headline large below, in
+ * the site's blue. One weight (bold) throughout: resvg falls back to the first font that has a glyph
+ * whatever its weight, so a second weight would mix up the Latin letters of Thai headlines.
  */
 export function cardElement(card: OgCard): OgElement {
   return div(
@@ -64,10 +67,12 @@ export function cardElement(card: OgCard): OgElement {
       color: '#0f172a',
       fontFamily: OG_FONT_FAMILY,
       fontWeight: 700,
-      borderTop: '24px solid #1e40af',
-      padding: '40px 64px 56px',
+      padding: `${40 + BAND}px 64px 56px`,
     },
     [
+      // A box of its own rather than a top border: satori draws a border through three clip paths,
+      // each a full-size mask for resvg, which made the raster a third slower, for the same pixels.
+      div({ position: 'absolute', top: 0, left: 0, width: OG_WIDTH, height: BAND, backgroundColor: '#1e40af' }, []),
       div({ display: 'flex', justifyContent: 'space-between', alignItems: 'center', fontSize: 34 }, [
         div({ color: '#1e40af' }, card.siteName),
         div({ color: '#64748b', fontSize: 30 }, card.label),
