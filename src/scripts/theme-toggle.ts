@@ -1,7 +1,7 @@
 /**
  * The theme button cycles system → light → dark and remembers the choice (public/theme.js applies
- * it before paint on the next page). Without JavaScript the button stays hidden and the page
- * follows the system setting.
+ * it before paint on the next page). Without JavaScript the button is hidden (CSS, scripting: none)
+ * and the page follows the system setting.
  */
 type Theme = 'system' | 'light' | 'dark';
 const ORDER: Theme[] = ['system', 'light', 'dark'];
@@ -30,7 +30,6 @@ function apply(theme: Theme, button: HTMLButtonElement): void {
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-  button.hidden = false;
   apply(stored(), button);
   button.addEventListener('click', () => {
     const current = (button.dataset['theme'] as Theme | undefined) ?? 'system';
