@@ -196,10 +196,13 @@ export async function coldSearch(browser: Browser, server: CompressingServer, en
     const mark = server.log.length;
     const timing = await page.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
     await server.settled();
-    const entries = server.log.slice(mark);
+    // The search page preloads Pagefind's script and WebAssembly with the page: they belong to the
+    // engine's first search all the same, not to the page's own scripts.
+    const pageLoad = server.log.slice(pageStart, mark);
+    const entries = [...pageLoad.filter((e) => e.path.startsWith(BUNDLE_PATH[engine])), ...server.log.slice(mark)];
     const byKind: Partial<Record<FileKind, Transfer>> = {};
     for (const kind of new Set(entries.map((e) => fileKind(e.path)))) byKind[kind] = transferOf(entries.filter((e) => fileKind(e.path) === kind));
-    const pageScripts = transferOf(server.log.slice(pageStart, mark).filter((e) => e.contentType.startsWith('text/javascript')));
+    const pageScripts = transferOf(pageLoad.filter((e) => e.contentType.startsWith('text/javascript') && fileKind(e.path) === 'other'));
     return {
       query: query.q,
       engine,
