@@ -121,5 +121,8 @@ describe('a card as PNG', () => {
     expect(decoded).toMatchObject({ width: 1200, height: 630, colourType: 3 });
     expect(decoded.rgba.equals(drawn.pixels)).toBe(true);
     expect(png.length).toBeLessThan(drawn.asPng().length);
+    // The blue band along the top, 24 px, then white.
+    const pixel = (x: number, y: number) => [...decoded.rgba.subarray((y * 1200 + x) * 4, (y * 1200 + x) * 4 + 4)];
+    expect([pixel(0, 0), pixel(600, 23), pixel(600, 24)]).toEqual([[0x1e, 0x40, 0xaf, 255], [0x1e, 0x40, 0xaf, 255], [255, 255, 255, 255]]);
   });
 });
