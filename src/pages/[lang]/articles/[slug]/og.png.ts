@@ -2,19 +2,21 @@ import type { APIRoute } from 'astro';
 import { getStories } from '../../../../data/stories.ts';
 import { ui } from '../../../../lib/i18n/index.ts';
 import type { OgCard } from '../../../../lib/og/card.ts';
-import { ogCards, pngResponse } from '../../../../lib/og/index.ts';
+import { drawCardsAhead, ogCards, pngResponse } from '../../../../lib/og/index.ts';
 import { storyCardsEnabled } from '../../../../lib/og/paths.ts';
 
 /** The social card of each story version: its headline, the site name and the section. */
 export async function getStaticPaths() {
   if (!storyCardsEnabled()) return [];
   const stories = await getStories();
-  return stories.flatMap((story) =>
+  const paths = stories.flatMap((story) =>
     story.languages.map((lang) => {
       const card: OgCard = { lang, title: story.versions[lang]!.data.title, siteName: ui(lang).siteName, label: ui(lang).sectionNames[story.section] };
       return { params: { lang, slug: story.slug }, props: { card } };
     }),
   );
+  drawCardsAhead(paths.map((p) => p.props.card));
+  return paths;
 }
 
 export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => pngResponse(await ogCards.get(props.card));
