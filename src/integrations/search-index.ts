@@ -55,11 +55,7 @@ export async function writeSearchIndex(
 async function writeBundle(outDir: string, group: readonly string[][], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Pagefind indexes in its own process: each record is handed over as soon as its pages are read,
-  // so reading the next story's pages here overlaps with indexing the last one there.
-  const added: Promise<void>[] = [];
-  // Kept, not thrown, until every record is in: a rejected promise nobody awaits yet would end the process.
-  let failure: unknown;
+  let added = 0;
   for (const urls of group) {
     const versions: (StoryVersionText & { slug: string; date: string })[] = [];
     for (const url of urls) {
@@ -69,23 +65,15 @@ async function writeBundle(outDir: string, group: readonly string[][], outputPat
     if (versions.length === 0) continue;
     const record = buildStoryRecord({ slug: versions[0]!.slug, date: versions[0]!.date, versions });
     // One index for both languages; Thai is already cut into words (see markThaiWordBoundaries).
-    added.push(
-      index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE }).then(
-        (result) => {
-          if (result.errors.length > 0) failure ??= new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
-        },
-        (error: unknown) => {
-          failure ??= error;
-        },
-      ),
-    );
+    // One record at a time: records sent to Pagefind without waiting got their words mixed up.
+    const result = await index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE });
+    if (result.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
+    added++;
   }
-  await Promise.all(added);
-  if (failure) throw failure;
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  return added.length;
+  return added;
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
