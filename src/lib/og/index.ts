@@ -16,10 +16,12 @@ export const OG_CACHE_DIR = process.env.NEWS_OG_CACHE_DIR ?? join(process.cwd(),
 
 /**
  * Threads that draw cards, beside the build's own. Astro renders the card routes before the pages,
- * one at a time, so the build's thread mostly waits meanwhile: one drawing thread per core.
- * NEWS_OG_THREADS=0 draws on the build's thread.
+ * one card at a time, so the build's thread mostly waits meanwhile: one drawing thread per core, up
+ * to 4, where its own share of each card (~2 ms) would hold them back. NEWS_OG_THREADS sets the
+ * number; 0 draws on the build's thread.
  */
-const THREADS = Number(process.env.NEWS_OG_THREADS ?? Math.min(4, availableParallelism()));
+const requested = Number.parseInt(process.env.NEWS_OG_THREADS ?? '', 10);
+const THREADS = Number.isNaN(requested) ? Math.min(4, availableParallelism()) : Math.max(0, requested);
 
 const require = createRequire(join(process.cwd(), 'package.json'));
 const version = (pkg: string) => (require(`${pkg}/package.json`) as { version: string }).version;
