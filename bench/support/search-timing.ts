@@ -81,7 +81,7 @@ const OPTIONS: Record<EngineName, Record<string, unknown> | null> = { ours: site
 /** Runs in the page: one search as the reader experiences it. Self-contained (serialised into the page). */
 async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): Promise<QueryTiming> {
   type Result = { id: string; words: number[]; data: () => Promise<unknown> };
-  type Api = { search: (t: string, o?: object) => Promise<{ results: Result[] } | null>; options: (o: object) => Promise<void>; mergeIndex: (url: string, o?: object) => Promise<void> };
+  type Api = { search: (t: string, o?: object) => Promise<{ results: Result[] } | null>; options: (o: object) => Promise<void> };
   const w = window as unknown as {
     __pfModules?: Record<string, Promise<Api>>;
     __newsSearch: {
@@ -91,11 +91,8 @@ async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): P
   };
   const t0 = performance.now();
   w.__pfModules ??= {};
-  // Ours merges the further bundles of a large site, as the search page does (it names them in data-bundles).
-  const merged = engine === 'ours' ? (JSON.parse(document.querySelector<HTMLElement>('#search-form')?.dataset['bundles'] ?? '[]') as string[]).slice(1) : [];
   const pagefind = await (w.__pfModules[bundle] ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Api>).then(async (pf) => {
     if (options) await pf.options(options);
-    for (const extra of merged) await pf.mergeIndex(extra);
     return pf;
   }));
   const t1 = performance.now();
@@ -106,7 +103,6 @@ async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): P
   if (engine === 'ours') {
     const counted: Api = {
       options: (o) => pagefind.options(o),
-      mergeIndex: (u, o) => pagefind.mergeIndex(u, o),
       search: (t, o) => {
         calls++;
         return pagefind.search(t, o);

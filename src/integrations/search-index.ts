@@ -5,8 +5,10 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
-import { groupForBundles, searchBundles, storiesPerBundle } from '../lib/search/bundles.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryVersionText } from '../lib/search/record.ts';
+
+/** Where the index is written, under the site's output folder. */
+export const SEARCH_BUNDLE = 'pagefind';
 
 /** Reads what an article page published: only its [data-pagefind-body] part, never the chrome around it. */
 export function readArticlePage(html: string, url: string): (StoryVersionText & { slug: string; date: string }) | null {
@@ -28,35 +30,17 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
 }
 
 /** Builds the search index from the written pages: one record per story, both languages in it. */
-export async function writeSearchIndex(
-  outDir: string,
-  pagePaths: readonly string[],
-  logger?: Pick<AstroIntegrationLogger, 'info'>,
-  perBundle = storiesPerBundle(),
-): Promise<{ stories: number; bundles: string[] }> {
+export async function writeSearchIndex(outDir: string, pagePaths: readonly string[], logger?: Pick<AstroIntegrationLogger, 'info'>): Promise<{ stories: number }> {
   const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
     const match = /^\/?(?:th|en)\/articles\/([^/]+)\/$/.exec(path);
     if (!match) continue;
     pagesByStory.set(match[1]!, [...(pagesByStory.get(match[1]!) ?? []), path.startsWith('/') ? path : `/${path}`]);
   }
-  // Pages come newest story first, so the first bundle, which the search page loads first, holds the newest.
-  const groups = groupForBundles([...pagesByStory.values()], perBundle);
-  const bundles = searchBundles(pagesByStory.size, perBundle);
-  let stories = 0;
-  for (const [i, group] of groups.entries()) {
-    stories += await writeBundle(outDir, group, join(outDir, bundles[i]!));
-  }
-  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}`);
-  return { stories, bundles };
-}
-
-/** One Pagefind index over a group of stories, written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
-async function writeBundle(outDir: string, group: readonly string[][], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let added = 0;
-  for (const urls of group) {
+  let stories = 0;
+  for (const urls of pagesByStory.values()) {
     const versions: (StoryVersionText & { slug: string; date: string })[] = [];
     for (const url of urls) {
       const page = readArticlePage(await readFile(join(outDir, url, 'index.html'), 'utf8'), url);
@@ -65,15 +49,15 @@ async function writeBundle(outDir: string, group: readonly string[][], outputPat
     if (versions.length === 0) continue;
     const record = buildStoryRecord({ slug: versions[0]!.slug, date: versions[0]!.date, versions });
     // One index for both languages; Thai is already cut into words (see markThaiWordBoundaries).
-    // One record at a time: records sent to Pagefind without waiting got their words mixed up.
     const result = await index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE });
     if (result.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
-    added++;
+    stories++;
   }
-  const written = await index.writeFiles({ outputPath });
+  const written = await index.writeFiles({ outputPath: join(outDir, SEARCH_BUNDLE) });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  return added;
+  logger?.info(`search index: ${stories} stories`);
+  return { stories };
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */

@@ -29,21 +29,14 @@ const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 const readerLang = document.documentElement.lang as Lang;
 const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
 
-/** The index's bundles (src/lib/search/bundles.ts): the first is loaded, the others merged into it. */
-const bundles = JSON.parse(form.dataset['bundles'] ?? '["/pagefind/"]') as string[];
-
-type PagefindModule = PagefindApi & { options: (o: object) => Promise<void>; mergeIndex: (url: string, o?: object) => Promise<void> };
-
 let pagefind: Promise<PagefindApi> | undefined;
 function loadPagefind(): Promise<PagefindApi> {
   // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
-  const url = `${bundles[0]}pagefind.js`;
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindModule>).then(async (pf) => {
+  const url = '/pagefind/pagefind.js';
+  pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi & { options: (o: object) => Promise<void> }>).then(async (pf) => {
     // Queries take milliseconds here: searching on the page itself spares the first search the
     // download of Pagefind's worker (11 KB compressed).
     await pf.options({ noWorker: true });
-    // Merged bundles run where the first does (on the page): mergeIndex takes no worker option.
-    for (const bundle of bundles.slice(1)) await pf.mergeIndex(bundle);
     return pf;
   });
   return pagefind;

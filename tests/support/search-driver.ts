@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -9,16 +9,13 @@ import type { PagefindApi, PagefindResult, PagefindResultData } from '../../src/
  * driving the real index through this bridge, so corpus-scale measurements exercise the same code
  * paths as the search page without clicking "show more" a thousand times.
  */
-export async function openPagefind(browser: Browser, pageUrl: string, bundles: string | readonly string[] = '/pagefind/'): Promise<{ api: PagefindApi; page: Page }> {
-  const [first, ...merged] = typeof bundles === 'string' ? [bundles] : bundles;
+export async function openPagefind(browser: Browser, pageUrl: string, bundle = '/pagefind/'): Promise<{ api: PagefindApi; page: Page }> {
   const page = await browser.newPage();
   await page.goto(pageUrl);
   // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
-  // As the search page does: the first bundle loaded, the others merged into it.
   await page.evaluate(`(async () => {
-    window.__pf = await import(${JSON.stringify(`${first}pagefind.js`)});
+    window.__pf = await import(${JSON.stringify(`${bundle}pagefind.js`)});
     await window.__pf.options({ noWorker: true });
-    for (const bundle of ${JSON.stringify(merged)}) await window.__pf.mergeIndex(bundle);
     window.__results = new Map();
   })()`);
   const api: PagefindApi = {
@@ -51,14 +48,6 @@ export async function openPagefind(browser: Browser, pageUrl: string, bundles: s
   return { api, page };
 }
 
-/** The search bundles a built site's search page merges (its data-bundles attribute). */
-export async function siteSearchBundles(siteUrl: string): Promise<string[]> {
-  const html = await (await fetch(`${siteUrl}/th/search/`)).text();
-  const attribute = /data-bundles="([^"]*)"/.exec(html)?.[1];
-  if (!attribute) throw new Error(`${siteUrl}/th/search/ names no search bundles (data-bundles)`);
-  return JSON.parse(attribute.replaceAll('&quot;', '"').replaceAll('&#34;', '"')) as string[];
-}
-
 /** Loads the details of many results in one round trip (Pagefind fetches the fragments in parallel). */
 export async function loadAllData(page: Page, ids: string[]): Promise<PagefindResultData[]> {
   return page.evaluate(async (list) => {
@@ -74,10 +63,8 @@ const fragmentCache = new Map<string, PagefindResultData>();
  * browser: measuring thousands of results then costs one file read per story, not one fetch per
  * result per query. (Pagefind writes each fragment gzipped, after a "pagefind_dcd" signature.)
  */
-export function readFragment(siteDir: string, id: string, bundles: readonly string[] = ['/pagefind/']): PagefindResultData {
-  // A result's fragment lies in the bundle that indexed its story.
-  const candidates = bundles.map((bundle) => join(siteDir, bundle, 'fragment', `${id}.pf_fragment`));
-  const file = candidates.find((f) => fragmentCache.has(f) || existsSync(f)) ?? candidates[0]!;
+export function readFragment(siteDir: string, id: string, bundle = 'pagefind'): PagefindResultData {
+  const file = join(siteDir, bundle, 'fragment', `${id}.pf_fragment`);
   let data = fragmentCache.get(file);
   if (!data) {
     const text = gunzipSync(readFileSync(file)).toString('utf8');

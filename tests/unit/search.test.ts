@@ -1,4 +1,3 @@
-import { groupForBundles, searchBundles } from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
 import { loadStoryHit, searchStories, type PagefindApi, type PagefindResult } from '../../src/lib/search/engine.ts';
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
@@ -162,20 +161,5 @@ describe('searchStories and loadStoryHit', () => {
     const q = parseQuery('ปูตินา');
     const [result] = (await searchStories(fakePagefind({ [q.text]: [{ id: 'a', words: [1, 2] }] }), 'ปูตินา', 'all')).results;
     expect(await loadStoryHit(result!, q, 'th')).toBeNull();
-  });
-});
-
-describe('index bundles', () => {
-  it('keeps a small site in Pagefind’s one /pagefind/ bundle and splits a large one in order', () => {
-    expect(searchBundles(0, 2000)).toEqual(['/pagefind/']);
-    expect(searchBundles(2000, 2000)).toEqual(['/pagefind/']);
-    expect(searchBundles(2001, 2000)).toEqual(['/pagefind/', '/pagefind-2/']);
-    expect(searchBundles(10_000, 2000)).toHaveLength(5);
-    expect(groupForBundles([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(groupForBundles([], 2)).toEqual([[]]);
-    // As many groups as bundles, whatever the sizes.
-    for (const [n, per] of [[1, 1], [7, 3], [4000, 2000], [4001, 2000]] as const) {
-      expect(groupForBundles(Array.from({ length: n }, (_, i) => i), per)).toHaveLength(searchBundles(n, per).length);
-    }
   });
 });
