@@ -1,32 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { contentTypeOf, resolveStatic } from '../../tests/support/static-server.ts';
 import { fileSizes, type Sizes } from './sizes.ts';
 
 /**
  * A static server for the benchmarks that compresses like a real host (brotli or gzip, by the
  * browser's Accept-Encoding, for text types) and logs every response with what it sent and what the
- * file would cost gzipped and brotlied. Otherwise it behaves as tests/support/static-server.ts does:
+ * file would cost gzipped and brotlied. It answers as tests/support/static-server.ts does (resolveStatic):
  * directory URLs, a redirect to the slash, /404.html for anything missing.
  */
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
 
 /** What hosts compress: text, and WebAssembly. Pagefind's own files are gzipped by Pagefind already. */
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|wasm)|image\/svg)/;
@@ -54,10 +38,6 @@ export interface CompressingServer {
   /** Waits until every logged response has its sizes (computed off the response path). */
   settled: () => Promise<void>;
   close: () => Promise<void>;
-}
-
-async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
 }
 
 function pickEncoding(req: IncomingMessage, type: string): 'br' | 'gzip' | 'identity' {
@@ -90,39 +70,22 @@ export async function serveCompressed(root: string): Promise<CompressingServer> 
     return body;
   };
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
+    const answer = await resolveStatic(root, req.url);
+    if (answer.kind === 'error') {
+      res.writeHead(answer.status).end(answer.message);
       return;
     }
-    const file = normalize(join(root, pathname));
-    if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
-      res.writeHead(403).end('forbidden');
+    if (answer.kind === 'redirect') {
+      res.writeHead(301, { location: answer.location }).end();
       return;
     }
-    let target = pathname.endsWith('/') ? join(file, 'index.html') : file;
-    if (!pathname.endsWith('/') && !(await isFile(target)) && (await isFile(join(file, 'index.html')))) {
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-      return;
-    }
-    let status = 200;
-    if (!(await isFile(target))) {
-      status = 404;
-      target = join(root, '404.html');
-      if (!(await isFile(target))) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-    }
-    const type = contentTypes[extname(target)] ?? 'application/octet-stream';
+    const { status, file: target } = answer;
+    const type = contentTypeOf(target);
     const encoding = pickEncoding(req, type);
     const body = await encoded(target, encoding);
     const entry: LoggedResponse = {
       seq: seq++,
-      path: url.pathname,
+      path: new URL(req.url ?? '/', 'http://localhost').pathname,
       status,
       contentType: type,
       acceptEncoding: String(req.headers['accept-encoding'] ?? ''),

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
-const contentTypes: Record<string, string> = {
+export const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,45 +18,56 @@ const contentTypes: Record<string, string> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
 };
+
+export function contentTypeOf(file: string): string {
+  return contentTypes[extname(file)] ?? 'application/octet-stream';
+}
 
 async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
-/** Serves a built site the way a static host does: directory URLs, /404.html for anything missing. */
+/** What a static host answers for a URL: a file (200, or /404.html with 404), a redirect to the slash, or an error. */
+export type StaticAnswer =
+  | { kind: 'file'; status: 200 | 404; file: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'error'; status: 400 | 403 | 404; message: string };
+
+/** Resolves a request URL against a built site the way a static host does: directory URLs, /404.html for anything missing. */
+export async function resolveStatic(root: string, requestUrl: string | undefined): Promise<StaticAnswer> {
+  const url = new URL(requestUrl ?? '/', 'http://localhost');
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname);
+  } catch {
+    return { kind: 'error', status: 400, message: 'bad request' };
+  }
+  const file = normalize(join(root, pathname));
+  if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) return { kind: 'error', status: 403, message: 'forbidden' };
+  const target = pathname.endsWith('/') ? join(file, 'index.html') : file;
+  if (!pathname.endsWith('/') && !(await isFile(target)) && (await isFile(join(file, 'index.html')))) {
+    return { kind: 'redirect', location: `${url.pathname}/${url.search}` };
+  }
+  if (await isFile(target)) return { kind: 'file', status: 200, file: target };
+  const notFound = join(root, '404.html');
+  return (await isFile(notFound)) ? { kind: 'file', status: 404, file: notFound } : { kind: 'error', status: 404, message: 'not found' };
+}
+
+/** Serves a built site the way a static host does (see resolveStatic). */
 export async function serveStatic(root: string): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(url.pathname);
-    } catch {
-      res.writeHead(400).end('bad request');
+    const answer = await resolveStatic(root, req.url);
+    if (answer.kind === 'error') {
+      res.writeHead(answer.status).end(answer.message);
       return;
     }
-    const file = normalize(join(root, pathname));
-    if (!file.startsWith(normalize(root + sep)) && file !== normalize(root)) {
-      res.writeHead(403).end('forbidden');
+    if (answer.kind === 'redirect') {
+      res.writeHead(301, { location: answer.location }).end();
       return;
     }
-    let target = pathname.endsWith('/') ? join(file, 'index.html') : file;
-    if (!pathname.endsWith('/') && !(await isFile(target)) && (await isFile(join(file, 'index.html')))) {
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
-      return;
-    }
-    let status = 200;
-    if (!(await isFile(target))) {
-      status = 404;
-      target = join(root, '404.html');
-      if (!(await isFile(target))) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-    }
-    res.writeHead(status, { 'content-type': contentTypes[extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
+    res.writeHead(answer.status, { 'content-type': contentTypeOf(answer.file) });
+    createReadStream(answer.file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
