@@ -5,9 +5,11 @@
  * DIR/articles/<slug>/th.mdx and en.mdx (DIR defaults to content/). Re-importing a story updates it
  * in place. Writes DIR/import-map.json: every input file → the URL paths of its pages.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { filesUnder } from '../src/lib/files.ts';
 import { isLang, type Lang } from '../src/lib/i18n/languages.ts';
 import { readArticleFile, renderArticleFile } from '../src/lib/importer/article-file.ts';
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
@@ -18,24 +20,12 @@ import { articlePath } from '../src/lib/urls.ts';
 
 const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] FILE...';
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (/^(th|en)\.mdx$/.test(entry.name)) yield path;
-  }
-}
-
 /** Everything already in the articles folder, by folder, with the keys that recognise each story. */
 async function readExisting(articlesDir: string): Promise<Map<string, ExistingStory>> {
   const byFolder = new Map<string, ExistingStory>();
-  for await (const path of walk(articlesDir)) {
+  // The folder may not exist yet (a first import into --out DIR).
+  const paths = existsSync(articlesDir) ? (await filesUnder(articlesDir)).filter((path) => /[/\\](th|en)\.mdx$/.test(path)) : [];
+  for (const path of paths) {
     const folder = relative(articlesDir, dirname(path)).split('\\').join('/');
     const lang = path.endsWith('th.mdx') ? 'th' : 'en';
     const text = await readFile(path, 'utf8');

@@ -1,5 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { VFileMessage } from 'vfile-message';
@@ -10,6 +10,7 @@ import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
 import { articlesDir } from './content-location.ts';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
+import { filesUnder } from './lib/files.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
 import { renderStoryBody, StoryBodyCode } from './lib/markdown/story-body.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
@@ -122,12 +123,6 @@ export const articleSchema = z
     }
   });
 
-/** Every .md/.mdx file under the articles folder. */
-async function storyFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && /\.mdx?$/.test(e.name)).map((e) => join(e.parentPath, e.name));
-}
-
 /**
  * Loads every story file: checks the raw text (all files, all problems at once), validates the
  * frontmatter, turns the body into HTML (story-body.ts), then checks the rules that span files
@@ -139,7 +134,7 @@ function articleLoader(): Loader {
   const base = articlesDir();
   const load: Loader['load'] = async (context) => {
     const root = fileURLToPath(context.config.root);
-    const paths = await storyFiles(base);
+    const paths = (await filesUnder(base)).filter((path) => /\.mdx?$/.test(path));
     const texts = new Map<string, string>();
     // The raw files are checked before anything parses them, so a broken file is reported with its
     // line and fix (all of them at once) rather than as a stack trace from deep in the build.

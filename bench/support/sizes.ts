@@ -1,6 +1,8 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { relative, sep } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { filesUnder } from '../../src/lib/files.ts';
 
 /**
  * Compressed sizes as a static host sends them: gzip at level 9 and brotli at quality 11 (what hosts
@@ -39,20 +41,6 @@ export function fileSizes(path: string): Promise<Sizes> {
   return s;
 }
 
-export async function* walkFiles(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walkFiles(path);
-    else if (entry.isFile()) yield path;
-  }
-}
-
 export interface DirStats {
   bytes: number;
   files: number;
@@ -65,7 +53,7 @@ export interface DirStats {
 /** Bytes on disk (file lengths) and number of files under a folder. */
 export async function dirStats(dir: string, skip: (rel: string) => boolean = () => false): Promise<DirStats> {
   const out: DirStats = { bytes: 0, files: 0, parts: {}, byExt: {} };
-  for await (const file of walkFiles(dir)) {
+  for (const file of existsSync(dir) ? await filesUnder(dir) : []) {
     const rel = relative(dir, file).split(sep).join('/');
     if (skip(rel)) continue;
     const { size } = await stat(file);
