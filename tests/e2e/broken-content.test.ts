@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../support/build-site.ts';
+import { buildContent, projectRoot } from '../support/build-site.ts';
 
 /**
  * Broken content, case by case: each names the file, the field or line, and the fix, in the first
@@ -74,19 +73,8 @@ const schemaCases: Case[] = [
   { name: 'machine flag not a yes/no', files: { 's/th.mdx': original(), 's/en.mdx': rendering().replace('machine: true', 'machine: maybe') }, expected: ['s/en', 'machine: must be true or false'] },
 ];
 
-async function build(name: string, files: Record<string, string>): Promise<{ ok: boolean; output: string; outDir: string }> {
-  const root = join(projectRoot, '.test-dist', 'broken-content', name.replace(/[^a-z0-9]+/gi, '-'));
-  const contentDir = join(root, 'content');
-  const outDir = join(root, 'dist');
-  await rm(root, { recursive: true, force: true });
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(join(contentDir, path, '..'), { recursive: true });
-    await writeFile(join(contentDir, path), text);
-  }
-  return buildSite({ outDir, contentDir, cacheDir: join(root, 'cache') }).then(
-    ({ output }) => ({ ok: true, output, outDir }),
-    (error: Error) => ({ ok: false, output: error.message, outDir }),
-  );
+function build(name: string, files: Record<string, string>): Promise<{ ok: boolean; output: string; outDir: string }> {
+  return buildContent(join(projectRoot, '.test-dist', 'broken-content', name.replace(/[^a-z0-9]+/gi, '-')), files);
 }
 
 /** The message comes before any stack trace. */

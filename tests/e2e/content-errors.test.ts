@@ -1,29 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite, projectRoot } from '../support/build-site.ts';
+import { buildSite, projectRoot, writeContent } from '../support/build-site.ts';
 import { runScript } from '../support/run-script.ts';
-
-/** Builds a throwaway content folder and returns what `astro build` printed when it failed. */
-async function failedBuildOutput(name: string, files: Record<string, string>): Promise<string> {
-  const root = join(projectRoot, '.test-dist', 'broken', name);
-  const contentDir = join(root, 'content');
-  const outDir = join(root, 'dist');
-  await rm(root, { recursive: true, force: true });
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(join(contentDir, path, '..'), { recursive: true });
-    await writeFile(join(contentDir, path), text);
-  }
-  const error = await buildSite({ outDir, contentDir, cacheDir: join(root, 'cache') }).then(
-    () => null,
-    (e: Error) => e,
-  );
-  expect(error, 'the build should have failed').not.toBeNull();
-  // Nothing half-written is published.
-  expect(existsSync(join(outDir, 'index.html'))).toBe(false);
-  return error!.message;
-}
 
 const valid = (extra = '') => `---
 title: ข่าวทดสอบ
@@ -39,16 +19,12 @@ ${extra}---
 describe('the rendering check during the build', () => {
   it('warns about the figures of a machine rendering and still publishes', async () => {
     const root = join(projectRoot, '.test-dist', 'rendering-warnings');
-    const contentDir = join(root, 'content');
-    await rm(root, { recursive: true, force: true });
-    await mkdir(join(contentDir, 'machine'), { recursive: true });
     const [thaiTitle, ...thaiBody] = readFileSync(join(projectRoot, 'tests/fixtures/seed-2-thai.txt'), 'utf8').split('\n');
     const [englishTitle, ...englishBody] = readFileSync(join(projectRoot, 'tests/fixtures/seed-2-machine-en.txt'), 'utf8').split('\n');
-    await writeFile(join(contentDir, 'machine', 'th.mdx'), valid().replace('title: ข่าวทดสอบ', `title: ${thaiTitle}`).replace('เนื้อหา', thaiBody.join('\n\n')));
-    await writeFile(
-      join(contentDir, 'machine', 'en.mdx'),
-      `---\ntitle: "${englishTitle!.replace(/"/g, '\\"')}"\nsummary: S\ntranslation:\n  translator: Machine\n  machine: true\n  reviewed: false\n---\n\n${englishBody.join('\n\n').replace(/[{}<>]/g, '')}\n`,
-    );
+    const contentDir = await writeContent(root, {
+      'machine/th.mdx': valid().replace('title: ข่าวทดสอบ', `title: ${thaiTitle}`).replace('เนื้อหา', thaiBody.join('\n\n')),
+      'machine/en.mdx': `---\ntitle: "${englishTitle!.replace(/"/g, '\\"')}"\nsummary: S\ntranslation:\n  translator: Machine\n  machine: true\n  reviewed: false\n---\n\n${englishBody.join('\n\n').replace(/[{}<>]/g, '')}\n`,
+    });
     const { output } = await buildSite({ outDir: join(root, 'dist'), contentDir, cacheDir: join(root, 'cache') });
     expect(output).toMatch(/rendering check: [1-9]\d* findings in 1 of 1 translated stories/);
     expect(output).toContain('227.8 billion');
@@ -59,11 +35,8 @@ describe('the rendering check during the build', () => {
 describe('npm run build is atomic', () => {
   it('publishes a good build and leaves it untouched when the next build fails', async () => {
     const root = join(projectRoot, '.test-dist', 'atomic');
-    const contentDir = join(root, 'content');
     const outDir = join(root, 'dist');
-    await rm(root, { recursive: true, force: true });
-    await mkdir(join(contentDir, 'good-story'), { recursive: true });
-    await writeFile(join(contentDir, 'good-story', 'th.mdx'), valid());
+    const contentDir = await writeContent(root, { 'good-story/th.mdx': valid() });
     const env = { NEWS_CONTENT_DIR: contentDir, NEWS_OUT_DIR: outDir, NEWS_CACHE_DIR: join(root, 'cache'), NO_COLOR: '1' };
     const first = runScript('build', [], env);
     expect(first.status, first.stderr).toBe(0);

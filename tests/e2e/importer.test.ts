@@ -103,7 +103,7 @@ describe('importer', () => {
     const b = join(work, 'in', 'collide-b.txt');
     await writeFile(a, release(90001, 'The Prime Minister spoke about the budget.'));
     await writeFile(b, release(90002, 'The Prime Minister spoke about the budget again, a week later.'));
-    const runs = [];
+    const runs: { folders: string[]; map: Record<string, string[]> }[] = [];
     for (const [name, args] of [
       ['order-1', [a, b]],
       ['order-2', [b, a]],

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -27,4 +28,25 @@ export function buildSite(opts: { outDir: string; contentDir?: string; cacheDir?
       else reject(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`));
     });
   });
+}
+
+/** Writes story files (path under the articles folder → text) into a fresh `root`/content; returns that folder. */
+export async function writeContent(root: string, files: Record<string, string>): Promise<string> {
+  const contentDir = join(root, 'content');
+  await rm(root, { recursive: true, force: true });
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(dirname(join(contentDir, path)), { recursive: true });
+    await writeFile(join(contentDir, path), text);
+  }
+  return contentDir;
+}
+
+/** Builds story files in a fresh `root` (content, dist, cache); resolves either way, with what the build printed. */
+export async function buildContent(root: string, files: Record<string, string>): Promise<{ ok: boolean; output: string; outDir: string }> {
+  const contentDir = await writeContent(root, files);
+  const outDir = join(root, 'dist');
+  return buildSite({ outDir, contentDir, cacheDir: join(root, 'cache') }).then(
+    ({ output }) => ({ ok: true, output, outDir }),
+    (error: Error) => ({ ok: false, output: error.message, outDir }),
+  );
 }
