@@ -47,8 +47,8 @@ export default defineConfig({
     // block so the two languages share ids (block-ids.ts), after only safe links are kept (safe-links.ts). No
     // syntax highlighting (news has no code; Shiki's inline styles would break the CSP). No smart punctuation: stories are published verbatim,
     // quotes and dashes as the newsroom typed them.
-    processor: unified({ rehypePlugins: [rehypeSafeLinks, rehypeBlockIds], smartypants: false, syntaxHighlight: false }),
-    // Also here: Astro's CSP warning reads this top-level setting, not the processor's.
+    processor: unified({ rehypePlugins: [rehypeSafeLinks, rehypeBlockIds], smartypants: false }),
+    // Highlighting is a top-level setting (the processor takes no such option); Astro's CSP warning reads it too.
     syntaxHighlight: false,
   },
   integrations: [

@@ -7,7 +7,7 @@
  * Exit codes: 0 done (findings are warnings), 1 findings with --strict, 2 bad input.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContentDir, describeFinding, type StoryFindings } from '../src/lib/rendering-check/content.ts';
 import { checkPlainTexts } from '../src/lib/rendering-check/plain-text.ts';

@@ -65,7 +65,6 @@ export function markThaiWordBoundaries(text: string): string {
  * plain lowercase letters without marks, case or word splitting, which Pagefind matches as they are.
  */
 const THAI_FIRST = 0x0e01;
-const THAI_LAST = 0x0e5b;
 const SPELLING_FIRST = 0x0250;
 const THAI_LETTERS = /[\u0E01-\u0E5B]/g;
 const SPELLED_LETTERS = /[\u0250-\u02AA]/g;
