@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, recordDialogs } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { fixture } from '../support/fixture-content.ts';
 import { readStoryTexts, truthFor } from '../support/search-quality.ts';
@@ -22,11 +22,7 @@ afterAll(async () => {
 async function openSearch(url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; dialogs: string[] }> {
   const context = await browser.newContext(options);
   const page = await context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   // Record every aria-busy the results list takes, to see the search announce itself.
   await page.addInitScript(() => {
     const w = window as unknown as { busyStates: string[] };

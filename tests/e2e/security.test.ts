@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { launchChromium, recordDialogs } from '../support/browser.ts';
 import { fixture } from '../support/fixture-content.ts';
 import { readBuiltPages } from '../support/site-files.ts';
 
@@ -19,11 +19,7 @@ afterAll(async () => {
 async function guardedPage(): Promise<{ page: Page; dialogs: string[]; violations: () => Promise<string[]> }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
+  const dialogs = recordDialogs(page);
   await page.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];

@@ -21,6 +21,16 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
 
+/** Dismisses every dialog the page opens (alert, confirm…) and returns the list of their messages: hostile-input tests expect it empty. */
+export function recordDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  return dialogs;
+}
+
 type Settled = { __pageSettled?: boolean };
 const watchedContexts = new WeakSet<BrowserContext>();
 
