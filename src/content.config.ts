@@ -123,6 +123,9 @@ export const articleSchema = z
     }
   });
 
+/** A story file: th.mdx, en.mdx (or .md). */
+const STORY_FILE = /\.mdx?$/;
+
 /**
  * Loads every story file: checks the raw text (all files, all problems at once), validates the
  * frontmatter, turns the body into HTML (story-body.ts), then checks the rules that span files
@@ -134,29 +137,29 @@ function articleLoader(): Loader {
   const base = articlesDir();
   const load: Loader['load'] = async (context) => {
     const root = fileURLToPath(context.config.root);
-    const paths = (await filesUnder(base)).filter((path) => /\.mdx?$/.test(path));
-    const texts = new Map<string, string>();
+    const paths = (await filesUnder(base)).filter((path) => STORY_FILE.test(path));
+    const texts = new Map<string, { raw: string; file: string }>();
     // The raw files are checked before anything parses them, so a broken file is reported with its
     // line and fix (all of them at once) rather than as a stack trace from deep in the build.
     const problems: ContentError[] = [];
     for (const path of paths) {
       const raw = await readFile(path, 'utf8');
-      const { errors, warnings } = checkFileText(raw, relative(root, path));
+      const file = relative(root, path).split(sep).join('/');
+      const { errors, warnings } = checkFileText(raw, file);
       problems.push(...errors);
       for (const warning of warnings) context.logger.warn(warning);
-      texts.set(path, raw);
+      texts.set(path, { raw, file });
     }
     if (problems.length > 0) throw new ContentErrors(problems);
 
     const ids = new Set<string>();
-    for (const [path, raw] of texts) {
+    for (const [path, { raw, file }] of texts) {
       // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
-      const id = relative(base, path).split(sep).join('/').replace(/\.mdx?$/, '');
+      const id = relative(base, path).split(sep).join('/').replace(STORY_FILE, '');
       ids.add(id);
       const digest = context.generateDigest(raw);
       const known = context.store.get(id);
       if (known?.digest === digest && known.rendered) continue;
-      const file = relative(root, path);
       const { frontmatter, content: body } = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
       const data = await context.parseData({ id, data: frontmatter, filePath: path });
       let html: string;
@@ -166,8 +169,9 @@ function articleLoader(): Loader {
         problems.push(bodyProblem(file, error));
         continue;
       }
+      // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data, body, filePath: file.split(sep).join('/'), digest, rendered: { html } });
+      context.store.set({ id, data, body, filePath: file, digest, rendered: { html } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
     if (problems.length > 0) throw new ContentErrors(problems);
@@ -180,7 +184,7 @@ function articleLoader(): Loader {
       // `astro dev`: reload when a story file changes (a build has no watcher).
       context.watcher?.add(base);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(base) && /\.mdx?$/.test(path)) load(context).catch((error: unknown) => context.logger.error(String(error)));
+        if (path.startsWith(base) && STORY_FILE.test(path)) load(context).catch((error: unknown) => context.logger.error(String(error)));
       });
       await load(context);
     },
@@ -193,7 +197,7 @@ function bodyProblem(file: string, error: unknown): ContentError {
     return new ContentError({ file, problem: `line ${error.line} holds ${error.what}, which a story cannot run`, fix: 'write the text as prose; escape a literal {, } or < with a backslash' });
   }
   const place = error instanceof VFileMessage && error.line ? `line ${error.line}: ` : '';
-  const reason = error instanceof Error ? (error instanceof VFileMessage ? error.reason : error.message) : String(error);
+  const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
   return new ContentError({ file, problem: `the text cannot be read as MDX (${place}${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
 }
 
