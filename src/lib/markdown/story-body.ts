@@ -4,7 +4,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import { rehypeBlockIds } from './block-ids.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
@@ -53,16 +53,16 @@ function remarkProseOnly() {
   return (tree: MdastRoot) => rejectCode(tree as MdastNode);
 }
 
-function processor(format: 'md' | 'mdx'): Processor<MdastRoot, MdastRoot, never, never, string> {
-  const parse = unified().use(remarkParse);
-  const withSyntax = format === 'mdx' ? parse.use(remarkMdx).use(remarkProseOnly) : parse;
+function processor(format: 'md' | 'mdx') {
   // No raw HTML passes (remark-rehype drops it unless told otherwise): a .md story is text too.
-  return withSyntax
+  return unified()
+    .use(remarkParse)
+    .use(format === 'mdx' ? [remarkMdx, remarkProseOnly] : [])
     .use(remarkGfm)
     .use(remarkRehype)
     .use(rehypeSafeLinks)
     .use(rehypeBlockIds)
-    .use(rehypeStringify) as unknown as Processor<MdastRoot, MdastRoot, never, never, string>;
+    .use(rehypeStringify);
 }
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
