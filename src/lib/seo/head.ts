@@ -14,7 +14,6 @@ export interface MetaTag {
 export function socialMetaTags(view: PageView, site: URL): MetaTag[] {
   const t = ui(view.lang);
   const og = (key: string, content: string): MetaTag => ({ attribute: 'property', key, content });
-  const twitter = (key: string, content: string): MetaTag => ({ attribute: 'name', key, content });
   const image = new URL(view.ogImage, site).href;
   const article = view.article;
   const tags: MetaTag[] = [
@@ -41,6 +40,6 @@ export function socialMetaTags(view: PageView, site: URL): MetaTag[] {
   }
   // X reads og:title, og:description, og:image and og:image:alt when its own tags are absent: only
   // the card type has no Open Graph equivalent, so the rest would be the same text twice on every page.
-  tags.push(twitter('twitter:card', 'summary_large_image'));
+  tags.push({ attribute: 'name', key: 'twitter:card', content: 'summary_large_image' });
   return tags;
 }
