@@ -618,14 +618,16 @@ async function main(): Promise<void> {
   // Written before the tables are printed, so a long run's numbers are never lost; again with the checks at the end.
   const record: Record<string, unknown> = { started: started.toISOString(), git, loadAverage: { start: startLoad, end: loadavg() }, cores: availableParallelism(), targets: TARGETS, import: imported, queries, results };
   await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
-  if (pipelines.length < 2) {
-    // The tables compare the two pipelines; a one-pipeline run has its lines above and its JSON.
-    console.log(`\nWrote ${file} (one pipeline: no comparison tables)`);
+  const finish = async (written: string) => {
     await rm(partialFile, { force: true });
-    if (!values.keep) await rm(work, { recursive: true, force: true });
-    if (pipelineRoot !== projectRoot) await rm(pipelineRoot, { recursive: true, force: true });
-    return;
-  }
+    console.log(`\nWrote ${written}`);
+    if (!values.keep) {
+      await rm(work, { recursive: true, force: true });
+      if (pipelineRoot !== projectRoot) await rm(pipelineRoot, { recursive: true, force: true });
+    } else console.log(`Kept the sites in ${work}${pipelineRoot !== projectRoot ? ` and the pipeline snapshot in ${pipelineRoot}` : ''}`);
+  };
+  // The tables compare the two pipelines; a one-pipeline run has its lines above and its JSON.
+  if (pipelines.length < 2) return finish(`${file} (one pipeline: no comparison tables)`);
   const out: string[] = [];
   out.push('', `Scale benchmark, ${started.toISOString()}; ${availableParallelism()} cores, ${mb(totalmem(), 0)} memory; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   out.push(
@@ -663,12 +665,7 @@ async function main(): Promise<void> {
 
   record['checks'] = checks.map(([label, ok]) => ({ label, ok }));
   await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
-  await rm(partialFile, { force: true });
-  console.log(`\nWrote ${file}`);
-  if (!values.keep) {
-    await rm(work, { recursive: true, force: true });
-    if (pipelineRoot !== projectRoot) await rm(pipelineRoot, { recursive: true, force: true });
-  } else console.log(`Kept the sites in ${work}${pipelineRoot !== projectRoot ? ` and the pipeline snapshot in ${pipelineRoot}` : ''}`);
+  await finish(file);
 }
 
 await main();
