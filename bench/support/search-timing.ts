@@ -81,20 +81,32 @@ const OPTIONS: Record<EngineName, Record<string, unknown> | null> = { ours: site
 /** Runs in the page: one search as the reader experiences it. Self-contained (serialised into the page). */
 async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): Promise<QueryTiming> {
   type Result = { id: string; words: number[]; data: () => Promise<unknown> };
-  type Api = { search: (t: string, o?: object) => Promise<{ results: Result[] } | null>; options: (o: object) => Promise<void> };
+  type Api = {
+    search: (t: string, o?: object) => Promise<{ results: Result[] } | null>;
+    preload: (t: string) => Promise<void>;
+    options: (o: object) => Promise<void>;
+    mergeIndex: (url: string, o?: object) => Promise<void>;
+  };
   const w = window as unknown as {
     __pfModules?: Record<string, Promise<Api>>;
+    __chunkStarts?: Promise<string[]>;
     __newsSearch: {
-      searchStories: (api: Api, raw: string, filter: string) => Promise<{ query: unknown; results: Result[] }>;
+      searchStories: (api: Api, chunkStarts: string[], raw: string, filter: string) => Promise<{ query: unknown; results: Result[] }>;
       loadStoryHit: (r: Result, query: unknown, lang: string) => Promise<unknown>;
     };
   };
   const t0 = performance.now();
   w.__pfModules ??= {};
+  // Ours merges the further bundles of a large site, as the search page does (it names them in data-bundles).
+  const merged = engine === 'ours' ? (JSON.parse(document.querySelector<HTMLElement>('#search-form')?.dataset['bundles'] ?? '[]') as string[]).slice(1) : [];
   const pagefind = await (w.__pfModules[bundle] ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Api>).then(async (pf) => {
     if (options) await pf.options(options);
+    for (const extra of merged) await pf.mergeIndex(extra);
     return pf;
   }));
+  // Ours also reads the first words of the index chunks (chunks.ts), fetched with Pagefind as the search page does.
+  w.__chunkStarts ??= engine === 'ours' ? fetch(`${bundle}chunk-starts.json`).then((r) => r.json() as Promise<string[]>) : Promise.resolve([]);
+  const chunkStarts = await w.__chunkStarts;
   const t1 = performance.now();
   let calls = 0;
   let results: Result[];
@@ -103,12 +115,14 @@ async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): P
   if (engine === 'ours') {
     const counted: Api = {
       options: (o) => pagefind.options(o),
+      mergeIndex: (u, o) => pagefind.mergeIndex(u, o),
+      preload: (t) => pagefind.preload(t),
       search: (t, o) => {
         calls++;
         return pagefind.search(t, o);
       },
     };
-    const outcome = await w.__newsSearch.searchStories(counted, q, 'all');
+    const outcome = await w.__newsSearch.searchStories(counted, chunkStarts, q, 'all');
     t2 = performance.now();
     results = outcome.results;
     // As the search page does (showNext): the first page of results, loaded in parallel.

@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
+import { groupForBundles, searchBundles, storiesPerBundle } from '../lib/search/bundles.ts';
+import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryVersionText } from '../lib/search/record.ts';
-
-/** Where the index is written, under the site's output folder. */
-export const SEARCH_BUNDLE = 'pagefind';
 
 /** Reads what an article page published: only its [data-pagefind-body] part, never the chrome around it. */
 export function readArticlePage(html: string, url: string): (StoryVersionText & { slug: string; date: string }) | null {
@@ -30,17 +30,39 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
 }
 
 /** Builds the search index from the written pages: one record per story, both languages in it. */
-export async function writeSearchIndex(outDir: string, pagePaths: readonly string[], logger?: Pick<AstroIntegrationLogger, 'info'>): Promise<{ stories: number }> {
+export async function writeSearchIndex(
+  outDir: string,
+  pagePaths: readonly string[],
+  logger?: Pick<AstroIntegrationLogger, 'info'>,
+  perBundle = storiesPerBundle(),
+): Promise<{ stories: number; bundles: string[] }> {
   const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
     const match = /^\/?(?:th|en)\/articles\/([^/]+)\/$/.exec(path);
     if (!match) continue;
     pagesByStory.set(match[1]!, [...(pagesByStory.get(match[1]!) ?? []), path.startsWith('/') ? path : `/${path}`]);
   }
+  // Pages come newest story first, so the first bundle, which the search page loads first, holds the newest.
+  const groups = groupForBundles([...pagesByStory.values()], perBundle);
+  const bundles = searchBundles(pagesByStory.size, perBundle);
+  let stories = 0;
+  const chunkStarts = new Set<string>();
+  for (const [i, group] of groups.entries()) {
+    const outputPath = join(outDir, bundles[i]!);
+    stories += await writeBundle(outDir, group, outputPath);
+    for (const start of await bundleChunkStarts(outputPath)) chunkStarts.add(start);
+  }
+  await writeFile(join(outDir, bundles[0]!, CHUNK_STARTS_FILE), JSON.stringify([...chunkStarts].sort()));
+  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}`);
+  return { stories, bundles };
+}
+
+/** One Pagefind index over a group of stories, written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
+async function writeBundle(outDir: string, group: readonly string[][], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  let stories = 0;
-  for (const urls of pagesByStory.values()) {
+  let added = 0;
+  for (const urls of group) {
     const versions: (StoryVersionText & { slug: string; date: string })[] = [];
     for (const url of urls) {
       const page = readArticlePage(await readFile(join(outDir, url, 'index.html'), 'utf8'), url);
@@ -49,15 +71,27 @@ export async function writeSearchIndex(outDir: string, pagePaths: readonly strin
     if (versions.length === 0) continue;
     const record = buildStoryRecord({ slug: versions[0]!.slug, date: versions[0]!.date, versions });
     // One index for both languages; Thai is already cut into words (see markThaiWordBoundaries).
+    // One record at a time: records sent to Pagefind without waiting got their words mixed up.
     const result = await index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE });
     if (result.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
-    stories++;
+    added++;
   }
-  const written = await index.writeFiles({ outputPath: join(outDir, SEARCH_BUNDLE) });
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  logger?.info(`search index: ${stories} stories`);
-  return { stories };
+  return added;
+}
+
+/** The first word of each index chunk of the bundle written to `outputPath` (see chunks.ts). */
+async function bundleChunkStarts(outputPath: string): Promise<string[]> {
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
+  const starts: string[] = [];
+  for (const { hash } of Object.values(entry.languages)) {
+    const file = await readFile(join(outputPath, `pagefind.${hash}.pf_meta`));
+    // Pagefind gzips its files after a signature; the browser code also takes them unzipped.
+    starts.push(...readChunkStarts(file.subarray(0, 12).toString() === 'pagefind_dcd' ? file : gunzipSync(file)));
+  }
+  return starts;
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */

@@ -5,6 +5,7 @@
 import { formatDate } from '../lib/dates.ts';
 import type { Lang } from '../lib/i18n/languages.ts';
 import { loadStoryHit, searchStories, type LanguageFilter, type PagefindApi, type PagefindResult, type StoryHit } from '../lib/search/engine.ts';
+import { CHUNK_STARTS_FILE } from '../lib/search/chunks.ts';
 import type { ParsedQuery } from '../lib/search/query.ts';
 
 interface SearchStrings {
@@ -29,17 +30,37 @@ const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 const readerLang = document.documentElement.lang as Lang;
 const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
 
-let pagefind: Promise<PagefindApi> | undefined;
-function loadPagefind(): Promise<PagefindApi> {
+/** The index's bundles (src/lib/search/bundles.ts): the first is loaded, the others merged into it. */
+const bundles = JSON.parse(form.dataset['bundles'] ?? '["/pagefind/"]') as string[];
+
+type PagefindModule = PagefindApi & { options: (o: object) => Promise<void>; mergeIndex: (url: string, o?: object) => Promise<void> };
+
+interface SearchIndex {
+  pagefind: PagefindApi;
+  chunkStarts: readonly string[];
+}
+
+let index: Promise<SearchIndex> | undefined;
+function loadIndex(): Promise<SearchIndex> {
+  index ??= Promise.all([loadPagefind(), loadChunkStarts()]).then(([pagefind, chunkStarts]) => ({ pagefind, chunkStarts }));
+  return index;
+}
+
+async function loadPagefind(): Promise<PagefindApi> {
   // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
-  const url = '/pagefind/pagefind.js';
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<PagefindApi & { options: (o: object) => Promise<void> }>).then(async (pf) => {
-    // Queries take milliseconds here: searching on the page itself spares the first search the
-    // download of Pagefind's worker (11 KB compressed).
-    await pf.options({ noWorker: true });
-    return pf;
-  });
-  return pagefind;
+  const pf = (await import(/* @vite-ignore */ `${bundles[0]}pagefind.js`)) as PagefindModule;
+  // Queries take milliseconds here: searching on the page itself spares the first search the
+  // download of Pagefind's worker (11 KB compressed).
+  await pf.options({ noWorker: true });
+  // Merged bundles run where the first does (on the page): mergeIndex takes no worker option.
+  for (const bundle of bundles.slice(1)) await pf.mergeIndex(bundle);
+  return pf;
+}
+
+async function loadChunkStarts(): Promise<string[]> {
+  const response = await fetch(`${bundles[0]}${CHUNK_STARTS_FILE}`);
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  return (await response.json()) as string[];
 }
 
 function countText(count: number): string {
@@ -137,7 +158,8 @@ async function run(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   status.textContent = strings.searching;
   try {
-    const outcome = await searchStories(await loadPagefind(), raw, selectedFilter());
+    const { pagefind, chunkStarts } = await loadIndex();
+    const outcome = await searchStories(pagefind, chunkStarts, raw, selectedFilter());
     if (run !== generation) return;
     current = { ...outcome, shown: 0, count: outcome.results.length };
     await showNext(run);

@@ -33,7 +33,8 @@ export default async function setup(project: TestProject) {
   await rm(testRoot, { recursive: true, force: true });
   await writeFixtureContent(fixtureContent);
   await buildSite({ outDir: seedDir, cacheDir: join(testRoot, 'cache-seed') });
-  await buildSite({ outDir: fixtureDir, contentDir: fixtureContent, cacheDir: join(testRoot, 'cache-fixture') });
+  // Small search bundles, so that the fixture's search merges several (a large site's does; see bundles.ts).
+  await buildSite({ outDir: fixtureDir, contentDir: fixtureContent, cacheDir: join(testRoot, 'cache-fixture'), env: { NEWS_SEARCH_STORIES_PER_BUNDLE: '20' } });
   const seed = await serveStatic(seedDir);
   const fixtureServer = await serveStatic(fixtureDir);
   const corpus = haveCorpus ? await buildCorpusSite() : null;

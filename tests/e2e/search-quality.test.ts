@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
+import { searchStories } from '../../src/lib/search/engine.ts';
 import { termPieces } from '../../src/lib/search/text.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { openPagefind, siteSearchBundles } from '../support/search-driver.ts';
 import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
 
 const queries = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/search-queries.json'), 'utf8')) as { th: string[]; en: string[] };
@@ -45,6 +48,33 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.99);
     expect(mean(rows, 'precision')).toBeGreaterThanOrEqual(0.98);
   }, 600_000);
+
+  it('a word finds every story its longer words find, also where they start a later index chunk (the index is in bundles)', async () => {
+    const siteUrl = inject('corpusUrl');
+    const bundles = await siteSearchBundles(siteUrl);
+    expect(bundles.length).toBeGreaterThanOrEqual(2);
+    const starts = JSON.parse(readFileSync(join(inject('corpusDir'), 'pagefind', CHUNK_STARTS_FILE), 'utf8')) as string[];
+    // Chunks that begin with a longer word of a shorter English word that lies in an earlier chunk.
+    const cases = starts.filter((s) => /^[a-z]{5,}$/.test(s) && !starts.includes(s.slice(0, -1))).slice(0, 8);
+    expect(cases.length).toBeGreaterThanOrEqual(4);
+    const found = async (query: string, chunkStarts: readonly string[] | null) => {
+      const { api, chunkStarts: siteStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
+      const ids = (await searchStories(api, chunkStarts ?? siteStarts, query, 'all')).results.map((r) => r.id);
+      await page.close();
+      return new Set(ids);
+    };
+    const lostWithoutStarts: string[] = [];
+    for (const longer of cases) {
+      const shorter = longer.slice(0, -1);
+      const longerFinds = await found(longer, null);
+      const shorterFinds = await found(shorter, null);
+      expect(longerFinds.size, longer).toBeGreaterThan(0);
+      expect([...longerFinds].filter((id) => !shorterFinds.has(id)), `${shorter} misses stories that ${longer} finds`).toEqual([]);
+      const plain = await found(shorter, []);
+      if ([...longerFinds].some((id) => !plain.has(id))) lostWithoutStarts.push(shorter);
+    }
+    console.log(`prefix queries over chunk starts ${cases.join(', ')}: without preloading, ${lostWithoutStarts.length} of ${cases.length} lost stories (${lostWithoutStarts.join(', ')})`);
+  }, 300_000);
 
   it('English: mean recall and precision ≥ 0.99', async () => {
     const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.en, inject('corpusDir'));

@@ -1,13 +1,16 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, recordDialogs } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { fixture } from '../support/fixture-content.ts';
+import { siteSearchBundles } from '../support/search-driver.ts';
 import { readStoryTexts, truthFor } from '../support/search-quality.ts';
 
 const seedUrl = inject('seedUrl');
 const fixtureUrl = inject('fixtureUrl');
+const fixtureDir = inject('fixtureDir');
 const seedStories = readStoryTexts(join(projectRoot, 'content', 'articles'));
 
 let browser: Browser;
@@ -143,6 +146,18 @@ describe('search on the seed site', () => {
 });
 
 describe('search on the fixture site', () => {
+  it('merges the index bundles of a large site into one search (built here with 20 stories a bundle)', async () => {
+    const bundles = await siteSearchBundles(fixtureUrl);
+    expect(bundles.length).toBeGreaterThanOrEqual(3);
+    expect(bundles[0]).toBe('/pagefind/');
+    for (const bundle of bundles) expect(existsSync(join(fixtureDir, bundle, 'pagefind-entry.json')), bundle).toBe(true);
+    // No bundle holds more than 20 stories: finding all of them means every bundle was searched.
+    expect(fixture.generatedCount).toBeGreaterThan(20 * 2);
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent('การเมืองทดสอบ')}`);
+    expect(await page.textContent('#search-status')).toBe(`พบ ${fixture.generatedCount} เรื่อง`);
+    await page.context().close();
+  });
+
   it('shows ten stories at a time with a "show more" button', async () => {
     const query = 'การเมืองทดสอบ';
     const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent(query)}`);

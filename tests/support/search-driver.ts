@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
+import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
 import type { PagefindApi, PagefindResult, PagefindResultData } from '../../src/lib/search/engine.ts';
 
 /**
@@ -9,16 +10,28 @@ import type { PagefindApi, PagefindResult, PagefindResultData } from '../../src/
  * driving the real index through this bridge, so corpus-scale measurements exercise the same code
  * paths as the search page without clicking "show more" a thousand times.
  */
-export async function openPagefind(browser: Browser, pageUrl: string, bundle = '/pagefind/'): Promise<{ api: PagefindApi; page: Page }> {
+export async function openPagefind(
+  browser: Browser,
+  pageUrl: string,
+  bundles: string | readonly string[] = '/pagefind/',
+): Promise<{ api: PagefindApi; chunkStarts: string[]; page: Page }> {
+  const [first, ...merged] = typeof bundles === 'string' ? [bundles] : bundles;
   const page = await browser.newPage();
   await page.goto(pageUrl);
   // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
+  // As the search page does: the first bundle loaded, the others merged into it.
   await page.evaluate(`(async () => {
-    window.__pf = await import(${JSON.stringify(`${bundle}pagefind.js`)});
+    window.__pf = await import(${JSON.stringify(`${first}pagefind.js`)});
     await window.__pf.options({ noWorker: true });
+    for (const bundle of ${JSON.stringify(merged)}) await window.__pf.mergeIndex(bundle);
     window.__results = new Map();
   })()`);
+  const chunkStarts = await page.evaluate(async (url) => (await (await fetch(url)).json()) as string[], `${first}${CHUNK_STARTS_FILE}`);
   const api: PagefindApi = {
+    preload: (term) =>
+      page.evaluate(async (t) => {
+        await (window as unknown as { __pf: { preload: (t: string) => Promise<void> } }).__pf.preload(t);
+      }, term),
     search: async (term, options) => {
       const results = await page.evaluate(
         async ([t, o]) => {
@@ -45,7 +58,15 @@ export async function openPagefind(browser: Browser, pageUrl: string, bundle = '
       };
     },
   };
-  return { api, page };
+  return { api, chunkStarts, page };
+}
+
+/** The search bundles a built site's search page merges (its data-bundles attribute). */
+export async function siteSearchBundles(siteUrl: string): Promise<string[]> {
+  const html = await (await fetch(`${siteUrl}/th/search/`)).text();
+  const attribute = /data-bundles="([^"]*)"/.exec(html)?.[1];
+  if (!attribute) throw new Error(`${siteUrl}/th/search/ names no search bundles (data-bundles)`);
+  return JSON.parse(attribute.replaceAll('&quot;', '"').replaceAll('&#34;', '"')) as string[];
 }
 
 /** Loads the details of many results in one round trip (Pagefind fetches the fragments in parallel). */
@@ -63,8 +84,10 @@ const fragmentCache = new Map<string, PagefindResultData>();
  * browser: measuring thousands of results then costs one file read per story, not one fetch per
  * result per query. (Pagefind writes each fragment gzipped, after a "pagefind_dcd" signature.)
  */
-export function readFragment(siteDir: string, id: string, bundle = 'pagefind'): PagefindResultData {
-  const file = join(siteDir, bundle, 'fragment', `${id}.pf_fragment`);
+export function readFragment(siteDir: string, id: string, bundles: readonly string[] = ['/pagefind/']): PagefindResultData {
+  // A result's fragment lies in the bundle that indexed its story.
+  const candidates = bundles.map((bundle) => join(siteDir, bundle, 'fragment', `${id}.pf_fragment`));
+  const file = candidates.find((f) => fragmentCache.has(f) || existsSync(f)) ?? candidates[0]!;
   let data = fragmentCache.get(file);
   if (!data) {
     const text = gunzipSync(readFileSync(file)).toString('utf8');

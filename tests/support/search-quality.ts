@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { readArticleFile } from '../../src/lib/importer/article-file.ts';
 import { searchStories } from '../../src/lib/search/engine.ts';
 import { comparable, parseQuery } from '../../src/lib/search/query.ts';
-import { loadAllData, openPagefind, readFragment } from './search-driver.ts';
+import { loadAllData, openPagefind, readFragment, siteSearchBundles } from './search-driver.ts';
 
 export interface StoryText {
   slug: string;
@@ -75,11 +75,12 @@ export function truthFor(stories: StoryText[], query: string): Set<string> {
  */
 export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryText[], queries: string[], siteDir?: string): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
+  const bundles = await siteSearchBundles(siteUrl);
   for (const query of queries) {
-    const { api, page } = await openPagefind(browser, `${siteUrl}/th/search/`);
-    const outcome = await searchStories(api, query, 'all');
+    const { api, chunkStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
+    const outcome = await searchStories(api, chunkStarts, query, 'all');
     const ids = outcome.results.map((r) => r.id);
-    const data = siteDir ? ids.map((id) => readFragment(siteDir, id)) : await loadAllData(page, ids);
+    const data = siteDir ? ids.map((id) => readFragment(siteDir, id, bundles)) : await loadAllData(page, ids);
     const found = new Set(data.map((d) => d.meta['story'] ?? ''));
     rows.push(row(query, truthFor(stories, query), found));
     await page.close();

@@ -1,3 +1,4 @@
+import { groupForBundles, searchBundles } from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
 import { loadStoryHit, searchStories, type PagefindApi, type PagefindResult } from '../../src/lib/search/engine.ts';
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
@@ -116,8 +117,11 @@ describe('story records', () => {
 });
 
 /** A stand-in for Pagefind: answers with fixed word positions. */
-function fakePagefind(answers: Record<string, { id: string; words: number[] }[]>, content = story.content): PagefindApi {
+function fakePagefind(answers: Record<string, { id: string; words: number[] }[]>, content = story.content, preloaded: string[] = []): PagefindApi {
   return {
+    preload: async (term) => {
+      preloaded.push(term);
+    },
     search: async (term) => ({
       results: (answers[term] ?? []).map(
         (r): PagefindResult => ({ ...r, data: async () => ({ url: story.url, content, excerpt: '', meta: story.meta }) }),
@@ -130,7 +134,7 @@ describe('searchStories and loadStoryHit', () => {
   it('drops pages where the pieces of a name are scattered', async () => {
     const q = parseQuery('ปูติน');
     const pagefind = fakePagefind({ [q.text]: [{ id: 'together', words: [4, 5] }, { id: 'scattered', words: [4, 9] }] });
-    const outcome = await searchStories(pagefind, 'ปูติน', 'all');
+    const outcome = await searchStories(pagefind, [], 'ปูติน', 'all');
     expect(outcome.results.map((r) => r.id)).toEqual(['together']);
   });
 
@@ -141,12 +145,12 @@ describe('searchStories and loadStoryHit', () => {
       [toPagefindQuery(all.terms[0]!.pieces)]: [{ id: 'a', words: [1, 2] }, { id: 'b', words: [1, 5] }],
       [toPagefindQuery(all.terms[1]!.pieces)]: [{ id: 'a', words: [7, 8] }, { id: 'b', words: [7, 8] }],
     });
-    expect((await searchStories(pagefind, 'ปูติน นิวเคลียร์', 'all')).results.map((r) => r.id)).toEqual(['a']);
+    expect((await searchStories(pagefind, [], 'ปูติน นิวเคลียร์', 'all')).results.map((r) => r.id)).toEqual(['a']);
   });
 
   it('opens the version in the reader language when it matched, with a link to the other', async () => {
     const q = parseQuery('ปูติน');
-    const [result] = (await searchStories(fakePagefind({ [q.text]: [{ id: 'a', words: [1, 2] }] }), 'ปูติน', 'all')).results;
+    const [result] = (await searchStories(fakePagefind({ [q.text]: [{ id: 'a', words: [1, 2] }] }), [], 'ปูติน', 'all')).results;
     const fromEnglish = await loadStoryHit(result!, q, 'en');
     expect(fromEnglish?.main.url).toBe('/th/articles/putin-visit/');
     expect(fromEnglish?.other?.url).toBe('/en/articles/putin-visit/');
@@ -157,9 +161,41 @@ describe('searchStories and loadStoryHit', () => {
     expect(hit?.excerpt.find((p) => p.match)?.text).toBe('Nuclear');
   });
 
+  it('preloads the later index chunks that start with a query word before searching', async () => {
+    const q = parseQuery('SME');
+    const calls: string[] = [];
+    const preloaded: string[] = [];
+    const pagefind = fakePagefind({ [q.text]: [{ id: 'a', words: [3] }] }, story.content, preloaded);
+    const search = pagefind.search;
+    pagefind.search = async (term, options) => {
+      calls.push(`search after ${preloaded.length} preload(s)`);
+      return search(term, options);
+    };
+    await searchStories(pagefind, ['sm', 'sme', 'smes', 'smf'], 'SME', 'all');
+    expect(preloaded).toEqual(['smes']);
+    expect(calls).toEqual(['search after 1 preload(s)']);
+    await searchStories(pagefind, ['sm', 'sme', 'smf'], 'SME', 'all');
+    expect(preloaded).toEqual(['smes']); // nothing longer starts a chunk: no preload call at all
+  });
+
   it('drops a result whose text does not really contain the query (Pagefind matched a shorter word)', async () => {
     const q = parseQuery('ปูตินา');
-    const [result] = (await searchStories(fakePagefind({ [q.text]: [{ id: 'a', words: [1, 2] }] }), 'ปูตินา', 'all')).results;
+    const [result] = (await searchStories(fakePagefind({ [q.text]: [{ id: 'a', words: [1, 2] }] }), [], 'ปูตินา', 'all')).results;
     expect(await loadStoryHit(result!, q, 'th')).toBeNull();
+  });
+});
+
+describe('index bundles', () => {
+  it('keeps a small site in Pagefind’s one /pagefind/ bundle and splits a large one in order', () => {
+    expect(searchBundles(0, 2000)).toEqual(['/pagefind/']);
+    expect(searchBundles(2000, 2000)).toEqual(['/pagefind/']);
+    expect(searchBundles(2001, 2000)).toEqual(['/pagefind/', '/pagefind-2/']);
+    expect(searchBundles(10_000, 2000)).toHaveLength(5);
+    expect(groupForBundles([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(groupForBundles([], 2)).toEqual([[]]);
+    // As many groups as bundles, whatever the sizes.
+    for (const [n, per] of [[1, 1], [7, 3], [4000, 2000], [4001, 2000]] as const) {
+      expect(groupForBundles(Array.from({ length: n }, (_, i) => i), per)).toHaveLength(searchBundles(n, per).length);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/languages.ts';
+import { chunkStartsToPreload } from './chunks.ts';
 import { buildExcerpt, type ExcerptPart } from './excerpt.ts';
 import { parseQuery, piecesAreContiguous, textContainsQuery, toPagefindQuery, type ParsedQuery } from './query.ts';
 import { splitVersions } from './record.ts';
@@ -17,6 +18,7 @@ export interface PagefindResult {
 }
 export interface PagefindApi {
   search: (term: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  preload: (term: string) => Promise<void>;
 }
 
 export type LanguageFilter = 'all' | Lang;
@@ -31,10 +33,13 @@ export interface SearchOutcome {
  * Runs a query. Pagefind finds pages holding every word somewhere; a term cut into several words
  * (ปูติน → ปู|ติน) must stand as one run of consecutive words, so each such term is also searched on
  * its own and checked, and only stories passing every term are kept, in Pagefind's order of relevance.
+ * `chunkStarts` (the site's chunk-starts.json) lets longer words in later index chunks match too (chunks.ts).
  */
-export async function searchStories(pagefind: PagefindApi, raw: string, filter: LanguageFilter): Promise<SearchOutcome> {
+export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly string[], raw: string, filter: LanguageFilter): Promise<SearchOutcome> {
   const query = parseQuery(raw);
   if (query.terms.length === 0) return { query, results: [] };
+  const preloads = chunkStartsToPreload(chunkStarts, query.text);
+  if (preloads.length > 0) await pagefind.preload(preloads.join(' '));
   const options = filter === 'all' ? {} : { filters: { language: filter } };
   const response = await pagefind.search(query.text, options);
   let results = response?.results ?? [];

@@ -1,0 +1,26 @@
+/**
+ * Pagefind holds a whole index in memory until it writes it: about half a megabyte per story here,
+ * so 10,000 stories would take some 5 GB at once. Stories are therefore indexed in groups, one
+ * Pagefind index (a "bundle") each, built one after the other; the search page loads the first and
+ * merges the rest (Pagefind's mergeIndex), so a search still covers every story.
+ */
+export const STORIES_PER_BUNDLE = 2000;
+
+/** The group size; NEWS_SEARCH_STORIES_PER_BUNDLE sets a smaller one so that tests cover merging. */
+export function storiesPerBundle(): number {
+  const value = Number(process.env['NEWS_SEARCH_STORIES_PER_BUNDLE']);
+  return Number.isInteger(value) && value > 0 ? value : STORIES_PER_BUNDLE;
+}
+
+/** The URL folders of the bundles of a site with `stories` stories: Pagefind's usual /pagefind/ first. */
+export function searchBundles(stories: number, perBundle: number): string[] {
+  const count = Math.max(1, Math.ceil(stories / perBundle));
+  return Array.from({ length: count }, (_, i) => (i === 0 ? '/pagefind/' : `/pagefind-${i + 1}/`));
+}
+
+/** Splits items (newest story first) into the bundles' groups, in order. */
+export function groupForBundles<T>(items: readonly T[], perBundle: number): T[][] {
+  const groups: T[][] = [];
+  for (let i = 0; i < items.length; i += perBundle) groups.push(items.slice(i, i + perBundle));
+  return groups.length > 0 ? groups : [[]];
+}
