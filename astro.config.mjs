@@ -22,25 +22,8 @@ export default defineConfig({
   outDir: process.env.NEWS_OUT_DIR ?? './dist',
   cacheDir: process.env.NEWS_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  security: {
-    // A strict Content Security Policy on every page, as a <meta> Astro writes with the hashes of the
-    // scripts and styles it emits: no inline script runs unless Astro hashed it. Pagefind compiles
-    // its WebAssembly, which needs exactly 'wasm-unsafe-eval'. frame-ancestors cannot be set from a
-    // <meta>: public/_headers carries it for static hosts.
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-    },
-  },
+  // Stylesheets stay files: an inline <style> would need a hash in the CSP (src/lib/seo/csp.ts).
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     // Story bodies are turned into HTML by the content loader (src/lib/markdown/story-body.ts) with
     // these same two plugins; this pipeline serves any other Markdown or MDX page. It numbers each
