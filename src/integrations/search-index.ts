@@ -43,6 +43,7 @@ export async function writeSearchIndex(
     pagesByStory.set(match[1]!, [...(pagesByStory.get(match[1]!) ?? []), path.startsWith('/') ? path : `/${path}`]);
   }
   // Pages come newest story first, so the first bundle, which the search page loads first, holds the newest.
+  const started = performance.now();
   const groups = groupForBundles([...pagesByStory.values()], perBundle);
   const bundles = searchBundles(pagesByStory.size, perBundle);
   let stories = 0;
@@ -53,7 +54,8 @@ export async function writeSearchIndex(
     for (const start of await bundleChunkStarts(outputPath)) chunkStarts.add(start);
   }
   await writeFile(join(outDir, bundles[0]!, CHUNK_STARTS_FILE), JSON.stringify([...chunkStarts].sort()));
-  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}`);
+  const took = ((performance.now() - started) / 1000).toFixed(1);
+  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'} (${took} s)`);
   return { stories, bundles };
 }
 
