@@ -22,7 +22,6 @@ export async function openPagefind(
   // As the search page does: the first bundle loaded, the others merged into it.
   await page.evaluate(`(async () => {
     window.__pf = await import(${JSON.stringify(`${first}pagefind.js`)});
-    await window.__pf.options({ noWorker: true });
     for (const bundle of ${JSON.stringify(merged)}) await window.__pf.mergeIndex(bundle);
     window.__results = new Map();
   })()`);
