@@ -39,7 +39,8 @@ export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly
   const query = parseQuery(raw);
   if (query.terms.length === 0) return { query, results: [] };
   const preloads = chunkStartsToPreload(chunkStarts, query.text);
-  if (preloads.length > 0) await pagefind.preload(preloads.join(' '));
+  // The query's own words go in the same preload: every chunk then loads in one round, not two.
+  if (preloads.length > 0) await pagefind.preload([query.text, ...preloads].join(' '));
   const options = filter === 'all' ? {} : { filters: { language: filter } };
   const response = await pagefind.search(query.text, options);
   let results = response?.results ?? [];
