@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
@@ -50,7 +51,7 @@ export async function writeSearchIndex(
   const chunkStarts = new Set<string>();
   for (const [i, group] of groups.entries()) {
     const outputPath = join(outDir, bundles[i]!);
-    stories += await writeBundle(outDir, group, outputPath);
+    stories += await writeBundleOnThread({ outDir, group, outputPath });
     for (const start of await bundleChunkStarts(outputPath)) chunkStarts.add(start);
   }
   await writeFile(join(outDir, bundles[0]!, CHUNK_STARTS_FILE), JSON.stringify([...chunkStarts].sort()));
@@ -59,8 +60,32 @@ export async function writeSearchIndex(
   return { stories, bundles };
 }
 
+export interface BundleJob {
+  outDir: string;
+  group: readonly string[][];
+  outputPath: string;
+}
+
+/** The thread's module is run from the source: Astro bundles this one, and a bundle has no worker file beside it. */
+const BUNDLE_THREAD = join(process.cwd(), 'src/integrations/search-bundle-worker.ts');
+
+/**
+ * Writes one bundle on a worker thread. Reading and cutting 2,000 stories makes gigabytes of
+ * short-lived objects; on the build's own heap, already large after rendering 20,000 pages, they were
+ * collected late and pushed the build's peak memory at 10,000 stories from 2.4 GB to 3.1 GB in one run
+ * of four. A thread's heap stays small, and it is freed with the thread.
+ */
+function writeBundleOnThread(job: BundleJob): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const thread = new Worker(BUNDLE_THREAD, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    thread.once('message', (reply: { added: number } | { error: string }) => ('error' in reply ? reject(new Error(reply.error)) : resolve(reply.added)));
+    thread.once('error', reject);
+    thread.once('exit', (code) => reject(new Error(`The search index thread for ${job.outputPath} stopped (exit code ${code}) before it finished`)));
+  });
+}
+
 /** One Pagefind index over a group of stories, written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
-async function writeBundle(outDir: string, group: readonly string[][], outputPath: string): Promise<number> {
+export async function writeBundle(outDir: string, group: readonly string[][], outputPath: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let added = 0;
