@@ -253,6 +253,14 @@ interface PageMetrics {
   loadMs: number;
 }
 
+/** Ours: every bundle of the index (/pagefind/, /pagefind-2/, …; see src/lib/search/bundles.ts) added up. */
+async function searchIndexSize(siteDir: string): Promise<BundleSize> {
+  const sizes = await Promise.all((await readdir(siteDir)).filter((name) => /^pagefind(-\d+)?$/.test(name)).map((name) => bundleSize(join(siteDir, name))));
+  const add = (a: DirStats, b: DirStats): DirStats => ({ bytes: a.bytes + b.bytes, files: a.files + b.files, parts: {}, byExt: {} });
+  const none: DirStats = { bytes: 0, files: 0, parts: {}, byExt: {} };
+  return { total: sizes.map((x) => x.total).reduce(add, none), search: sizes.map((x) => x.search).reduce(add, none) };
+}
+
 async function articlePage(browser: Browser, server: CompressingServer, siteDir: string, path: string, text: string): Promise<PageMetrics> {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -574,7 +582,7 @@ async function main(): Promise<void> {
       const oursBuilt = !builds.some((b) => b.pipeline === 'ours' && b.error);
       // Sizes, the article page and search are measured on the full builds, before the rebuild touches them.
       const dist = { ours: await dirStats(dirs.ours.out), baseline: await dirStats(dirs.baseline.out) };
-      const index = { ours: await bundleSize(join(dirs.ours.out, 'pagefind')), baseline: await bundleSize(join(dirs.baseline.out, 'pagefind')) };
+      const index = { ours: await searchIndexSize(dirs.ours.out), baseline: await bundleSize(join(dirs.baseline.out, 'pagefind')) };
       const result: SizeResult = {
         stories: content.stories,
         versions: content.versions,
