@@ -17,8 +17,9 @@ describe('reading time', () => {
 
 describe('block ids', () => {
   it('numbers paragraphs, headings, quotes and each list item in order', () => {
-    const el = (tagName: string, children: object[] = []) => ({ type: 'element', tagName, properties: {}, children });
-    const tree = { type: 'root', children: [el('p'), { type: 'text' }, el('h2'), el('ul', [el('li'), { type: 'text' }, el('li')]), el('blockquote'), el('hr')] };
+    type Node = { type: string; tagName?: string; properties?: Record<string, unknown>; children?: Node[] };
+    const el = (tagName: string, children: Node[] = []): Node => ({ type: 'element', tagName, properties: {}, children });
+    const tree: Node & { children: Node[] } = { type: 'root', children: [el('p'), { type: 'text' }, el('h2'), el('ul', [el('li'), { type: 'text' }, el('li')]), el('blockquote'), el('hr')] };
     numberBlocks(tree);
     const props = (n: { properties?: Record<string, unknown> }) => n.properties;
     const [p, , h2, ul, quote, hr] = tree.children as { properties?: Record<string, unknown>; children?: { properties?: Record<string, unknown> }[] }[];

@@ -84,7 +84,7 @@ function frontmatterFor(
   const oldImage = existing['image'] as ArticleFrontmatter['image'] | undefined;
   if (oldImage && merged.image) merged.image = { ...oldImage, caption: merged.image.caption, credit: merged.image.credit };
   else if (oldImage) merged.image = oldImage;
-  if (!merged.related && Array.isArray(existing['related'])) merged.related = existing['related'] as ArticleFrontmatter['related'];
+  if (!merged.related && Array.isArray(existing['related'])) merged.related = existing['related'] as NonNullable<ArticleFrontmatter['related']>;
   if (!merged.sourceUrl && typeof existing['sourceUrl'] === 'string') merged.sourceUrl = existing['sourceUrl'];
   return merged;
 }
