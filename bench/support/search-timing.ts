@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
 import type { CompressingServer, LoggedResponse } from './compressing-server.ts';
 import { median, p95, sum } from './stats.ts';
 
@@ -65,6 +66,8 @@ interface InPageArgs {
   bundle: string;
   /** Pagefind options set before the first search (ours: as src/scripts/search-page.ts sets them). */
   options: Record<string, unknown> | null;
+  /** Ours: the list of index chunk starts the engine preloads by (src/lib/search/chunks.ts). */
+  chunkStartsUrl: string | null;
 }
 
 /**
@@ -78,8 +81,14 @@ export function siteSearchOptions(): Record<string, unknown> | null {
 }
 const OPTIONS: Record<EngineName, Record<string, unknown> | null> = { ours: siteSearchOptions(), default: null };
 
+/** What searchInPage is given for one query by one engine. */
+function inPageArgs(engine: EngineName, query: SearchQuery): InPageArgs {
+  const chunkStartsUrl = engine === 'ours' ? `${BUNDLE_PATH.ours}${CHUNK_STARTS_FILE}` : null;
+  return { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine], chunkStartsUrl };
+}
+
 /** Runs in the page: one search as the reader experiences it. Self-contained (serialised into the page). */
-async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): Promise<QueryTiming> {
+async function searchInPage({ q, lang, engine, bundle, options, chunkStartsUrl }: InPageArgs): Promise<QueryTiming> {
   type Result = { id: string; words: number[]; data: () => Promise<unknown> };
   type Api = {
     search: (t: string, o?: object) => Promise<{ results: Result[] } | null>;
@@ -105,7 +114,7 @@ async function searchInPage({ q, lang, engine, bundle, options }: InPageArgs): P
     return pf;
   }));
   // Ours also reads the first words of the index chunks (chunks.ts), fetched with Pagefind as the search page does.
-  w.__chunkStarts ??= engine === 'ours' ? fetch(`${bundle}chunk-starts.json`).then((r) => r.json() as Promise<string[]>) : Promise.resolve([]);
+  w.__chunkStarts ??= chunkStartsUrl ? fetch(chunkStartsUrl).then((r) => r.json() as Promise<string[]>) : Promise.resolve([]);
   const chunkStarts = await w.__chunkStarts;
   const t1 = performance.now();
   let calls = 0;
@@ -204,10 +213,10 @@ export async function coldSearch(browser: Browser, server: CompressingServer, en
     const pageStart = server.log.length;
     const page = await openSearchPage(context, server.url, query.lang);
     const mark = server.log.length;
-    const timing = await page.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
+    const timing = await page.evaluate(searchInPage, inPageArgs(engine, query));
     await server.settled();
-    // The search page preloads Pagefind's script and WebAssembly with the page: they belong to the
-    // engine's first search all the same, not to the page's own scripts.
+    // The search page preloads Pagefind's script with the page: it belongs to the engine's first
+    // search all the same, not to the page's own scripts.
     const pageLoad = server.log.slice(pageStart, mark);
     const entries = [...pageLoad.filter((e) => e.path.startsWith(BUNDLE_PATH[engine])), ...server.log.slice(mark)];
     const byKind: Partial<Record<FileKind, Transfer>> = {};
@@ -249,12 +258,12 @@ export async function warmSearches(browser: Browser, siteUrl: string, engineScri
     for (const engine of ENGINES) {
       for (const lang of ['th', 'en'] as const) {
         const page = await openSearchPage(context, siteUrl, lang);
-        await page.evaluate(searchInPage, { q: lang === 'th' ? 'ประเทศ' : 'country', lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
+        await page.evaluate(searchInPage, inPageArgs(engine, { q: lang === 'th' ? 'ประเทศ' : 'country', lang }));
         pages.set(`${engine}:${lang}`, page);
       }
     }
     const run = (engine: EngineName, query: SearchQuery) =>
-      pages.get(`${engine}:${query.lang}`)!.evaluate(searchInPage, { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine] });
+      pages.get(`${engine}:${query.lang}`)!.evaluate(searchInPage, inPageArgs(engine, query));
     const rows = new Map<string, WarmRow>();
     for (let pass = 0; pass <= rounds; pass++) {
       for (const [i, query] of queries.entries()) {
