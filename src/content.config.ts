@@ -8,7 +8,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
-import { articlesDir } from './content-location.ts';
+import config from 'virtual:news/config';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
@@ -134,7 +134,7 @@ const STORY_FILE = /\.mdx?$/;
  * last build is not read again: Astro's content cache keeps its data and HTML.
  */
 function articleLoader(): Loader {
-  const base = articlesDir();
+  const base = config.contentDir;
   const load: Loader['load'] = async (context) => {
     const root = fileURLToPath(context.config.root);
     const paths = (await filesUnder(base)).filter((path) => STORY_FILE.test(path));

@@ -7,7 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
-import { groupForBundles, searchBundles, storiesPerBundle } from '../lib/search/bundles.ts';
+import { groupForBundles, searchBundles } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
 
@@ -34,8 +34,8 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
 export async function writeSearchIndex(
   outDir: string,
   pagePaths: readonly string[],
+  perBundle: number,
   logger?: Pick<AstroIntegrationLogger, 'info'>,
-  perBundle = storiesPerBundle(),
 ): Promise<{ stories: number; bundles: string[] }> {
   const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
@@ -135,12 +135,12 @@ async function bundleChunkStarts(outputPath: string): Promise<string[]> {
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
-export function searchIndex(): AstroIntegration {
+export function searchIndex(options: { storiesPerBundle: number }): AstroIntegration {
   return {
     name: 'news-search-index',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await writeSearchIndex(fileURLToPath(dir), pages.map((p) => `/${p.pathname}`), logger);
+        await writeSearchIndex(fileURLToPath(dir), pages.map((p) => `/${p.pathname}`), options.storiesPerBundle, logger);
       },
     },
   };
