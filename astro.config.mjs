@@ -9,7 +9,6 @@ import { rehypeBlockIds } from './src/lib/markdown/block-ids.ts';
 import { rehypeSafeLinks } from './src/lib/markdown/safe-links.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { ogCardReport } from './src/integrations/og-cards.ts';
-import { alignmentCheck } from './src/integrations/alignment-check.ts';
 import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
@@ -44,7 +43,6 @@ export default defineConfig({
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck({ contentDir: config.contentDir }),
     searchIndex({ storiesPerBundle: config.storiesPerSearchBundle }),
-    alignmentCheck(),
     // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
     sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
     notFoundPages(),

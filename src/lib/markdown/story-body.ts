@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeBlockIds } from './block-ids.ts';
+import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
 /**
@@ -67,7 +67,19 @@ function processor(format: 'md' | 'mdx') {
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
-/** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
-export function renderStoryBody(body: string, format: 'md' | 'mdx'): string {
-  return String(processors[format].processSync(body));
+/** A story body as the content loader records it: its HTML and its numbered blocks. */
+export interface RenderedStoryBody {
+  html: string;
+  blocks: StoryBlock[];
+}
+
+/** Renders a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
+export function renderStoryBody(body: string, format: 'md' | 'mdx'): RenderedStoryBody {
+  const file = processors[format].processSync(body);
+  return { html: String(file), blocks: file.data.blocks ?? [] };
+}
+
+/** The blocks the loader recorded for an entry (`rendered.metadata.blocks`). */
+export function recordedBlocks(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoryBlock[] {
+  return (entry.rendered?.metadata?.['blocks'] as StoryBlock[] | undefined) ?? [];
 }
