@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { contentTypeOf, resolveStatic } from '../../tests/support/static-server.ts';
+import { contentTypeOf, resolveStatic } from '../../scripts/support/static-server.ts';
 import { fileSizes, type Sizes } from './sizes.ts';
 
 /**
  * A static server for the benchmarks that compresses like a real host (brotli or gzip, by the
  * browser's Accept-Encoding, for text types) and logs every response with what it sent and what the
- * file would cost gzipped and brotlied. It answers as tests/support/static-server.ts does (resolveStatic):
+ * file would cost gzipped and brotlied. It answers as scripts/support/static-server.ts does (resolveStatic):
  * directory URLs, a redirect to the slash, /404.html for anything missing.
  */
 

@@ -1,3 +1,7 @@
+/**
+ * A static host for the built site, shared by the e2e tests (serveStatic) and the benchmarks' compressing
+ * server (resolveStatic, contentTypeOf): both answer URLs the way a static host does.
+ */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
