@@ -7,6 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
+import { articlePath, parseArticlePath } from '../lib/urls.ts';
 import { groupForBundles, searchBundles } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
@@ -39,9 +40,9 @@ export async function writeSearchIndex(
 ): Promise<{ stories: number; bundles: string[] }> {
   const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
-    const match = /^\/?(?:th|en)\/articles\/([^/]+)\/$/.exec(path);
-    if (!match) continue;
-    pagesByStory.set(match[1]!, [...(pagesByStory.get(match[1]!) ?? []), path.startsWith('/') ? path : `/${path}`]);
+    const page = parseArticlePath(path);
+    if (!page) continue;
+    pagesByStory.set(page.slug, [...(pagesByStory.get(page.slug) ?? []), articlePath(page.lang, page.slug)]);
   }
   // Pages come newest story first, so the first bundle, which the search page loads first, holds the newest.
   const started = performance.now();
