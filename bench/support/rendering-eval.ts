@@ -90,7 +90,7 @@ export function readFixture(projectRoot: string): { corpusDir: string; stories: 
       aligned: true,
     };
   });
-  const realErrors = fixture.knownDiscrepancies.map((known) => ({
+  const realErrors: RealError[] = fixture.knownDiscrepancies.map((known) => ({
     story: {
       name: `${known.thai} ↔ ${known.english}`,
       thai: [joined(corpusParagraphs(corpusDir, known.thai), known.paragraph.thai, known.thai)],

@@ -47,7 +47,7 @@ const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 
 const ORDINAL_SUFFIX = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 
 /** Standalone numbers in English prose: not inside names ("COVID-19"), addresses or codes glued to letters. */
-const NUMBER = /(?<![A-Za-z\d.,/:]|[A-Za-z]-)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/])|(?<![A-Za-z\d.,/:]|[A-Za-z]-)\d+(?:\.\d+)?(?![\d/,]\d)/g;
+const NUMBER = /(?<![A-Za-z\d.,/:]|[A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/])|\d+(?:\.\d+)?(?![\d/,]\d))(?!(?!(?:st|nd|rd|th|hrs?|s)\b)[A-Za-z])/g;
 
 /** A deterministic generator, so the cases are the same on every run. */
 export function seededRandom(seed: number): () => number {

@@ -42,7 +42,15 @@ export interface QuantityReading {
   percent: boolean;
   /** Magnitude word the text used ("billion", "ล้าน"), so the expected value can be said the same way. */
   magnitudeWord: string | null;
+  /** What is counted, when the text says so with a unit word ("ไร่", "tonnes", "people"); money has `currency` instead. */
+  unit?: Unit;
+  /** A noun follows that says what is counted ("2 ล้านร้านค้า", "2 billion users"): then it is not money. */
+  counted?: boolean;
+  /** A rank or the nth of something ("อันดับที่ 3", "ครั้งที่ 8"), not an amount. */
+  ordinal?: boolean;
 }
+
+export type Unit = 'rai' | 'tonne' | 'km' | 'person' | 'times' | 'year' | 'month' | 'day' | 'hour' | 'minute';
 
 /** A figure found in a text, with the kind a finding about it would have. */
 export interface Figure {
