@@ -36,7 +36,10 @@ describe('seed fixture: the machine rendering of the Putin–China story', () =>
   it('points at the Thai figure each error renders and explains it', () => {
     const trade = findings.find((finding) => finding.english.text === '$2278 billion')!;
     expect(trade.thai?.text).toBe('2.278 แสนล้านดอลลาร์สหรัฐ');
-    expect(trade.message).toBe('2.278 แสนล้านดอลลาร์สหรัฐ = 227.8 billion US dollars; English says $2278 billion');
+    expect(trade.message).toBe('The English says "$2278 billion", but the Thai says "2.278 แสนล้านดอลลาร์สหรัฐ", which is 227.8 billion US dollars in English.');
+    expect(trade.fix).toBe('write 227.8 billion US dollars');
+    expect(trade.englishSentence).toBe('Putin stated that the trade volume between Russia and China reached $2278 billion in 2026 from $111 billion in 2019.');
+    expect(trade.thaiSentence).toContain('แตะที่ 2.278 แสนล้านดอลลาร์สหรัฐในปี 2566');
     expect(findings.find((finding) => finding.english.text === '2026')!.thai?.text).toBe('2566');
     expect(findings.find((finding) => finding.english.text === 'July')!.thai?.text).toBe('ก.พ.');
   });
@@ -133,8 +136,8 @@ describe('money and currencies', () => {
   });
 
   it('flags an amount in the wrong currency', () => {
-    expect(check('100 ล้านบาท', '$100 million')).toEqual(['money: $100 million → 100 million']);
-    expect(checkRendering('100 ล้านบาท', '$100 million')[0]!.message).toBe('100 ล้านบาท = 100 million baht; English says $100 million');
+    expect(check('100 ล้านบาท', '$100 million')).toEqual(['money: $100 million → 100 million baht']);
+    expect(checkRendering('100 ล้านบาท', '$100 million')[0]!.message).toBe('The English says "$100 million" (US dollars), but the Thai "100 ล้านบาท" counts baht.');
   });
 
   it('lets the translator add a conversion into a currency the Thai never uses', () => {
@@ -285,8 +288,19 @@ describe('plain text input', () => {
 describe('MDX stories', () => {
   it('takes the frontmatter title as paragraph 0 and tells a rendering by its translation block', () => {
     const story = readStoryText(['---', 'title: "A \\"quoted\\" title"', 'translation:', '  machine: true', '---', '', 'First', 'line.', '', 'Second.', ''].join('\n'));
-    expect(story).toEqual({ paragraphs: ['A "quoted" title', 'First line.', 'Second.'], isRendering: true });
+    expect(story).toMatchObject({ paragraphs: ['A "quoted" title', 'First line.', 'Second.'], isRendering: true });
     expect(readStoryText('---\ntitle: Plain\n---\n\nBody').isRendering).toBe(false);
+  });
+
+  it('numbers the blocks as the page does, list items one by one, with the line to edit', () => {
+    const story = readStoryText(['---', 'summary: Dek', 'title: >-', '  Folded', '  title', '---', '', 'Lead with 5 figures.', '', '- first item', '- second item', '', '## A heading', ''].join('\n'));
+    expect(story.located).toEqual([
+      { id: null, text: 'Folded title', line: 3 },
+      { id: 'b-1', text: 'Lead with 5 figures.', line: 8 },
+      { id: 'b-2', text: 'first item', line: 10 },
+      { id: 'b-3', text: 'second item', line: 11 },
+      { id: 'b-4', text: 'A heading', line: 13 },
+    ]);
   });
 });
 

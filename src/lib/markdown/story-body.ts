@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeBlockIds } from './block-ids.ts';
+import { blockId, rehypeBlockIds, type BlockKind } from './block-ids.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
 /**
@@ -70,4 +70,50 @@ const processors = { md: processor('md'), mdx: processor('mdx') };
 /** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
 export function renderStoryBody(body: string, format: 'md' | 'mdx'): string {
   return String(processors[format].processSync(body));
+}
+
+/** A numbered block of a story body as the page shows it: its id (`b-5`), kind, plain text and line in the file. */
+export interface StoryBlock {
+  id: string;
+  kind: BlockKind;
+  text: string;
+  /** 1-based line where the block starts, counted in the text given (a body parsed with its frontmatter blanked keeps the file's lines). */
+  line: number;
+}
+
+interface HastNode {
+  type: string;
+  value?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+  position?: { start: { line: number } };
+}
+
+function plainText(node: HastNode): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(plainText).join('');
+}
+
+/**
+ * The blocks of a story body, numbered exactly as on its page (the same parser and plugins as
+ * renderStoryBody), so tools can point an editor at `#b-5` and at the line to edit.
+ */
+export function storyBlocks(body: string, format: 'md' | 'mdx'): StoryBlock[] {
+  const processor = processors[format];
+  const tree = processor.runSync(processor.parse(body)) as HastNode;
+  const blocks: StoryBlock[] = [];
+  const visit = (node: HastNode) => {
+    const number = node.properties?.['dataBlock'];
+    if (typeof number === 'string') {
+      blocks.push({
+        id: blockId(Number(number)),
+        kind: node.properties?.['dataKind'] as BlockKind,
+        text: plainText(node).replace(/\s+/g, ' ').trim(),
+        line: node.position?.start.line ?? 1,
+      });
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree);
+  return blocks;
 }

@@ -19,7 +19,13 @@ export interface Finding {
   thaiParagraph?: number;
   /** What the English should say, e.g. "227.8 billion". */
   expected: string;
+  /** In plain words: what the English says, what the Thai says, and why they differ. */
   message: string;
+  /** The likely fix, e.g. `write "$227.8 billion"`. */
+  fix: string;
+  /** The sentences that hold the two figures, quoted for the editor. */
+  englishSentence: string;
+  thaiSentence: string | null;
 }
 
 export type Currency = 'THB' | 'USD' | 'CNY' | 'RUB' | 'EUR' | 'JPY' | 'GBP' | 'MYR' | 'KRW' | 'VND' | 'INR';
