@@ -94,7 +94,9 @@ function summary(findings: number, stories: number, storiesWithFindings: number)
 }
 
 async function checkContent(options: Options): Promise<number> {
-  const results: StoryFindings[] = await checkContentDir(contentDirectory());
+  const results: StoryFindings[] = await checkContentDir(contentDirectory()).catch((error: unknown) => {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  });
   const total = results.reduce((sum, story) => sum + story.findings.length, 0);
   if (options.json) {
     console.log(JSON.stringify(results.map(({ slug, directory, original, aligned, findings, english }) => ({ slug, directory, original, aligned, findings: findings.map((finding) => ({ ...finding, place: findingPlace(finding, english) })) })), null, 2));

@@ -17,7 +17,7 @@ export function renderingCheck(): AstroIntegration {
       'astro:build:start': async ({ logger }) => {
         const root = fileURLToPath(new URL('../../', import.meta.url));
         const stories = await checkContentDir(articlesDir(root));
-        const findings = stories.flatMap((s) => s.findings.map((f) => describeFinding(f, s.slug)));
+        const findings = stories.flatMap((s) => s.findings.map((f) => describeFinding(f, s.slug, s.english)));
         if (findings.length === 0) {
           logger.info(`rendering check: no findings in ${stories.length} translated stories`);
           return;
@@ -25,7 +25,8 @@ export function renderingCheck(): AstroIntegration {
         for (const text of findings.slice(0, SHOWN)) logger.warn(text);
         logger.warn(
           `rendering check: ${findings.length} findings in ${stories.filter((s) => s.findings.length > 0).length} of ${stories.length} translated stories` +
-            (findings.length > SHOWN ? ` (first ${SHOWN} shown; run npm run check:renderings for all)` : ''),
+            (findings.length > SHOWN ? ` (first ${SHOWN} shown)` : '') +
+            '; npm run report:renderings writes the editor\'s report, both paragraphs side by side with links to the page and the line to edit (reports/renderings.html)',
         );
       },
     },

@@ -54,6 +54,16 @@ export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): Sto
   return { paragraphs: located.map((paragraph) => paragraph.text), located, isRendering: frontmatter['translation'] !== undefined };
 }
 
+/** A story file that MDX cannot read is named, with its reason; the build says the same with the fix. */
+async function readStoryFile(path: string): Promise<StoryText> {
+  const source = await readFile(path, 'utf8');
+  try {
+    return readStoryText(source);
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}; fix the story (npm run build names the line and what to write)`);
+  }
+}
+
 async function storyDirectories(root: string): Promise<string[]> {
   const found: string[] = [];
   const files = new Set<string>();
@@ -72,8 +82,8 @@ export async function checkContentDir(contentDir: string): Promise<StoryFindings
   const directories = (await storyDirectories(contentDir)).sort();
   const results: StoryFindings[] = [];
   for (const directory of directories) {
-    const thai = readStoryText(await readFile(join(directory, 'th.mdx'), 'utf8'));
-    const english = readStoryText(await readFile(join(directory, 'en.mdx'), 'utf8'));
+    const thai = await readStoryFile(join(directory, 'th.mdx'));
+    const english = await readStoryFile(join(directory, 'en.mdx'));
     const original = thai.isRendering === english.isRendering ? null : thai.isRendering ? 'en' : 'th';
     results.push({
       slug: basename(directory),
