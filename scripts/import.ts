@@ -1,5 +1,5 @@
 /**
- * npm run import -- [--out DIR] [--section ID] FILE...
+ * npm run import -- [--out DIR] [--section ID] [--published TIMESTAMP] FILE...
  *
  * Turns plain-text stories (the seed layout, the thaigov layout) into content entries:
  * DIR/articles/<slug>/th.mdx and en.mdx (DIR defaults to content/). Re-importing a story updates it
@@ -15,10 +15,11 @@ import { readArticleFile, renderArticleFile } from '../src/lib/importer/article-
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
 import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions } from '../src/lib/importer/plan.ts';
 import { shortHash } from '../src/lib/importer/slug.ts';
+import { TIMESTAMP_WITH_OFFSET } from '../src/lib/dates.ts';
 import { sectionIds, type SectionId } from '../src/lib/sections.ts';
 import { articlePath } from '../src/lib/urls.ts';
 
-const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] FILE...';
+const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] [--published 2024-05-16T17:00+07:00] FILE...';
 
 /** Everything already in the articles folder, by folder, with the keys that recognise each story. */
 async function readExisting(articlesDir: string): Promise<Map<string, ExistingStory>> {
@@ -51,7 +52,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, section: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, section: { type: 'string' }, published: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help || positionals.length === 0) {
     console.error(USAGE);
@@ -60,6 +61,12 @@ async function main(): Promise<number> {
   const section = values.section;
   if (section !== undefined && !(sectionIds as readonly string[]).includes(section)) {
     console.error(`--section "${section}" is not a section; use one of: ${sectionIds.join(', ')}`);
+    return 2;
+  }
+  // For a text that does not date itself (the second seed says only "16 พ.ค."); a date in the text wins.
+  const published = values.published && /T\d{2}:\d{2}[Z+-]/.test(values.published) ? values.published.replace(/(T\d{2}:\d{2})/, '$1:00') : values.published;
+  if (published !== undefined && !(TIMESTAMP_WITH_OFFSET.test(published) && !Number.isNaN(Date.parse(published)))) {
+    console.error(`--published "${values.published}" is not a date and time with its offset; write it like 2024-05-16T17:00+07:00 (Bangkok time)`);
     return 2;
   }
   const contentDir = resolve(values.out ?? 'content');
@@ -102,6 +109,7 @@ async function main(): Promise<number> {
     let story;
     try {
       story = parseStory(text);
+      if (!story.published && published) story.published = published;
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       console.log(`FAILED  ${key}: ${error.message}`);
@@ -114,7 +122,7 @@ async function main(): Promise<number> {
     const isNew = !known;
     if (!known) {
       if (!story.published) {
-        console.log(`FAILED  ${key}: no publication date in the text (a line such as "วันพุธที่ 5 มีนาคม 2568"); add one to the file`);
+        console.log(`FAILED  ${key}: no publication date in the text (a line such as "วันพุธที่ 5 มีนาคม 2568"); add one to the file or give --published 2024-05-16T17:00+07:00`);
         importMap[key] = [];
         counts.failed++;
         continue;

@@ -14,7 +14,7 @@ export function renderingCheck(options: { contentDir: string }): AstroIntegratio
     hooks: {
       'astro:build:start': async ({ logger }) => {
         const stories = await checkContentDir(options.contentDir);
-        const findings = stories.flatMap((s) => s.findings.map((f) => describeFinding(f, s.slug)));
+        const findings = stories.flatMap((s) => s.findings.map((f) => describeFinding(f, s.slug, s.english)));
         if (findings.length === 0) {
           logger.info(`rendering check: no findings in ${stories.length} translated stories`);
           return;
@@ -22,7 +22,8 @@ export function renderingCheck(options: { contentDir: string }): AstroIntegratio
         for (const text of findings.slice(0, SHOWN)) logger.warn(text);
         logger.warn(
           `rendering check: ${findings.length} findings in ${stories.filter((s) => s.findings.length > 0).length} of ${stories.length} translated stories` +
-            (findings.length > SHOWN ? ` (first ${SHOWN} shown; run npm run check:renderings for all)` : ''),
+            (findings.length > SHOWN ? ` (first ${SHOWN} shown)` : '') +
+            '; npm run report:renderings writes the editor\'s report, both paragraphs side by side with links to the page and the line to edit (reports/renderings.html)',
         );
       },
     },

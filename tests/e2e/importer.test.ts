@@ -143,6 +143,19 @@ describe('importer', () => {
     expect(Object.entries(map).find(([k]) => k.endsWith('empty.txt'))?.[1]).toEqual([]);
   });
 
+  it('dates a story whose text gives no year with --published, and refuses a timestamp without an offset', async () => {
+    const out = join(work, 'published');
+    const undated = join(work, 'in', 'undated-16-may.txt');
+    await writeFile(undated, 'ข่าวไม่มีปี\nผู้นำเดินทางถึงเมื่อวันพฤหัสฯ (16 พ.ค.)');
+    const result = runScript('import', ['--out', out, '--published', '2024-05-16T17:00+07:00', undated]);
+    expect(result.status).toBe(0);
+    const [slug] = await folders(join(out, 'articles'));
+    expect(await readFile(join(out, 'articles', slug!, 'th.mdx'), 'utf8')).toMatch(/^published: ['"]?2024-05-16T17:00:00\+07:00['"]?$/m);
+    const bad = runScript('import', ['--out', out, '--published', '2024-05-16 17:00', undated]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--published "2024-05-16 17:00" is not a date and time with its offset');
+  });
+
   it.skipIf(!existsSync(seedsDir))('re-imports both seeds to exactly the content the site ships', async () => {
     const out = join(work, 'seeds');
     await cp(join(projectRoot, 'content', 'articles'), join(out, 'articles'), { recursive: true });

@@ -120,7 +120,8 @@ describe('the drawing threads', () => {
     const cards = ['ผู้นำรัสเซียเยือนจีน', 'Putin visits China', 'ลิ้น ปั่น'].map(card);
     const drawn = await Promise.all(cards.map((c) => pool.draw(c)));
     for (const [i, c] of cards.entries()) expect(drawn[i]!.equals(await renderCard(c, fonts))).toBe(true);
-  });
+    // Two threads start, load their fonts and draw three cards each way: seconds on a busy two-core machine.
+  }, 30_000);
 
   it('fail the card, and every later one, when a thread cannot run', async () => {
     const pool = drawPool({ size: 1, fonts, script: join(dir, 'no-such-worker.ts') });

@@ -26,11 +26,11 @@ describe('story bodies', () => {
   it('records each block with its id, kind and text, as the loader stores them', () => {
     const { blocks } = renderStoryBody('ย่อหน้า **แรก**\n\n## หัวข้อ\n\n- หนึ่ง\n- [สอง](https://example.com)\n\n> คำพูด', 'mdx');
     expect(blocks).toEqual([
-      { id: 'b-1', kind: 'p', text: 'ย่อหน้า แรก' },
-      { id: 'b-2', kind: 'h', text: 'หัวข้อ' },
-      { id: 'b-3', kind: 'li', text: 'หนึ่ง' },
-      { id: 'b-4', kind: 'li', text: 'สอง' },
-      { id: 'b-5', kind: 'quote', text: 'คำพูด' },
+      { id: 'b-1', kind: 'p', text: 'ย่อหน้า แรก', line: 1 },
+      { id: 'b-2', kind: 'h', text: 'หัวข้อ', line: 3 },
+      { id: 'b-3', kind: 'li', text: 'หนึ่ง', line: 5 },
+      { id: 'b-4', kind: 'li', text: 'สอง', line: 6 },
+      { id: 'b-5', kind: 'quote', text: 'คำพูด', line: 8 },
     ]);
   });
 

@@ -26,8 +26,10 @@ export interface StoryBlock {
   /** The element id shared by both languages, e.g. "b-3". */
   id: string;
   kind: BlockKind;
-  /** The block's text as a reader sees it. */
+  /** The block's text as a reader sees it, on one line. */
   text: string;
+  /** 1-based line where the block starts in the text parsed (a body parsed with its frontmatter blanked keeps the file's lines). */
+  line: number;
 }
 
 export function kindOf(tagName: string): BlockKind {
@@ -45,7 +47,7 @@ export function numberBlocks(tree: Root | Element): StoryBlock[] {
     const id = blockId(blocks.length + 1);
     const kind = kindOf(node.tagName);
     node.properties = { ...node.properties, id, dataBlock: String(blocks.length + 1), dataKind: kind };
-    blocks.push({ id, kind, text: toText(node).trim() });
+    blocks.push({ id, kind, text: toText(node).replace(/\s+/g, ' ').trim(), line: node.position?.start.line ?? 1 });
   };
   for (const node of tree.children) {
     if (node.type !== 'element') continue;
