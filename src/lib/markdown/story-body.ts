@@ -36,19 +36,36 @@ const CODE_NODES: Record<string, string> = {
   mdxJsxTextElement: 'a tag or component',
 };
 
+/** Lists and quotes nested deeper than this are refused: each level indents, and 60 made a page 2,187 px wide. */
+export const MAX_NESTING = 4;
+
+/** A list or quote nested deeper than MAX_NESTING: the line in the body where it starts. */
+export class StoryBodyNesting extends Error {
+  readonly line: number;
+
+  constructor(line: number) {
+    super(`line ${line} of the body nests lists or quotes more than ${MAX_NESTING} levels deep`);
+    this.line = line;
+  }
+}
+
+const NESTING_NODES = new Set(['list', 'blockquote']);
+
 interface MdastNode {
   type: string;
   position?: { start: { line: number } };
   children?: MdastNode[];
 }
 
-function rejectCode(tree: MdastNode): void {
+function rejectCode(tree: MdastNode, nesting = 0): void {
   const what = CODE_NODES[tree.type];
   if (what) throw new StoryBodyCode(tree.position?.start.line ?? 1, what);
-  for (const child of tree.children ?? []) rejectCode(child);
+  const depth = NESTING_NODES.has(tree.type) ? nesting + 1 : nesting;
+  if (depth > MAX_NESTING) throw new StoryBodyNesting(tree.position?.start.line ?? 1);
+  for (const child of tree.children ?? []) rejectCode(child, depth);
 }
 
-/** The remark plugin that refuses MDX code in a story body. */
+/** The remark plugin that refuses MDX code, and nesting no reader can follow, in a story body. */
 function remarkProseOnly() {
   return (tree: MdastRoot) => rejectCode(tree as MdastNode);
 }
@@ -67,7 +84,7 @@ function processor(format: 'md' | 'mdx') {
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
-/** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
+/** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line. */
 export function renderStoryBody(body: string, format: 'md' | 'mdx'): string {
   return String(processors[format].processSync(body));
 }
