@@ -12,7 +12,7 @@ import { sectionIds } from './lib/sections.ts';
 import { articlesDir } from './content-location.ts';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
-import { checkFileText, decodeStoryFile, fieldLine, schemaErrors, splitFile } from './lib/frontmatter-checks.ts';
+import { checkFileText, decodeStoryFile, fieldLine, MAX_TITLE_LENGTH, schemaErrors, splitFile } from './lib/frontmatter-checks.ts';
 import { MAX_NESTING, renderStoryBody, StoryBodyCode, StoryBodyNesting } from './lib/markdown/story-body.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from './lib/story-files.ts';
 import { balanceBidi, balanceBidiDeep } from './lib/unicode.ts';
@@ -44,9 +44,6 @@ const text = (what: string) =>
     .trim()
     .min(1, { message: `must not be empty. Fix: write ${what}` });
 const yesNo = z.boolean({ error: 'must be true or false. Fix: write true or false (without quotes)' });
-
-/** A headline longer than this is a paste gone wrong (a paragraph, a whole story), not a headline. */
-export const MAX_TITLE_LENGTH = 300;
 
 /** Links in frontmatter lead readers off the site: only http(s) addresses are allowed. */
 const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address. Fix: write the full address, starting with https://' });

@@ -7,6 +7,8 @@ import { decodeUtf8, findControlCharacter, INVISIBLE } from './unicode.ts';
 const TIMESTAMP_FIELDS = ['published', 'updated'] as const;
 /** More indentation than MAX_NESTING levels of lists can need (each level takes at most 4 columns, plus a paragraph's 4). */
 const MAX_INDENT = 4 * (MAX_NESTING + 1);
+/** A headline longer than this is a paste gone wrong (a paragraph, a whole story), not a headline. */
+export const MAX_TITLE_LENGTH = 300;
 /** Above this a story is still published, with a warning: nobody reads 5 MB of news, and builds slow down. */
 export const LARGE_STORY_BYTES = 1_000_000;
 /** A date this far ahead is probably a typing error (2026 for 2025), though an embargoed story may mean it. */
