@@ -41,7 +41,7 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; position: TextPosition; bytes: string };
+export type DecodeResult = { ok: true; text: string } | { ok: false; position: TextPosition; bytes: string; offset: number };
 
 /**
  * Decodes UTF-8 strictly. A decoder that replaces bad bytes with U+FFFD would publish "�" without a
@@ -59,7 +59,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
     }
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, i));
     const shown = [...bytes.subarray(i, i + 4)].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-    return { ok: false, position: positionOf(before, before.length), bytes: shown };
+    return { ok: false, position: positionOf(before, before.length), bytes: shown, offset: i };
   }
 }
 
