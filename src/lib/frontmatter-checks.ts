@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, parseDocument, visit, type Document } from 'yaml';
 import { BUDDHIST_ERA_OFFSET, EARLIEST_YEAR, LATEST_YEAR, TIMESTAMP_WITH_OFFSET, timestampProblem } from './dates.ts';
 import { ContentError } from './content-errors.ts';
 import { MAX_NESTING } from './markdown/story-body.ts';
@@ -108,6 +108,25 @@ export function checkTimestampLines(rawFile: string, file: string, now: Date): {
   return { errors, warnings };
 }
 
+/** YAML errors found where an unclosed quote or bracket ends (lines later), not where it opens. */
+const NOTICED_LATE = new Set(['MISSING_CHAR', 'BAD_INDENT']);
+
+/** The file line of the innermost field whose value runs up to `offset` in the frontmatter, if any. */
+function fieldHolding(doc: Document, frontmatterText: string, offset: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const from = isNode(pair.key) ? pair.key.range?.[0] : undefined;
+      const to = isNode(pair.value) ? pair.value.range?.[2] : undefined;
+      // Visited outside in: the last pair that holds the point is the innermost. A pair starting at
+      // the point is where the parser noticed, not the broken one.
+      if (from !== undefined && to !== undefined && from < offset && offset <= to) start = from;
+    },
+  });
+  // The opening "---" is line 1, so the frontmatter's first line is line 2.
+  return start === undefined ? undefined : frontmatterText.slice(0, start).split('\n').length + 1;
+}
+
 /** The text of a body line with inline code spans blanked, so `{` inside backticks is not reported. */
 function withoutCode(line: string): string {
   return line.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
@@ -130,8 +149,8 @@ export function checkFileText(raw: string, file: string, now: Date): { errors: C
   const yaml = parseDocument(frontmatter, { prettyErrors: true });
   const yamlError = yaml.errors[0];
   if (yamlError) {
-    // Line in the file: the opening "---" is line 1, the frontmatter starts on line 2.
-    const line = (yamlError.linePos?.[0].line ?? 1) + 1;
+    const parserLine = (yamlError.linePos?.[0].line ?? 1) + 1;
+    const line = NOTICED_LATE.has(yamlError.code) ? (fieldHolding(yaml, frontmatter, yamlError.pos[0]) ?? parserLine) : parserLine;
     errors.push(
       new ContentError({
         file,

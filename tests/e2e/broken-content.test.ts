@@ -41,12 +41,13 @@ const deepIndentedList = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i
 /** Files that fail the checks run on the raw text or bytes, or are not story files at all: all reported in one build. */
 const rawCases: Case[] = [
   { name: 'malformed YAML', files: { 'bad-yaml/th.mdx': '---\ntitle: ข่าว\n  summary: [สรุป\n---\n\nข้อความ\n' }, expected: ['bad-yaml/th.mdx:2: the frontmatter is not valid YAML', 'Fix: check the indentation and the quotes'] },
+  { name: 'unclosed quote in YAML', files: { 'yaml-quote/th.mdx': '---\ntitle: ข่าว\nsummary: "สรุปไม่ปิด\npublished: 2025-03-05T10:00:00+07:00\n---\n\nข้อความ\n' }, expected: ['yaml-quote/th.mdx:3: the frontmatter is not valid YAML (Missing closing "quote)'] },
   { name: 'bad date', files: { 'bad-date/th.mdx': original({ published: 'yesterday' }) }, expected: ['bad-date/th.mdx:4: published: "yesterday" is not a date and time with a UTC offset. Fix: write it as 2025-03-05T10:00:00+07:00'] },
   { name: 'date without time', files: { 'bare-date/th.mdx': original({ published: '2025-03-05' }) }, expected: ['bare-date/th.mdx:4: published: "2025-03-05" is not a date and time with a UTC offset'] },
   { name: 'time without offset', files: { 'no-offset/th.mdx': original({ updated: '2025-03-06T10:00:00' }) }, expected: ['no-offset/th.mdx:7: updated: "2025-03-06T10:00:00" is not a date and time with a UTC offset'] },
   { name: '30 February', files: { 'feb-30/th.mdx': original({ published: '2025-02-30T10:00:00+07:00' }) }, expected: ['feb-30/th.mdx:4: published: "2025-02-30T10:00:00+07:00" has day 30, but February 2025 has 28 days. Fix: correct the date'] },
   { name: 'month 13', files: { 'month-13/th.mdx': original({ published: '2025-13-01T10:00:00+07:00' }) }, expected: ['month-13/th.mdx:4: published: "2025-13-01T10:00:00+07:00" has month 13; months run from 01 to 12. Fix: correct the date'] },
-  { name: 'year 9999', files: { 'year-9999/th.mdx': original({ published: '9999-03-05T10:00:00+07:00' }) }, expected: ['year-9999/th.mdx:4: published: "9999-03-05T10:00:00+07:00" is in the year 9999, outside 1900–2100. Fix: correct the date\n'] },
+  { name: 'year 9999', files: { 'year-9999/th.mdx': original({ published: '9999-03-05T10:00:00+07:00' }) }, expected: ['year-9999/th.mdx:4: published: "9999-03-05T10:00:00+07:00" is in the year 9999, outside 1900–2100. Fix: correct the date'] },
   { name: 'Buddhist-era year', files: { 'year-2568/th.mdx': original({ published: '2568-03-05T10:00:00+07:00' }) }, expected: ['year-2568/th.mdx:4: published: "2568-03-05T10:00:00+07:00" is in the year 2568, outside 1900–2100. Fix: correct the date; 2568 looks like a Buddhist-era year: write the Common Era year (2025)'] },
   { name: 'updated on 31 February', files: { 'updated-feb-31/th.mdx': original({ updated: '2025-02-31T10:00:00+07:00' }) }, expected: ['updated-feb-31/th.mdx:7: updated: "2025-02-31T10:00:00+07:00" has day 31, but February 2025 has 28 days'] },
   { name: 'empty body', files: { 'empty-body/th.mdx': original({}, '') }, expected: ['empty-body/th.mdx:8: the story has no text after its frontmatter (invisible characters do not count). Fix: add the paragraphs of the story'] },
@@ -135,10 +136,18 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 }
 
 const allCases = [...rawCases, ...crossFileCases, ...schemaCases];
-/** A message with the file, a line and a fix: "path:12: … Fix: …". File-wide problems (a file's name, a slug) have no line to give. */
-const withLine = allCases.filter((c) => /^[^:]+:\d+: .*Fix: /.test(c.expected.join(' ')));
+/** How each case's message reads in the build's output, for the closing count. */
+const tally = { tried: 0, fileLineFix: 0, fileFix: 0, lost: 0, without: [] as string[] };
 
-describe(`broken content (${allCases.length} failing cases, ${withLine.length} with file, line and fix, the rest file-wide with file and fix; 7 warning cases)`, () => {
+function count(output: string, testCase: Case): void {
+  tally.tried++;
+  const message = output.split('\n').find((line) => line.includes(testCase.expected[0]!)) ?? '';
+  if (/\S+\.mdx?:\d+: .*\. Fix: \S/.test(message)) tally.fileLineFix++;
+  else if (/\S+: .*\. Fix: \S/.test(message)) tally.fileFix++;
+  else tally.without.push(`${testCase.name}: ${message}`);
+}
+
+describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, () => {
   for (const [group, cases] of [
     ['raw-text', rawCases],
     ['cross-file', crossFileCases],
@@ -146,6 +155,9 @@ describe(`broken content (${allCases.length} failing cases, ${withLine.length} w
   ] as const) {
     it(`reports every ${group} problem in one build, changing no file (${cases.length} cases)`, async () => {
       const result = await build(group, Object.assign({}, ...cases.map((c) => c.files)));
+      // A build that succeeds publishes without the broken story: that story is lost.
+      if (result.ok) tally.lost += cases.length;
+      for (const c of cases) count(result.output, c);
       for (const c of cases) expectFailure(result, c);
       const contentDir = join(result.outDir, '..', 'content');
       const written = await snapshot(contentDir);
@@ -153,6 +165,15 @@ describe(`broken content (${allCases.length} failing cases, ${withLine.length} w
       for (const c of cases) for (const [path, text] of Object.entries(c.files)) expect(written.get(join(contentDir, path))).toBe(Buffer.from(text).toString('base64'));
     });
   }
+
+  it('accounts for every case: each names its file and a fix, with the line wherever the problem has one; no story is lost', () => {
+    expect(tally.tried).toBe(allCases.length);
+    expect(tally.lost).toBe(0);
+    expect(tally.without).toEqual([]);
+    // Problems with no line: a file's name, a folder's name, a slug shared by two folders.
+    expect(tally.fileFix).toBe(allCases.filter((c) => !/^[^:]+:\d+: /.test(c.expected[0]!)).length);
+    console.log(`broken content: ${tally.tried} cases, ${tally.fileLineFix} with file, line and fix, ${tally.fileFix} file-wide with file and fix, ${tally.lost} lost`);
+  });
 
   it('fails fast on 1,000 nested list levels (the parser would take a minute)', async () => {
     const started = Date.now();

@@ -85,3 +85,13 @@ describe('decodeInput (importer)', () => {
     expect(decodeInput(Buffer.from('a\u0000b'))).toMatchObject({ ok: false, position: { line: 1, column: 2 } });
   });
 });
+
+describe('YAML errors in story files', () => {
+  it('point at the field whose value is broken, not where the parser noticed', async () => {
+    const { checkFileText } = await import('../../src/lib/frontmatter-checks.ts');
+    const line = (frontmatter: string) => checkFileText(`---\n${frontmatter}\n---\n\nข้อความ\n`, 'f.mdx', new Date()).errors[0]?.line;
+    expect(line('title: ข่าว\nsummary: "ไม่ปิด\nsection: world')).toBe(3);
+    expect(line('title: ข่าว\nsummary: [สรุป\nsection: world')).toBe(3);
+    expect(line('title: ข่าว\ntitle: ซ้ำ')).toBe(3);
+  });
+});
