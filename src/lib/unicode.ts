@@ -63,8 +63,11 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
 }
 
-/** C0 controls other than tab and line breaks, DEL and C1 controls: never text, often a sign of a broken conversion. */
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * C0 controls other than tab and line breaks, and DEL: never text, a sign of a damaged file. (C1
+ * controls are left alone: real press releases carry U+009F as a bullet, and they show as nothing.)
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** The first control character in a text, with its position and code (e.g. "U+0000"), or null. */
 export function findControlCharacter(text: string): (TextPosition & { code: string }) | null {

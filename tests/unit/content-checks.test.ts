@@ -21,7 +21,8 @@ describe('findControlCharacter', () => {
   it('finds NUL and other controls, not tabs or line breaks', () => {
     expect(findControlCharacter('a\tb\r\nc')).toBeNull();
     expect(findControlCharacter('ab\ncd\u0000')).toEqual({ line: 2, column: 3, code: 'U+0000' });
-    expect(findControlCharacter('x\u0085')?.code).toBe('U+0085');
+    expect(findControlCharacter('x\u007F')?.code).toBe('U+007F');
+    expect(findControlCharacter('\u009F bullet')).toBeNull();
   });
 });
 
