@@ -119,7 +119,7 @@ async function main(): Promise<number> {
     try {
       bytes = await readFile(input);
     } catch (error) {
-      fail(`${key}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
+      fail(`${key}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix: check the path`);
       continue;
     }
     if (bytes.length > MAX_INPUT_BYTES) {
@@ -139,7 +139,7 @@ async function main(): Promise<number> {
       story = parseStory(decoded.text);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
-      fail(`${key}: ${error.message}`);
+      fail(`${key}: ${error.message}. Fix: check that the file is a story in the seed layout (title, paragraphs) or the thaigov layout (README.md, "Newsroom tools")`);
       continue;
     }
     const longTitle = story.versions.find((v) => v.title.length > MAX_TITLE_LENGTH);

@@ -131,9 +131,9 @@ describe('importer', () => {
     await writeFile(undated, 'ข่าวไม่มีวันที่\nย่อหน้าเดียว');
     const result = runScript('import', ['--out', out, good, empty, undated, join(work, 'in', 'missing.txt')]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^FAILED {2}.*empty\.txt: the file is empty$/m);
+    expect(result.stdout).toMatch(/^FAILED {2}.*empty\.txt: the file is empty\. Fix: check that the file is a story/m);
     expect(result.stdout).toMatch(/^FAILED {2}.*undated\.txt: no publication date in the text/m);
-    expect(result.stdout).toMatch(/^FAILED {2}.*missing\.txt: cannot read the file \(ENOENT\); check the path$/m);
+    expect(result.stdout).toMatch(/^FAILED {2}.*missing\.txt: cannot read the file \(ENOENT\)\. Fix: check the path$/m);
     expect(result.stdout).toContain('4 files: 1 imported (1 new, 0 updated, 0 unchanged), 3 failed');
     const map = JSON.parse(await readFile(join(out, 'import-map.json'), 'utf8')) as Record<string, string[]>;
     expect(Object.keys(map)).toHaveLength(4);
@@ -232,7 +232,7 @@ describe('importer: nothing lost, nothing silent', () => {
     const map = await readFile(join(out, 'import-map.json'), 'utf8');
     await rm(input);
     const again = runScript('import', ['--out', out, input]);
-    expect(again.stdout).toMatch(/^FAILED {2}.*moved\.txt: cannot read the file \(ENOENT\); check the path$/m);
+    expect(again.stdout).toMatch(/^FAILED {2}.*moved\.txt: cannot read the file \(ENOENT\)\. Fix: check the path$/m);
     expect(await readFile(join(out, 'import-map.json'), 'utf8')).toBe(map);
   });
 
