@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visitParents } from 'unist-util-visit-parents';
 import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
@@ -37,12 +37,29 @@ const CODE_NODES: Record<string, string> = {
   mdxJsxTextElement: 'a tag or component',
 };
 
-/** The remark plugin that refuses MDX code in a story body: the first such node, with its line. */
+/** Lists and quotes nested deeper than this are refused: each level indents, and 60 made a page 2,187 px wide. */
+export const MAX_NESTING = 4;
+
+/** A list or quote nested deeper than MAX_NESTING: the line in the body where it starts. */
+export class StoryBodyNesting extends Error {
+  readonly line: number;
+
+  constructor(line: number) {
+    super(`line ${line} of the body nests lists or quotes more than ${MAX_NESTING} levels deep`);
+    this.line = line;
+  }
+}
+
+const NESTING_NODES = new Set(['list', 'blockquote']);
+
+/** The remark plugin that refuses MDX code, and nesting no reader can follow, in a story body. */
 function remarkProseOnly() {
   return (tree: MdastRoot) =>
-    visit(tree, (node) => {
+    visitParents(tree, (node, ancestors) => {
+      const line = node.position?.start.line ?? 1;
       const what = CODE_NODES[node.type];
-      if (what) throw new StoryBodyCode(node.position?.start.line ?? 1, what);
+      if (what) throw new StoryBodyCode(line, what);
+      if (NESTING_NODES.has(node.type) && ancestors.filter((a) => NESTING_NODES.has(a.type)).length >= MAX_NESTING) throw new StoryBodyNesting(line);
     });
 }
 
@@ -66,7 +83,7 @@ export interface RenderedStoryBody {
   blocks: StoryBlock[];
 }
 
-/** Renders a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
+/** Renders a story body (.mdx or .md). Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line. */
 export function renderStoryBody(body: string, format: 'md' | 'mdx'): RenderedStoryBody {
   const file = processors[format].processSync(body);
   return { html: String(file), blocks: file.data.blocks ?? [] };
