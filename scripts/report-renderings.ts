@@ -11,7 +11,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { articlesDir } from '../src/content-location.ts';
+import { configFromEnvironment } from '../src/config.ts';
 import { checkContentDir } from '../src/lib/rendering-check/content.ts';
 import { renderReport, reportStories } from '../src/lib/rendering-check/report.ts';
 
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
     console.error(`report-renderings: --site "${values.site}" is not a web address; give where the site is served, e.g. http://localhost:4321`);
     return 2;
   }
-  const directory = articlesDir(projectRoot);
+  const directory = configFromEnvironment(process.env, projectRoot).contentDir;
   if (!existsSync(directory) || !statSync(directory).isDirectory()) {
     console.error(`report-renderings: content folder ${directory} does not exist; set NEWS_CONTENT_DIR to the folder that holds the story folders`);
     return 2;

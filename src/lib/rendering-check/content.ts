@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { isNode, parseDocument } from 'yaml';
-import { storyBlocks } from '../markdown/story-body.ts';
+import { renderStoryBody } from '../markdown/story-body.ts';
 import { checkParagraphs } from './index.ts';
 import type { Finding } from './types.ts';
 
@@ -49,7 +49,7 @@ export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): Sto
   const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'].replace(/\s+/g, ' ').trim() : '';
   const located: StoryParagraph[] = [
     ...(title ? [{ id: null, text: title, line: titleLine(source, rawFrontmatter) }] : []),
-    ...storyBlocks(content, format).map(({ id, text, line }) => ({ id, text, line })),
+    ...renderStoryBody(content, format).blocks.map(({ id, text, line }) => ({ id, text, line })),
   ];
   return { paragraphs: located.map((paragraph) => paragraph.text), located, isRendering: frontmatter['translation'] !== undefined };
 }
