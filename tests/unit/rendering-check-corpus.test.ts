@@ -21,7 +21,11 @@ const MEASURABLE = 5;
 function report(set: SetResult): void {
   for (const alarm of set.alarms) console.log(`false alarm (${set.name}) ${alarm.story} ¶${alarm.paragraph}: ${alarm.message}`);
   for (const miss of set.missed.slice(0, 10)) console.log(`missed ${miss.kind} (${set.name}) ${miss.story}: "${miss.from}" → "${miss.to}"`);
-  console.log(`${set.name}: ${Object.entries(set.byKind).map(([kind, entry]) => `${kind} ${entry.detected}/${entry.cases}`).join(', ')}`);
+  console.log(
+    `${set.name}: ${Object.entries(set.byKind)
+      .map(([kind, entry]) => `${kind} ${entry.detected}/${entry.cases}`)
+      .join(', ')}`,
+  );
 }
 
 /** The issue's targets: 97% of every kind of injected error, 80% of real errors, at most 0.15 false alarms per pair. */
@@ -47,7 +51,11 @@ describe.skipIf(corpusMissing)('rendering check on real thaigov pairs', () => {
   it('on the pairs a rule finds in the corpus, compared as whole stories: the same targets', { timeout: 60_000 }, () => {
     const stories = generatedStories(fixture.corpusDir);
     expect(stories.length).toBeGreaterThanOrEqual(15);
-    const set = evaluate('generated', stories, relabel(fixture.realErrors, stories, (story) => (story as (typeof stories)[number]).files));
+    const set = evaluate(
+      'generated',
+      stories,
+      relabel(fixture.realErrors, stories, (story) => (story as (typeof stories)[number]).files),
+    );
     expect(Object.values(set.byKind).reduce((sum, entry) => sum + entry.cases, 0)).toBeGreaterThanOrEqual(300);
     expectTargets(set);
   });
