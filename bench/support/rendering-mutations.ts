@@ -105,13 +105,17 @@ export function mutationsOf(paragraph: number, english: string, thai: string, ra
     const end = start + token.length;
     if (skip.some(([from, to]) => start >= from && start < to)) continue;
     const value = plainValue(token);
-    if (!inThai.has(value)) continue;
     const before = english.slice(Math.max(0, start - 30), start);
     const after = english.slice(end, end + 30);
-    const isYear = /^\d{4}$/.test(token) && value >= 1950 && value <= 2100;
-    const isPercent = /^\s*(?:%|per\s?cent|percent)/i.test(after);
     const isClock = /^\d{1,2}[.:]\d{2}$/.test(token) && /^\s*(?:hrs|hours|a\.m\.|p\.m\.|am\b|pm\b|น\.)/i.test(after);
     const isMilitaryClock = /^\d{4}$/.test(token) && /^\s*(?:hrs|hours)/i.test(after);
+    // A time is in the Thai as h.mm (17.00 น.): "1700hrs" and "5.00 p.m." are looked for that way.
+    const clockValue = (hours: number, minutes: number) => Number(`${hours}.${String(minutes).padStart(2, '0')}`);
+    const [clockHours, clockMinutes] = isMilitaryClock ? [Math.floor(value / 100), value % 100] : isClock ? token.split(/[.:]/).map(Number) : [0, 0];
+    const pm = /^\s*(?:p\.m\.|pm\b)/i.test(after) && clockHours! < 12 ? 12 : 0;
+    if (isClock || isMilitaryClock ? !inThai.has(clockValue(clockHours! + pm, clockMinutes!)) : !inThai.has(value)) continue;
+    const isYear = /^\d{4}$/.test(token) && value >= 1950 && value <= 2100 && !isMilitaryClock;
+    const isPercent = /^\s*(?:%|per\s?cent|percent)/i.test(after);
     const magnitude = /^\s*(million|billion|trillion)\b/.exec(after);
     const ordinal = /^(?:st|nd|rd|th)\b/.exec(after);
     const monthNear = new RegExp(`(?:${MONTHS.join('|')})\\s*$`).test(before) || new RegExp(`^\\s*(?:${MONTHS.join('|')})`).test(after);
@@ -133,12 +137,11 @@ export function mutationsOf(paragraph: number, english: string, thai: string, ra
         add('gregorian-year', start, end, String(value + 543));
       }
     } else if (isClock || isMilitaryClock) {
-      const [hours, minutes] = isMilitaryClock ? [Math.floor(value / 100), value % 100] : token.split(/[.:]/).map(Number);
-      const next = (hours! + 1) % 24;
-      const to = isMilitaryClock
-        ? `${String(next).padStart(2, '0')}${String(minutes).padStart(2, '0')}`
-        : `${next}${token.includes(':') ? ':' : '.'}${String(minutes).padStart(2, '0')}`;
-      if (isNew(to.replace(':', '.'))) add('time', start, end, to);
+      // An hour later: 0–23 on the 24-hour clock, 1–12 on the 12-hour one.
+      const next = isMilitaryClock ? (clockHours! + 1) % 24 : (clockHours! % 12) + 1;
+      const minutes = String(clockMinutes).padStart(2, '0');
+      const to = isMilitaryClock ? `${String(next).padStart(2, '0')}${minutes}` : `${next}${token.includes(':') ? ':' : '.'}${minutes}`;
+      if (!inThai.has(clockValue(isMilitaryClock ? next : (next % 12) + pm, clockMinutes!))) add('time', start, end, to);
     } else if (monthNear && value >= 1 && value <= 28 && Number.isInteger(value) && !ordinal) {
       const to = String(value + 1);
       if (isNew(to)) add('day', start, end, to);
