@@ -26,7 +26,11 @@ if (!existsSync(corpusDir)) {
 }
 const generated = generatedStories(corpusDir);
 const sets: SetResult[] = [
-  evaluate('generated', generated, relabel(realErrors, generated, (story) => (story as (typeof generated)[number]).files)),
+  evaluate(
+    'generated',
+    generated,
+    relabel(realErrors, generated, (story) => (story as (typeof generated)[number]).files),
+  ),
   evaluate('fixture', stories, realErrors),
 ];
 
@@ -49,7 +53,14 @@ console.log('');
 console.log(
   table(
     ['set', 'pairs', 'paragraphs', 'false alarms', 'per pair', 'real errors found'],
-    sets.map((set) => [set.name, set.stories, set.paragraphs, set.falseAlarms, set.falseAlarmsPerPair.toFixed(2), set.real.cases ? `${set.real.detected}/${set.real.cases}` : '–']),
+    sets.map((set) => [
+      set.name,
+      set.stories,
+      set.paragraphs,
+      set.falseAlarms,
+      set.falseAlarmsPerPair.toFixed(2),
+      set.real.cases ? `${set.real.detected}/${set.real.cases}` : '–',
+    ]),
     [1, 2, 3, 4],
   ),
 );

@@ -105,8 +105,12 @@ export function readFixture(projectRoot: string): { corpusDir: string; stories: 
   // The seed's machine rendering, its errors labelled by reading it against the Thai.
   const seed: EvalStory = {
     name: 'seed 2: machine rendering',
-    thai: readFileSync(join(projectRoot, 'tests/fixtures/seed-2-thai.txt'), 'utf8').split('\n').filter((line) => line.trim()),
-    english: readFileSync(join(projectRoot, 'tests/fixtures/seed-2-machine-en.txt'), 'utf8').split('\n').filter((line) => line.trim()),
+    thai: readFileSync(join(projectRoot, 'tests/fixtures/seed-2-thai.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim()),
+    english: readFileSync(join(projectRoot, 'tests/fixtures/seed-2-machine-en.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim()),
     aligned: true,
   };
   for (const [paragraph, wrong, what] of SEED_ERRORS) realErrors.push({ story: seed, english: wrong, paragraph, what });
@@ -137,7 +141,13 @@ export function relabel(errors: readonly RealError[], stories: readonly EvalStor
 
 /** Found by rule over the whole corpus, so stories the fixture also holds are found again, compared whole and unaligned. */
 export function generatedStories(corpusDir: string): (EvalStory & { files: string })[] {
-  return findCorpusPairs(corpusDir).map((pair) => ({ name: pair.name, files: `${pair.thaiFile} ↔ ${pair.englishFile}`, thai: pair.thai, english: pair.english, aligned: false }));
+  return findCorpusPairs(corpusDir).map((pair) => ({
+    name: pair.name,
+    files: `${pair.thaiFile} ↔ ${pair.englishFile}`,
+    thai: pair.thai,
+    english: pair.english,
+    aligned: false,
+  }));
 }
 
 const overlaps = (finding: Finding, start: number, end: number) => finding.english.start < end && start < finding.english.end;
@@ -152,7 +162,9 @@ export function evaluate(name: string, stories: readonly EvalStory[], realErrors
     const baseline = check(story);
     paragraphs += story.english.length;
     for (const finding of baseline) {
-      const labelled = realErrors.some((error) => error.story === story && error.paragraph === finding.paragraph && finding.english.text.includes(error.english));
+      const labelled = realErrors.some(
+        (error) => error.story === story && error.paragraph === finding.paragraph && finding.english.text.includes(error.english),
+      );
       if (!labelled) alarms.push({ story: story.name, paragraph: finding.paragraph ?? -1, message: finding.message });
     }
     const wholeThai = story.thai.join('\n');
@@ -193,7 +205,9 @@ function detects(story: EvalStory, mutation: Mutation): boolean {
   const english = story.english.map((text, index) => (index === mutation.paragraph ? mutation.text : text));
   // A dropped word leaves an empty span: the figure before it is what changed.
   const start = mutation.start === mutation.end ? Math.max(0, mutation.start - 1) : mutation.start;
-  return check({ ...story, english }).some((f) => f.paragraph === mutation.paragraph && f.kind !== 'name' && overlaps(f, start, Math.max(mutation.end, start + 1)));
+  return check({ ...story, english }).some(
+    (f) => f.paragraph === mutation.paragraph && f.kind !== 'name' && overlaps(f, start, Math.max(mutation.end, start + 1)),
+  );
 }
 
 export { MUTATION_KINDS };

@@ -22,7 +22,19 @@ export type MutationKind =
   | 'time';
 
 export const MUTATION_KINDS: readonly MutationKind[] = [
-  'digit', 'year', 'gregorian-year', 'day', 'month', 'percent', 'dropped-magnitude', 'magnitude', 'currency', 'list', 'number-word', 'ordinal', 'time',
+  'digit',
+  'year',
+  'gregorian-year',
+  'day',
+  'month',
+  'percent',
+  'dropped-magnitude',
+  'magnitude',
+  'currency',
+  'list',
+  'number-word',
+  'ordinal',
+  'time',
 ];
 
 export interface Mutation {
@@ -39,12 +51,22 @@ export interface Mutation {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const THAI_MONTHS = [
-  ['มกราคม', 'ม.ค.'], ['กุมภาพันธ์', 'ก.พ.'], ['มีนาคม', 'มี.ค.'], ['เมษายน', 'เม.ย.'], ['พฤษภาคม', 'พ.ค.'], ['มิถุนายน', 'มิ.ย.'],
-  ['กรกฎาคม', 'ก.ค.'], ['สิงหาคม', 'ส.ค.'], ['กันยายน', 'ก.ย.'], ['ตุลาคม', 'ต.ค.'], ['พฤศจิกายน', 'พ.ย.'], ['ธันวาคม', 'ธ.ค.'],
+  ['มกราคม', 'ม.ค.'],
+  ['กุมภาพันธ์', 'ก.พ.'],
+  ['มีนาคม', 'มี.ค.'],
+  ['เมษายน', 'เม.ย.'],
+  ['พฤษภาคม', 'พ.ค.'],
+  ['มิถุนายน', 'มิ.ย.'],
+  ['กรกฎาคม', 'ก.ค.'],
+  ['สิงหาคม', 'ส.ค.'],
+  ['กันยายน', 'ก.ย.'],
+  ['ตุลาคม', 'ต.ค.'],
+  ['พฤศจิกายน', 'พ.ย.'],
+  ['ธันวาคม', 'ธ.ค.'],
 ];
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
-const ORDINAL_SUFFIX = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+const ORDINAL_SUFFIX = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'));
 
 /** Standalone numbers in English prose: not inside names ("COVID-19"), addresses or codes glued to letters. */
 const NUMBER = /(?<![A-Za-z\d.,/:]|[A-Za-z]-)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d/])|\d+(?:\.\d+)?(?![\d/,]\d))(?!(?!(?:st|nd|rd|th|hrs?|s)\b)[A-Za-z])/g;
@@ -83,13 +105,17 @@ export function mutationsOf(paragraph: number, english: string, thai: string, ra
     const end = start + token.length;
     if (skip.some(([from, to]) => start >= from && start < to)) continue;
     const value = plainValue(token);
-    if (!inThai.has(value)) continue;
     const before = english.slice(Math.max(0, start - 30), start);
     const after = english.slice(end, end + 30);
-    const isYear = /^\d{4}$/.test(token) && value >= 1950 && value <= 2100;
-    const isPercent = /^\s*(?:%|per\s?cent|percent)/i.test(after);
     const isClock = /^\d{1,2}[.:]\d{2}$/.test(token) && /^\s*(?:hrs|hours|a\.m\.|p\.m\.|am\b|pm\b|น\.)/i.test(after);
     const isMilitaryClock = /^\d{4}$/.test(token) && /^\s*(?:hrs|hours)/i.test(after);
+    // A time is in the Thai as h.mm (17.00 น.): "1700hrs" and "5.00 p.m." are looked for that way.
+    const clockValue = (hours: number, minutes: number) => Number(`${hours}.${String(minutes).padStart(2, '0')}`);
+    const [clockHours, clockMinutes] = isMilitaryClock ? [Math.floor(value / 100), value % 100] : isClock ? token.split(/[.:]/).map(Number) : [0, 0];
+    const pm = /^\s*(?:p\.m\.|pm\b)/i.test(after) && clockHours! < 12 ? 12 : 0;
+    if (isClock || isMilitaryClock ? !inThai.has(clockValue(clockHours! + pm, clockMinutes!)) : !inThai.has(value)) continue;
+    const isYear = /^\d{4}$/.test(token) && value >= 1950 && value <= 2100 && !isMilitaryClock;
+    const isPercent = /^\s*(?:%|per\s?cent|percent)/i.test(after);
     const magnitude = /^\s*(million|billion|trillion)\b/.exec(after);
     const ordinal = /^(?:st|nd|rd|th)\b/.exec(after);
     const monthNear = new RegExp(`(?:${MONTHS.join('|')})\\s*$`).test(before) || new RegExp(`^\\s*(?:${MONTHS.join('|')})`).test(after);
@@ -111,10 +137,11 @@ export function mutationsOf(paragraph: number, english: string, thai: string, ra
         add('gregorian-year', start, end, String(value + 543));
       }
     } else if (isClock || isMilitaryClock) {
-      const [hours, minutes] = isMilitaryClock ? [Math.floor(value / 100), value % 100] : token.split(/[.:]/).map(Number);
-      const next = (hours! + 1) % 24;
-      const to = isMilitaryClock ? `${String(next).padStart(2, '0')}${String(minutes).padStart(2, '0')}` : `${next}${token.includes(':') ? ':' : '.'}${String(minutes).padStart(2, '0')}`;
-      if (isNew(to.replace(':', '.'))) add('time', start, end, to);
+      // An hour later: 0–23 on the 24-hour clock, 1–12 on the 12-hour one.
+      const next = isMilitaryClock ? (clockHours! + 1) % 24 : (clockHours! % 12) + 1;
+      const minutes = String(clockMinutes).padStart(2, '0');
+      const to = isMilitaryClock ? `${String(next).padStart(2, '0')}${minutes}` : `${next}${token.includes(':') ? ':' : '.'}${minutes}`;
+      if (!inThai.has(clockValue(isMilitaryClock ? next : (next % 12) + pm, clockMinutes!))) add('time', start, end, to);
     } else if (monthNear && value >= 1 && value <= 28 && Number.isInteger(value) && !ordinal) {
       const to = String(value + 1);
       if (isNew(to)) add('day', start, end, to);
@@ -146,7 +173,8 @@ export function mutationsOf(paragraph: number, english: string, thai: string, ra
     const value = WORDS.indexOf(match[0].toLowerCase());
     if (!inThai.has(value) && !thaiSpells(thai, value)) continue;
     const to = WORDS[value === 12 ? 11 : value + 1]!;
-    if (!inThai.has(WORDS.indexOf(to))) add('number-word', match.index, match.index + match[0].length, match[0][0] === match[0][0]!.toUpperCase() ? to[0]!.toUpperCase() + to.slice(1) : to);
+    if (!inThai.has(WORDS.indexOf(to)))
+      add('number-word', match.index, match.index + match[0].length, match[0][0] === match[0][0]!.toUpperCase() ? to[0]!.toUpperCase() + to.slice(1) : to);
   }
   for (const match of english.matchAll(new RegExp(`\\b(${ORDINAL_WORDS.slice(2).join('|')})\\b`, 'g'))) {
     const value = ORDINAL_WORDS.indexOf(match[0]);

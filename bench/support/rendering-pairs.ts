@@ -42,20 +42,34 @@ export function numberValues(text: string): Set<number> {
 }
 
 /** Numbers that tell stories apart: not small counts (they agree by chance) and not years (every story of a year has them). */
-const significant = (values: Set<number>) => new Set([...values].filter((value) => (value >= 10 || !Number.isInteger(value)) && !(value >= 1900 && value <= 2700)));
+const significant = (values: Set<number>) =>
+  new Set([...values].filter((value) => (value >= 10 || !Number.isInteger(value)) && !(value >= 1900 && value <= 2700)));
 const NOT_NAMES = new Set(['the', 'and', 'for', 'mr', 'mrs', 'ms', 'prime', 'minister', 'thailand', 'thai', 'government']);
 const latinNames = (text: string) => new Set([...text.matchAll(/\b[A-Z][A-Za-z]{2,}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => !NOT_NAMES.has(w)));
 const shared = <T>(a: Set<T>, b: Set<T>) => [...a].filter((x) => b.has(x)).length;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const THAI_MONTHS = [
-  ['มกราคม', 'ม.ค.'], ['กุมภาพันธ์', 'ก.พ.'], ['มีนาคม', 'มี.ค.'], ['เมษายน', 'เม.ย.'], ['พฤษภาคม', 'พ.ค.'], ['มิถุนายน', 'มิ.ย.'],
-  ['กรกฎาคม', 'ก.ค.'], ['สิงหาคม', 'ส.ค.'], ['กันยายน', 'ก.ย.'], ['ตุลาคม', 'ต.ค.'], ['พฤศจิกายน', 'พ.ย.'], ['ธันวาคม', 'ธ.ค.'],
+  ['มกราคม', 'ม.ค.'],
+  ['กุมภาพันธ์', 'ก.พ.'],
+  ['มีนาคม', 'มี.ค.'],
+  ['เมษายน', 'เม.ย.'],
+  ['พฤษภาคม', 'พ.ค.'],
+  ['มิถุนายน', 'มิ.ย.'],
+  ['กรกฎาคม', 'ก.ค.'],
+  ['สิงหาคม', 'ส.ค.'],
+  ['กันยายน', 'ก.ย.'],
+  ['ตุลาคม', 'ต.ค.'],
+  ['พฤศจิกายน', 'พ.ย.'],
+  ['ธันวาคม', 'ธ.ค.'],
 ];
 
 /** The English item's first date ("January 23", "23 January") is in the Thai as "23 มกราคม" (or the short month). */
 function sameEventDay(english: string, thai: string): boolean {
-  const match = /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b|\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(english);
+  const match =
+    /\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})\b|\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(
+      english,
+    );
   if (!match) return true;
   const month = MONTHS.indexOf((match[1] ?? match[4])!.toLowerCase());
   const day = Number(match[2] ?? match[3]);
@@ -79,7 +93,9 @@ function allLines(raw: string): string[] {
   const [title] = plainTextParagraphs(raw);
   const lines = raw.split(/\r?\n/).map((line) => line.replace(/^[\s\u200b\ufeff]+|[\s\u200b\ufeff]+$/g, ''));
   const bodyStart = lines.findIndex((line, i) => i > 0 && line === title?.text);
-  return lines.slice(bodyStart + 1).filter((line) => /[\p{L}\p{N}]/u.test(line) && !/^[-*_=]{3,}/.test(line) && !/^ที่มา\s*:/u.test(line) && line !== title?.text);
+  return lines
+    .slice(bodyStart + 1)
+    .filter((line) => /[\p{L}\p{N}]/u.test(line) && !/^[-*_=]{3,}/.test(line) && !/^ที่มา\s*:/u.test(line) && line !== title?.text);
 }
 
 export function findCorpusPairs(corpusDir: string): CorpusPair[] {
@@ -87,12 +103,18 @@ export function findCorpusPairs(corpusDir: string): CorpusPair[] {
   const read = (file: string) => plainTextParagraphs(raw(file)).map((p) => p.text);
   const index = (file: string) => JSON.parse(readFileSync(join(corpusDir, file), 'utf8')) as IndexEntry[];
   const isEnglishItem = (paragraphs: string[]) => paragraphs.filter((p) => !/[\u0e00-\u0e7f]/u.test(p)).length > paragraphs.length / 2;
-  const items = [...index('th-index.json'), ...index('en-index.json')]
-    .map((entry) => {
-      const paragraphs = read(entry.file);
-      const text = paragraphs.join('\n');
-      return { ...entry, paragraphs, english: isEnglishItem(paragraphs), day: Date.parse(entry.date), numbers: significant(numberValues(text)), names: latinNames(text) };
-    });
+  const items = [...index('th-index.json'), ...index('en-index.json')].map((entry) => {
+    const paragraphs = read(entry.file);
+    const text = paragraphs.join('\n');
+    return {
+      ...entry,
+      paragraphs,
+      english: isEnglishItem(paragraphs),
+      day: Date.parse(entry.date),
+      numbers: significant(numberValues(text)),
+      names: latinNames(text),
+    };
+  });
   // The Thai folder holds English items too (cabinet resolutions in English): they pair like the English folder's.
   const thaiItems = items.filter((item) => !item.english);
   const pairs: CorpusPair[] = [];

@@ -346,3 +346,18 @@ describe('the figure model: units, lists, number words and the role of a year', 
     expect(check(thai, 'In 2022, Thai exports to Cambodia amounted to 6.4 billion US dollars. GDP grew over 5% in 2022.')).toEqual(['year: 2022 → 2023']);
   });
 });
+
+describe('stories whose paragraphs do not line up', () => {
+  it('looks for a small count near the Thai paragraphs that back the rest of its paragraph, not anywhere in the story', () => {
+    const thai = ['ธนาคารมี 40 สาขาทั่วประเทศ', 'ย่อหน้าอื่น', 'ย่อหน้าอื่นอีก', 'แอปฯ มีผู้ใช้ 18 ล้านราย และ 2 ล้านราย'];
+    const english = ['Other news.', 'The apps serve 18 million, 40 and 2 million users.'];
+    expect(summarize(checkParagraphs(thai, english))).toEqual(['number: 40 → 18 million']);
+    expect(summarize(checkParagraphs(thai, ['Other news.', 'The apps serve 18 million and 2 million users.']))).toEqual([]);
+  });
+
+  it('tells a rank from a count: "the sixth largest" is not backed by หกสถาบัน', () => {
+    expect(check('ใหญ่เป็นอันดับ 5 และเป็นหนึ่งในหกสถาบันการเงิน', 'the sixth largest and one of six banks')).toEqual(['number: sixth → 5']);
+    expect(check('ใหญ่เป็นอันดับ 5 และเป็นหนึ่งในหกสถาบันการเงิน', 'the fifth largest and one of six banks')).toEqual([]);
+    expect(check('ประการที่สาม', 'Third,')).toEqual([]);
+  });
+});

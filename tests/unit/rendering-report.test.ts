@@ -19,16 +19,27 @@ afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 describe("the editor's report", () => {
   it('lists the stories with findings worst first, each finding with its block, line and links', async () => {
     const stories = reportStories(await checkContentDir(contentDir), { site: 'https://news.example/' });
-    expect(stories.map((s) => [s.slug, s.findings.length])).toEqual([['two-errors', 2], ['one-error', 1]]);
+    expect(stories.map((s) => [s.slug, s.findings.length])).toEqual([
+      ['two-errors', 2],
+      ['one-error', 1],
+    ]);
     const [budget, year] = stories[0]!.findings;
-    expect(budget).toMatchObject({ place: 'b-1 (en.mdx line 7)', edit: 'two-errors/en.mdx:7', sideBySide: 'https://news.example/th/articles/two-errors/side-by-side/#b-1' });
+    expect(budget).toMatchObject({
+      place: 'b-1 (en.mdx line 7)',
+      edit: 'two-errors/en.mdx:7',
+      sideBySide: 'https://news.example/th/articles/two-errors/side-by-side/#b-1',
+    });
     expect(year).toMatchObject({ place: 'b-2 (en.mdx line 8)', expected: '2023', fix: 'write 2023 (or "B.E. 2566")' });
     expect(stories[1]!.findings[0]).toMatchObject({ place: 'b-2 (en.mdx line 9)', thaiText: 'การค้าแตะ 1.11 แสนล้านดอลลาร์ในปี 2562' });
   });
 
   it('renders one page: both paragraphs with their figures marked, the questioned one flagged, text escaped', async () => {
     const checked = await checkContentDir(contentDir);
-    const html = renderReport(reportStories(checked, { site: 'http://localhost:4321' }), checked.length, { site: 'http://localhost:4321', articlesDir: contentDir, generated: '2025-01-01T00:00:00Z' });
+    const html = renderReport(reportStories(checked, { site: 'http://localhost:4321' }), checked.length, {
+      site: 'http://localhost:4321',
+      articlesDir: contentDir,
+      generated: '2025-01-01T00:00:00Z',
+    });
     expect(html).toContain('3 findings in 2 of 3 translated stories, worst first.');
     expect(html).toContain('<mark class="flag">2020</mark>');
     expect(html).toContain('<mark class="flag">2562</mark>');

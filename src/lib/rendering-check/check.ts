@@ -1,9 +1,9 @@
-import { findUnsupportedFigures, type RelativePositions, type ThaiFigure } from './compare.ts';
+import { findUnsupportedFigures, thaiSupports, type RelativePositions, type ThaiFigure } from './compare.ts';
 import { extractEnglishFigures } from './extract-english.ts';
 import { extractThaiFigures } from './extract-thai.ts';
 import { describeMismatch } from './format.ts';
 import { englishWords, extractLatinNames, mentionsName } from './names.ts';
-import type { Finding, Span } from './types.ts';
+import type { Figure, Finding, Span } from './types.ts';
 
 /** A full stop that ends an English sentence (also one a machine glued to the next: "said.Putin"), not "Mr." or "U.S.". */
 const SENTENCE_END = /(?<=[a-z0-9)”"’])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|No|St|Lt|Col|Prof|Capt|Maj|Pol|Sen|approx|vs|etc))[.!?]["”’)]?\s*(?=[A-Z“"(])/g;
@@ -52,6 +52,26 @@ function thaiFiguresOf(paragraphs: readonly string[]): ThaiFigure[][] {
   return paragraphs.map((text, paragraph) => extractThaiFigures(text).map((figure) => ({ figure, paragraph })));
 }
 
+/** A small bare count ("three", "40"): its digits recur all over a long story, so it needs a narrower scope. */
+function isSmallCount(figure: Figure): boolean {
+  const quantity = figure.readings.find((reading) => reading.type === 'quantity');
+  return figure.kind === 'number' && figure.readings.length === 1 && quantity?.type === 'quantity' && quantity.value < 100 && !quantity.currency && !quantity.percent;
+}
+
+/**
+ * When the texts do not line up, the Thai paragraphs that back a paragraph's other figures (its amounts,
+ * dates, larger numbers) show where it sits in the Thai; a small count is looked for there and one
+ * paragraph either side. Without such anchors, the whole story.
+ */
+function nearAnchors(figures: readonly Figure[], story: readonly ThaiFigure[], small: readonly Figure[]): ThaiFigure[] {
+  const anchors = figures
+    .filter((figure) => !small.includes(figure))
+    .flatMap((figure) => story.filter((candidate) => thaiSupports(candidate.figure, figure)).map((candidate) => candidate.paragraph));
+  if (anchors.length === 0) return [...story];
+  const [low, high] = [Math.min(...anchors) - 1, Math.max(...anchors) + 1];
+  return story.filter((candidate) => candidate.paragraph >= low && candidate.paragraph <= high);
+}
+
 /**
  * Compares paragraph by paragraph when the texts have as many paragraphs, otherwise every English
  * paragraph against the whole Thai story. Offsets are within each paragraph; `paragraph` is always set.
@@ -83,7 +103,17 @@ export function compareParagraphs(
           english: (figure) => (englishStarts[paragraph]! + figure.span.start) / Math.max(1, englishLength),
           thai: (candidate) => (thaiStarts[candidate.paragraph]! + candidate.figure.span.start) / Math.max(1, thaiLength),
         };
-    for (const { english: figure, likelyThai } of findUnsupportedFigures(extractEnglishFigures(englishText), scope, positions)) {
+    const figures = extractEnglishFigures(englishText);
+    const small = aligned ? [] : figures.filter(isSmallCount);
+    const unsupported = [
+      ...findUnsupportedFigures(
+        figures.filter((figure) => !small.includes(figure)),
+        scope,
+        positions,
+      ),
+      ...(small.length > 0 ? findUnsupportedFigures(small, nearAnchors(figures, wholeStory, small), positions) : []),
+    ];
+    for (const { english: figure, likelyThai } of unsupported) {
       const { expected, message, fix } = describeMismatch(figure, likelyThai?.figure ?? null);
       findings.push({
         kind: figure.kind,

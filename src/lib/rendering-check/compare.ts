@@ -42,6 +42,8 @@ function quantitiesAgree(english: Extract<Reading, { type: 'quantity' }>, thai: 
   if ((english.currency && thai.unit) || (english.unit && thai.currency)) return false;
   // Money is not a count of shops, and "3 tourists" is not "อันดับที่ 3".
   if ((english.currency && (thai.counted || thai.ordinal)) || (thai.currency && english.counted) || (english.counted && thai.ordinal)) return false;
+  // "the sixth largest" is a rank; "หกสถาบัน" counts six institutions.
+  if (english.ordinal && thai.counted) return false;
   const difference = Math.abs(english.value - thai.value);
   // Within half the last digit the English wrote, it is rounding ("227.8 billion" for 227,845 ล้าน).
   return difference <= roundedTo(english, approximate) / 2 + Math.abs(thai.value) * 1e-9;

@@ -60,7 +60,7 @@ async function readStoryFile(path: string): Promise<StoryText> {
   try {
     return readStoryText(source);
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}; fix the story (npm run build names the line and what to write)`);
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}; fix the story (npm run build names the line and what to write)`, { cause: error });
   }
 }
 

@@ -316,10 +316,11 @@ function numberWordFigures(text: string): Figure[] {
     // "the two countries", "the two leaders": English for ทั้งสองฝ่าย or for two parties the Thai names.
     if (/^two$/i.test(word) && /\b(?:the|these|those|both)\s+$/i.test(text.slice(Math.max(0, match.index - 7), match.index))) continue;
     const value = ENGLISH_NUMBER_WORDS[word.toLowerCase()]!;
+    const ordinal = ORDINAL_WORDS.includes(word.toLowerCase());
     figures.push({
       kind: 'number',
       span: { text: word, start: match.index, end: match.index + word.length },
-      readings: [{ type: 'quantity', value, precision: 1, currency: null, percent: false, magnitudeWord: null }],
+      readings: [{ type: 'quantity', value, precision: 1, currency: null, percent: false, magnitudeWord: null, ...(ordinal ? { ordinal } : {}) }],
       approximate: false,
     });
   }

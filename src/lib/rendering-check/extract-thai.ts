@@ -235,7 +235,7 @@ function readThaiNumber(text: string, token: string, start: number, end: number)
     percent,
     magnitudeWord: suffix.magnitudeWord,
     ...(suffix.unit ? { unit: suffix.unit } : {}),
-    ...(suffix.counted && !currency ? { counted: true } : {}),
+    ...(suffix.counted && !currency && !prefix.ordinal ? { counted: true } : {}),
     ...(prefix.ordinal ? { ordinal: true } : {}),
   });
   let kind: Figure['kind'] = percent ? 'percent' : currency ? 'money' : 'number';
@@ -287,10 +287,14 @@ function numberWordFigures(text: string): Figure[] {
   for (const segment of THAI_WORDS.segment(text)) {
     const value = THAI_NUMBER_WORDS[segment.segment];
     if (value === undefined) continue;
+    const end = segment.index + segment.segment.length;
+    // "ประการที่สาม", "ครั้งที่ห้า" are the nth; "หกสถาบัน" counts six of something.
+    const ordinal = /ที่\s*$/u.test(text.slice(Math.max(0, segment.index - 4), segment.index));
+    const counted = !ordinal && isCountedNoun(text.slice(end).replace(/^\s/u, ''));
     figures.push({
       kind: 'number',
-      span: { text: segment.segment, start: segment.index, end: segment.index + segment.segment.length },
-      readings: [{ type: 'quantity', value, precision: 1, currency: null, percent: false, magnitudeWord: null }],
+      span: { text: segment.segment, start: segment.index, end },
+      readings: [{ type: 'quantity', value, precision: 1, currency: null, percent: false, magnitudeWord: null, ...(counted ? { counted } : {}), ...(ordinal ? { ordinal } : {}) }],
       approximate: false,
     });
   }
