@@ -10,10 +10,21 @@ import { spawn } from 'node:child_process';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, configFromEnvironment } from '../src/config.ts';
 import { publish, removeLeftovers, restoreLink, siteSlots, versionStamp, waitForLock, watchedAncestors, whenAnyEnds } from '../src/lib/publish.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = resolve(root, process.env['NEWS_OUT_DIR'] ?? 'dist');
+const outDir = readOutDir();
+
+function readOutDir(): string {
+  try {
+    return configFromEnvironment(process.env, root).outDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
 const slots = siteSlots(outDir);
 const shown = relative(process.cwd(), outDir) || outDir;
 /** How long a second build waits for the first before giving up. */

@@ -5,18 +5,20 @@ import { fileURLToPath } from 'node:url';
 import { VFileMessage } from 'vfile-message';
 import type { Document } from 'yaml';
 import { defineCollection } from 'astro:content';
+import type { AstroIntegrationLogger } from 'astro';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { TIMESTAMP_WITH_OFFSET, timestampProblem } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
-import { articlesDir } from './content-location.ts';
+import config from 'virtual:news/config';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
 import { checkFileText, decodeStoryFile, fieldLine, MAX_TITLE_LENGTH, schemaErrors, splitFile } from './lib/frontmatter-checks.ts';
-import { MAX_NESTING, renderStoryBody, StoryBodyCode, StoryBodyNesting } from './lib/markdown/story-body.ts';
+import { MAX_NESTING, recordedBlocks, renderStoryBody, StoryBodyCode, StoryBodyNesting, type RenderedStoryBody } from './lib/markdown/story-body.ts';
+import { describeMisalignment, findMisalignment } from './lib/alignment.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from './lib/story-files.ts';
 import { balanceBidi, balanceBidiDeep } from './lib/unicode.ts';
-import { buildStories, type StoryFileData } from './lib/stories.ts';
+import { buildStories, type Story, type StoryFile, type StoryFileData } from './lib/stories.ts';
 
 /**
  * A timestamp with its UTC offset, on a real calendar day (2025-02-30 does not roll over into March).
@@ -169,7 +171,7 @@ interface LoaderOptions {
  * not parsed again: Astro's content cache keeps its data and HTML.
  */
 function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loader {
-  const base = articlesDir();
+  const base = config.contentDir;
   const load: Loader['load'] = async (context) => {
     const root = fileURLToPath(context.config.root);
     const publicDir = fileURLToPath(context.config.publicDir);
@@ -221,17 +223,17 @@ function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loa
         const line = body.removed[0] === undefined ? 1 : bodyLine + rawBody.slice(0, body.removed[0]).split('\n').length - 1;
         context.logger.warn(`${file}:${line}: ${removed} direction ${removed === 1 ? 'control was' : 'controls were'} removed (an override or embedding opened and never closed, or closed and never opened); check the text reads in the right order`);
       }
-      let html: string;
+      let rendered: RenderedStoryBody;
       try {
         // Blank lines stand for the frontmatter, so the parser's line numbers are the file's.
-        html = renderStoryBody('\n'.repeat(bodyLine - 1) + body.text, 'mdx');
+        rendered = renderStoryBody('\n'.repeat(bodyLine - 1) + body.text, 'mdx');
       } catch (error) {
         problems.push(bodyProblem(file, error));
         continue;
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html } });
+      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
@@ -251,8 +253,9 @@ function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loa
     // Rules between files are checked on the files that passed; a folder with a broken file is left
     // out of them, so a rendering whose original is broken is not also called an orphan.
     const broken = new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/')));
+    let stories: Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[] = [];
     try {
-      buildStories(entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data as StoryFileData })));
+      stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as StoryFileData })));
     } catch (error) {
       if (!(error instanceof ContentErrors)) throw error;
       for (const p of error.problems) {
@@ -261,6 +264,7 @@ function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loa
       }
     }
     if (problems.length > 0) throw ContentErrors.sorted(problems);
+    reportMisalignment(stories, context.logger);
   };
   return {
     name: 'article-loader',
@@ -273,6 +277,25 @@ function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loa
       await load(context);
     },
   };
+}
+
+/**
+ * Warns, naming the story and the first unmatched block, where a rendering's blocks stop lining up
+ * with its original's (from the blocks recorded above): readers switching language would lose their place.
+ */
+function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[], logger: AstroIntegrationLogger): void {
+  let translated = 0;
+  let misaligned = 0;
+  for (const story of stories) {
+    const { th, en } = story.versions;
+    if (!th || !en) continue;
+    translated++;
+    const problem = findMisalignment(recordedBlocks(th).map((b) => b.kind), recordedBlocks(en).map((b) => b.kind));
+    if (!problem) continue;
+    misaligned++;
+    logger.warn(describeMisalignment(story.slug, `${story.slug}/th.mdx`, `${story.slug}/en.mdx`, problem));
+  }
+  logger.info(`alignment: ${translated - misaligned} of ${translated} translated stories line up block by block`);
 }
 
 /** A body the parser refused, or that holds MDX code or deep nesting: the file, the line and what to do. */

@@ -7,7 +7,7 @@
  * Characters that carry no visible text but change matching, line breaking or direction:
  * BOM, zero-width space/joiners, word joiner, soft hyphen, bidi marks, embeddings, overrides and isolates.
  */
-export const INVISIBLE = /[\uFEFF\u200B\u200C\u200D\u2060\u00AD\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
+export const INVISIBLE = /\uFEFF|\u200B|\u200C|\u200D|\u2060|\u00AD|[\u202A-\u202E]|[\u2066-\u2069]|\u200E|\u200F/g;
 
 /** Where something is in a text: 1-based line and column (in characters). */
 export interface TextPosition {

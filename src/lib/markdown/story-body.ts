@@ -5,7 +5,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeBlockIds } from './block-ids.ts';
+import { visit } from 'unist-util-visit';
+import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
 /**
@@ -51,23 +52,19 @@ export class StoryBodyNesting extends Error {
 
 const NESTING_NODES = new Set(['list', 'blockquote']);
 
-interface MdastNode {
-  type: string;
-  position?: { start: { line: number } };
-  children?: MdastNode[];
-}
-
-function rejectCode(tree: MdastNode, nesting = 0): void {
-  const what = CODE_NODES[tree.type];
-  if (what) throw new StoryBodyCode(tree.position?.start.line ?? 1, what);
-  const depth = NESTING_NODES.has(tree.type) ? nesting + 1 : nesting;
-  if (depth > MAX_NESTING) throw new StoryBodyNesting(tree.position?.start.line ?? 1);
-  for (const child of tree.children ?? []) rejectCode(child, depth);
-}
-
-/** The remark plugin that refuses MDX code, and nesting no reader can follow, in a story body. */
+/** The remark plugin that refuses MDX code, and nesting no reader can follow, in a story body: the first such node, with its line. */
 function remarkProseOnly() {
-  return (tree: MdastRoot) => rejectCode(tree as MdastNode);
+  return (tree: MdastRoot) => {
+    // Parents are visited before their children, so each node's depth is its parent's, plus one for a list or quote.
+    const depth = new Map<object, number>();
+    visit(tree, (node, _index, parent) => {
+      const what = CODE_NODES[node.type];
+      if (what) throw new StoryBodyCode(node.position?.start.line ?? 1, what);
+      const nesting = (parent ? (depth.get(parent) ?? 0) : 0) + (NESTING_NODES.has(node.type) ? 1 : 0);
+      if (nesting > MAX_NESTING) throw new StoryBodyNesting(node.position?.start.line ?? 1);
+      depth.set(node, nesting);
+    });
+  };
 }
 
 function processor(format: 'md' | 'mdx') {
@@ -84,7 +81,19 @@ function processor(format: 'md' | 'mdx') {
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
-/** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line. */
-export function renderStoryBody(body: string, format: 'md' | 'mdx'): string {
-  return String(processors[format].processSync(body));
+/** A story body as the content loader records it: its HTML and its numbered blocks. */
+export interface RenderedStoryBody {
+  html: string;
+  blocks: StoryBlock[];
+}
+
+/** Renders a story body (.mdx or .md). Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line. */
+export function renderStoryBody(body: string, format: 'md' | 'mdx'): RenderedStoryBody {
+  const file = processors[format].processSync(body);
+  return { html: String(file), blocks: file.data.blocks ?? [] };
+}
+
+/** The blocks the loader recorded for an entry (`rendered.metadata.blocks`). */
+export function recordedBlocks(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoryBlock[] {
+  return (entry.rendered?.metadata?.['blocks'] as StoryBlock[] | undefined) ?? [];
 }
