@@ -183,7 +183,7 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
     expect(Date.now() - started).toBeLessThan(45_000);
   });
 
-  it('builds and warns on a 5 MB article, a misaligned rendering, a wrong figure, an open override, a future date; skips ignored files; links and photos are safe', async () => {
+  it('builds and warns on a 5 MB article, a misaligned rendering, a wrong figure, an open override, a future date; skips ignored files; links and photos are safe', { timeout: 180_000 }, async () => {
     const huge = Array.from({ length: 20_000 }, (_, i) => `ย่อหน้าที่ ${i} ${'ข่าวยาวมาก'.repeat(8)}`).join('\n\n');
     const future = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const result = await build('warnings', {
