@@ -1,4 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { deskDirectory, type DeskDirectory } from '../lib/credits.ts';
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
@@ -37,4 +38,12 @@ export async function getSectionsInUse(): Promise<SectionId[]> {
   const stories = await getStories();
   const used = new Set(stories.map((s) => s.section));
   return sectionIds.filter((id) => used.has(id));
+}
+
+let desksPromise: Promise<DeskDirectory> | undefined;
+
+/** The desks file (content/desks.yaml) as a lookup from a name in either language to the name in one. */
+export function getDesks(): Promise<DeskDirectory> {
+  desksPromise ??= getCollection('desks').then((entries) => deskDirectory(entries.map((entry) => entry.data)));
+  return desksPromise;
 }

@@ -15,6 +15,9 @@ export const fixture = {
   /** Text that means something in HTML, MDX, URLs or Unicode; every field must show it as text. */
   hostileTitle: '<script>alert("title")</script> ข่าว <img src=x onerror=alert(1)> {1+1} &amp; \u202Eevil\u202C',
   generatedCount: 44,
+  /** Generated story 1: its Thai original was corrected twice, after its English rendering was made. */
+  corrected: 'generated-story-01',
+  correctionText: 'ฉบับก่อนหน้าระบุวันประชุมผิด ที่ถูกต้องคือวันที่ 4 มกราคม',
   /** Generated stories with an odd number also have an English rendering. */
   generatedSlug: (n: number) => `generated-story-${String(n).padStart(2, '0')}`,
 } as const;
@@ -58,6 +61,9 @@ summary: The city's first shared charging hub for electric buses opened on Monda
 published: 2025-02-03T11:00:00+07:00
 section: technology
 source: Reuters
+corrections:
+  - date: 2025-02-04T09:00:00+07:00
+    text: An earlier version said the hub charges 30 buses at once; it charges 40.
 `,
       `The city's first shared charging hub for electric buses opened on Monday.\n\nIt can charge 40 buses at once.`,
     ),
@@ -73,6 +79,9 @@ translation:
   translator: โต๊ะข่าวต่างประเทศ
   machine: false
   reviewed: true
+corrections:
+  - date: 2025-02-04T10:00:00+07:00
+    text: ฉบับก่อนหน้าระบุว่าชาร์จได้พร้อมกัน 30 คัน ที่ถูกต้องคือ 40 คัน
 `,
       `ศูนย์ชาร์จรถโดยสารไฟฟ้าแบบใช้ร่วมกันแห่งแรกของเมืองเปิดให้บริการเมื่อวันจันทร์\n\nสามารถชาร์จรถโดยสารได้พร้อมกัน 40 คัน`,
     ),
@@ -135,6 +144,15 @@ summary: สรุปข่าวการเมืองลำดับที�
 published: 2024-${month}-${day}T10:${String(n).padStart(2, '0')}:00+07:00
 section: politics
 byline: โต๊ะข่าวการเมือง
+${
+  slug === fixture.corrected
+    ? `corrections:
+  - date: 2024-01-03T08:00:00+07:00
+    text: แก้คำสะกดชื่อผู้ให้สัมภาษณ์
+  - date: 2024-01-05T16:30:00+07:00
+    text: ${fixture.correctionText}`
+    : ''
+}
 `,
         `เนื้อหาข่าวการเมืองลำดับที่ ${n}`,
       ),

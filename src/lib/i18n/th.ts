@@ -66,10 +66,16 @@ export const th: UiStrings = {
   photo: 'ภาพ',
   photoCredit: 'ภาพโดย',
   relatedNews: 'ข่าวที่เกี่ยวข้อง',
-  translationNotice: ({ translator, machine, reviewed }) =>
-    `ฉบับแปลจากต้นฉบับภาษาอังกฤษ โดย ${translator}` +
-    (machine ? ' (แปลด้วยเครื่อง' + (reviewed ? ' ตรวจทานโดยบรรณาธิการแล้ว)' : ' ยังไม่ผ่านการตรวจทาน)') : ''),
+  provenance: ({ machine, reviewed, translator, reviewer }) => {
+    if (machine) return `แปลด้วยเครื่องจากต้นฉบับภาษาอังกฤษ ${reviewed ? `ตรวจทานโดย${reviewer ?? 'บรรณาธิการ'}` : 'ยังไม่ผ่านการตรวจทานของบรรณาธิการ'}`;
+    const check = reviewed && reviewer && reviewer !== translator ? ` ตรวจทานโดย${reviewer}` : '';
+    return `แปลจากต้นฉบับภาษาอังกฤษโดย${translator}${check}`;
+  },
   originalLanguageNotice: 'ต้นฉบับภาษาไทย',
+  corrected: 'แก้ไขเมื่อ',
+  corrections: 'การแก้ไข',
+  allCorrections: (count) => `การแก้ไขทั้งหมด ${count} ครั้ง`,
+  renderingOutOfDate: (date) => `ต้นฉบับภาษาอังกฤษได้รับการแก้ไขเมื่อ ${date} ฉบับภาษาไทยนี้อาจยังไม่ได้แก้ตาม`,
   pagination: 'เลขหน้า',
   previousPage: 'หน้าก่อน',
   nextPage: 'หน้าถัดไป',

@@ -1,6 +1,14 @@
 import type { SectionId } from '../sections.ts';
 import type { Lang } from './languages.ts';
 
+/** Who made a rendering and who checked it, names already in the page's language. */
+export interface Provenance {
+  machine: boolean;
+  reviewed: boolean;
+  translator: string;
+  reviewer: string | null;
+}
+
 /** Every user-facing string of the interface. Each language supplies all of them. */
 export interface UiStrings {
   siteName: string;
@@ -71,8 +79,17 @@ export interface UiStrings {
   photo: string;
   photoCredit: string;
   relatedNews: string;
-  translationNotice: (opts: { translator: string; machine: boolean; reviewed: boolean }) => string;
+  /** One plain sentence on a rendering: how it was made from the original and who checked it. */
+  provenance: (opts: Provenance) => string;
   originalLanguageNotice: string;
+  /** Before a correction's date: "Corrected" 6 March 2025: … */
+  corrected: string;
+  /** Heading of the list of corrections at the end of a story. */
+  corrections: string;
+  /** Link from the notice under the headline to the list, when there is more than one. */
+  allCorrections: (count: number) => string;
+  /** On a rendering whose original was corrected after it: the date of that correction, formatted. */
+  renderingOutOfDate: (date: string) => string;
   pagination: string;
   previousPage: string;
   nextPage: string;
