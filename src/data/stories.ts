@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { deskDirectory, type DeskDirectory } from '../lib/credits.ts';
+import { relatedStories } from '../lib/related.ts';
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
@@ -46,4 +47,35 @@ let desksPromise: Promise<DeskDirectory> | undefined;
 export function getDesks(): Promise<DeskDirectory> {
   desksPromise ??= getCollection('desks').then((entries) => deskDirectory(entries.map((entry) => entry.data)));
   return desksPromise;
+}
+
+/** How many related stories a page shows at most. */
+export const RELATED_SHOWN = 5;
+
+let relatedPromise: Promise<Map<string, ArticleStory[]>> | undefined;
+
+/** Every story's related stories, best first, computed once per build from topics and text (src/lib/related.ts). */
+export function getRelated(): Promise<Map<string, ArticleStory[]>> {
+  relatedPromise ??= getStories().then((stories) => {
+    const bySlug = new Map(stories.map((story) => [story.slug, story]));
+    const related = relatedStories(
+      stories.map((story) => {
+        const versions = Object.values(story.versions);
+        return {
+          slug: story.slug,
+          published: story.published,
+          topics: versions.flatMap((entry) => entry.data.tags.map((tag) => tag.normalize('NFC').toLowerCase())),
+          texts: versions.flatMap((entry) => [entry.data.title, entry.data.title, entry.data.summary, entry.body ?? '']),
+        };
+      }),
+    );
+    return new Map([...related].map(([slug, slugs]) => [slug, slugs.map((s) => bySlug.get(s)!)]));
+  });
+  return relatedPromise;
+}
+
+/** The related stories of one story that can be read in a language, as a listing shows them. */
+export async function getRelatedIn(story: ArticleStory, lang: Lang): Promise<StoryVersion[]> {
+  const related = (await getRelated()).get(story.slug) ?? [];
+  return related.flatMap((other) => (other.versions[lang] ? [{ story: other, lang, entry: other.versions[lang] }] : [])).slice(0, RELATED_SHOWN);
 }

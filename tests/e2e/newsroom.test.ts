@@ -84,3 +84,27 @@ describe('corrections', () => {
     }
   });
 });
+
+describe('related stories', () => {
+  it('are computed when the front matter lists none, in the page\'s language, never the story itself', async () => {
+    await page.goto(`${seedUrl}/en/articles/putin-visits-china-75-years-ties/`);
+    const links = await page.locator('[data-related-stories] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['/en/articles/putin-praises-russia-myanmar-ties/']);
+    // A story whose front matter lists related news shows that list instead.
+    await page.goto(`${seedUrl}/th/articles/putin-praises-russia-myanmar-ties/`);
+    expect(await page.locator('[data-related-stories]').count()).toBe(0);
+    expect(await page.locator('[data-related] li').count()).toBe(1);
+  });
+
+  it('show three to five stories on a site with many alike', async () => {
+    for (const lang of ['th', 'en'] as const) {
+      const slug = fixture.generatedSlug(5);
+      await page.goto(`${fixtureUrl}/${lang}/articles/${slug}/`);
+      const links = await page.locator('[data-related-stories] li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(links.length, lang).toBeGreaterThanOrEqual(3);
+      expect(links.length, lang).toBeLessThanOrEqual(5);
+      expect(links.every((href) => href.startsWith(`/${lang}/articles/generated-story-`))).toBe(true);
+      expect(links).not.toContain(`/${lang}/articles/${slug}/`);
+    }
+  });
+});
