@@ -11,6 +11,7 @@ import { ogCardReport } from './src/integrations/og-cards.ts';
 import { alignmentCheck } from './src/integrations/alignment-check.ts';
 import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { newsroomOptions } from './src/integrations/newsroom-options.ts';
 import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
 
 // The public address of the site, for canonical and hreflang URLs. Production sets SITE_URL.
@@ -37,6 +38,8 @@ export default defineConfig({
   integrations: [
     // MDX pages. Articles are MDX files too, but prose only: the loader renders them once, not as modules.
     mdx(),
+    // The newsroom's settings; see NewsroomOptions for each one and its default.
+    newsroomOptions(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck(),
     searchIndex(),

@@ -14,6 +14,7 @@ import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
 import { parseListFile } from './lib/list-file.ts';
+import { topicsFileProblems } from './lib/topics.ts';
 import { renderStoryBody, StoryBodyCode } from './lib/markdown/story-body.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
 
@@ -230,7 +231,14 @@ const DESK_EXAMPLE = '- th: โต๊ะข่าวต่างประเท�
  * A list file beside the articles folder (content/<name>), read whole on every build: it is small.
  * A site without the file has an empty list.
  */
-function listFileLoader<S extends z.ZodType>(name: string, schema: S, example: string, idOf: (entry: z.output<S>) => string): Loader {
+function listFileLoader<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  example: string,
+  idOf: (entry: z.output<S>) => string,
+  /** Rules across entries: each problem found, as a sentence. */
+  check: (entries: z.output<S>[]) => string[] = () => [],
+): Loader {
   return {
     name: `list-file:${name}`,
     load: async (context) => {
@@ -239,6 +247,8 @@ function listFileLoader<S extends z.ZodType>(name: string, schema: S, example: s
       if (!existsSync(path)) return;
       const file = relative(fileURLToPath(context.config.root), path).split(sep).join('/');
       const entries = parseListFile(await readFile(path, 'utf8'), file, schema, example);
+      const problems = check(entries);
+      if (problems.length > 0) throw new ContentErrors(problems.map((problem) => new ContentError({ file, problem, fix: `each entry looks like:\n${example}` })));
       for (const entry of entries) {
         const id = idOf(entry);
         context.store.set({ id, data: await context.parseData({ id, data: entry as Record<string, unknown> }) });
@@ -247,7 +257,17 @@ function listFileLoader<S extends z.ZodType>(name: string, schema: S, example: s
   };
 }
 
+/** A topic: a Thai tag and its English counterpart (content/topics.yaml). */
+export const topicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lowercase Latin letters, digits and single hyphens (it becomes the URL), e.g. "russia"' }),
+  th: text('the tag in Thai, e.g. "รัสเซีย"'),
+  en: text('the tag in English, e.g. "Russia"'),
+  aliases: z.array(nonEmpty, { error: 'must be a list of other spellings, e.g. [สหรัฐ, USA]' }).default([]),
+});
+const TOPIC_EXAMPLE = '- id: russia\n  th: รัสเซีย\n  en: Russia\n  aliases: [สหพันธรัฐรัสเซีย]   # optional';
+
 export const collections = {
   articles: defineCollection({ loader: articleLoader(), schema: articleSchema }),
+  topics: defineCollection({ loader: listFileLoader('topics.yaml', topicSchema, TOPIC_EXAMPLE, (t) => t.id, topicsFileProblems), schema: topicSchema }),
   desks: defineCollection({ loader: listFileLoader('desks.yaml', deskSchema, DESK_EXAMPLE, (d) => d.en), schema: deskSchema }),
 };

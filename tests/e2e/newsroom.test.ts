@@ -108,3 +108,104 @@ describe('related stories', () => {
     }
   });
 });
+
+describe('topics', () => {
+  const { id, th, en } = fixture.mappedTopic;
+
+  it('link a story to its topics in the page\'s language', async () => {
+    await page.goto(`${fixtureUrl}/en/articles/${fixture.generatedSlug(1)}/`);
+    const links = page.locator('[data-story-topics] a');
+    expect(await links.first().textContent()).toBe(en);
+    expect(await links.first().getAttribute('href')).toBe(`/en/topics/${id}/`);
+    // The English rendering has no tags of its own: the Thai original's unmapped tag keeps its Thai name.
+    expect(await links.nth(1).getAttribute('lang')).toBe('th');
+    expect(await links.nth(1).textContent()).toBe(fixture.unmappedTag(1));
+  });
+
+  it('give a mapped topic one page per language, paginated, switching to the same topic', async () => {
+    await page.goto(`${fixtureUrl}/th/topics/${id}/`);
+    expect((await page.textContent('h1'))?.trim()).toBe(th);
+    expect(await page.locator('[data-story-list] > li').count()).toBe(20);
+    expect(await page.getAttribute('link[rel="alternate"][hreflang="en"]', 'href')).toMatch(new RegExp(`/en/topics/${id}/$`));
+    await page.goto(`${fixtureUrl}/th/topics/${id}/3/`);
+    expect(await page.locator('[data-story-list] > li').count()).toBe(fixture.generatedCount - 40);
+    await page.goto(`${fixtureUrl}/en/topics/${id}/`);
+    expect((await page.textContent('h1'))?.trim()).toBe(en);
+    expect(await page.locator('[data-story-list] > li').count()).toBe(20);
+    expect(await page.locator('.pagination a[rel="next"]').getAttribute('href')).toBe(`/en/topics/${id}/2/`);
+  });
+
+  it('give an unmapped Thai tag its own page, addressed by the tag', async () => {
+    const tag = fixture.unmappedTag(2);
+    const response = await page.goto(`${fixtureUrl}/th/topics/${encodeURIComponent(tag)}/`);
+    expect(response?.status()).toBe(200);
+    expect((await page.textContent('h1'))?.trim()).toBe(tag);
+    expect(await page.locator('[data-story-list] > li').count()).toBe(20);
+    // Only even stories carry it, and they have no English: no English page, no alternate.
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').count()).toBe(0);
+    expect((await page.goto(`${fixtureUrl}/en/topics/${encodeURIComponent(tag)}/`))?.status()).toBe(404);
+  });
+
+  it('are listed on a topic index per language, sorted by name, with their counts', async () => {
+    await page.goto(`${seedUrl}/en/topics/`);
+    const names = await page.locator('[data-topic-index] a').evaluateAll((as) => as.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()));
+    expect(names).toEqual(['China (1)', 'Myanmar (1)', 'nuclear power (1)', 'Russia (2)', 'Ukraine (1)', 'United States (1)']);
+    await page.goto(`${seedUrl}/th/topics/`);
+    expect(await page.locator('[data-topic-index] a[href="/th/topics/russia/"]').textContent()).toContain('รัสเซีย');
+  });
+
+  it('pass axe in both languages', async () => {
+    for (const path of [`/th/topics/${id}/`, `/en/topics/${id}/`, '/th/topics/', '/en/topics/']) {
+      expect(await axeViolations(browser, `${fixtureUrl}${path}`), path).toEqual([]);
+    }
+  });
+});
+
+describe('report an error', () => {
+  const mail = (href: string) => ({
+    to: href.slice('mailto:'.length, href.indexOf('?')),
+    subject: decodeURIComponent(/subject=([^&]*)/.exec(href)![1]!),
+    body: decodeURIComponent(/body=([^&]*)/.exec(href)![1]!),
+  });
+
+  it('offers a prefilled report of a translation error after every paragraph of a rendering', async () => {
+    const slug = 'putin-visits-china-75-years-ties';
+    await page.goto(`${seedUrl}/en/articles/${slug}/`);
+    const blocks = page.locator('[data-body] [data-block]');
+    const count = await blocks.count();
+    expect(count).toBeGreaterThan(2);
+    expect(await page.locator('[data-body] [data-block] > a[data-report-block]').count()).toBe(count);
+    const third = blocks.nth(2);
+    const link = third.locator('a[data-report-block]');
+    expect((await link.textContent())?.trim()).toBe('Report a translation error in paragraph 3');
+    const { to, subject, body } = mail((await link.getAttribute('href'))!);
+    expect(to).toBe('corrections@localhost');
+    expect(subject).toContain('Translation error (b-3)');
+    expect(body).toContain(`/en/articles/${slug}/#b-3`);
+    expect(body).toContain('Paragraph: b-3');
+    const paragraph = (await third.evaluate((el) => (el.firstChild as Text).textContent ?? '')).trim();
+    expect(body).toContain(`> ${paragraph.slice(0, 60)}`);
+    // The link is not part of the story's text: not searched, not copied, not printed.
+    expect(await link.getAttribute('data-pagefind-ignore')).not.toBeNull();
+    expect(await link.evaluate((el) => getComputedStyle(el).userSelect)).toBe('none');
+    await page.emulateMedia({ media: 'print' });
+    expect(await link.isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('offers every story a report of an error, and the original no per-paragraph links', async () => {
+    await page.goto(`${seedUrl}/th/articles/putin-visits-china-75-years-ties/`);
+    expect(await page.locator('a[data-report-block]').count()).toBe(0);
+    const link = page.locator('a[data-report-story]');
+    expect((await link.textContent())?.trim()).toBe('แจ้งข้อผิดพลาดในข่าวนี้');
+    const { subject, body } = mail((await link.getAttribute('href'))!);
+    expect(subject).toContain('แจ้งข้อผิดพลาด:');
+    expect(body).toContain('ภาษา: th');
+  });
+
+  it('pass axe on a rendering with its links, in both themes', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      expect(await axeViolations(browser, `${seedUrl}/en/articles/putin-visits-china-75-years-ties/`, scheme), scheme).toEqual([]);
+    }
+  });
+});

@@ -66,6 +66,19 @@ export const en: UiStrings = {
   photo: 'Photo',
   photoCredit: 'Photo',
   relatedNews: 'Related news',
+  topics: 'Topics',
+  topicsIntro: 'Every topic with stories in English, and how many.',
+  topicTitle: (name) => `Topic: ${name}`,
+  reportError: 'Report an error in this story',
+  reportTranslationError: 'Report a translation error',
+  inParagraph: (n) => ` in paragraph ${n}`,
+  reportMail: {
+    subject: (title, block) => (block ? `Translation error (${block}): ${title}` : `Error in: ${title}`),
+    story: 'Story',
+    language: 'Language',
+    paragraph: 'Paragraph',
+    whatIsWrong: 'What is wrong, and what should it say',
+  },
   provenance: ({ machine, reviewed, translator, reviewer }) => {
     if (machine) return `Machine translation of the Thai original, ${reviewed ? `reviewed by ${reviewer ?? 'an editor'}` : 'not yet reviewed by an editor'}.`;
     const check = reviewed && reviewer && reviewer !== translator ? `, reviewed by ${reviewer}` : '';

@@ -66,6 +66,19 @@ export const th: UiStrings = {
   photo: 'ภาพ',
   photoCredit: 'ภาพโดย',
   relatedNews: 'ข่าวที่เกี่ยวข้อง',
+  topics: 'หัวข้อข่าว',
+  topicsIntro: 'หัวข้อข่าวทั้งหมดที่มีข่าวภาษาไทย และจำนวนข่าวในแต่ละหัวข้อ',
+  topicTitle: (name) => `หัวข้อข่าว: ${name}`,
+  reportError: 'แจ้งข้อผิดพลาดในข่าวนี้',
+  reportTranslationError: 'แจ้งคำแปลผิด',
+  inParagraph: (n) => ` ในย่อหน้าที่ ${n}`,
+  reportMail: {
+    subject: (title, block) => (block ? `คำแปลผิด (${block}): ${title}` : `แจ้งข้อผิดพลาด: ${title}`),
+    story: 'ข่าว',
+    language: 'ภาษา',
+    paragraph: 'ย่อหน้า',
+    whatIsWrong: 'ผิดตรงไหน และที่ถูกต้องคืออะไร',
+  },
   provenance: ({ machine, reviewed, translator, reviewer }) => {
     if (machine) return `แปลด้วยเครื่องจากต้นฉบับภาษาอังกฤษ ${reviewed ? `ตรวจทานโดย${reviewer ?? 'บรรณาธิการ'}` : 'ยังไม่ผ่านการตรวจทานของบรรณาธิการ'}`;
     const check = reviewed && reviewer && reviewer !== translator ? ` ตรวจทานโดย${reviewer}` : '';

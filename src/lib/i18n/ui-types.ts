@@ -1,3 +1,4 @@
+import type { ReportWording } from '../report.ts';
 import type { SectionId } from '../sections.ts';
 import type { Lang } from './languages.ts';
 
@@ -79,6 +80,18 @@ export interface UiStrings {
   photo: string;
   photoCredit: string;
   relatedNews: string;
+  /** The topics of a story, and the index of all topics. */
+  topics: string;
+  topicsIntro: string;
+  /** Title of a topic's page: "Topic: Russia". */
+  topicTitle: (name: string) => string;
+  /** The link at the end of every story. */
+  reportError: string;
+  /** The link after each paragraph of a rendering; the paragraph's number follows for screen readers. */
+  reportTranslationError: string;
+  inParagraph: (n: number) => string;
+  /** The words of the prefilled report e-mail. */
+  reportMail: ReportWording;
   /** One plain sentence on a rendering: how it was made from the original and who checked it. */
   provenance: (opts: Provenance) => string;
   originalLanguageNotice: string;
