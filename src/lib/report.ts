@@ -1,3 +1,5 @@
+import type { Lang } from './i18n/languages.ts';
+
 /**
  * "Report an error" links, built at build time so that they work without JavaScript and need no
  * server: a mailto: address with the subject and body filled in, or a URL template of the newsroom's
@@ -33,6 +35,9 @@ export interface ReportTarget {
   title: string;
   block?: { id: string; text: string };
 }
+
+/** The story a page's report links name, in the page's language. */
+export type StoryToReport = Omit<ReportTarget, 'block' | 'lang'> & { lang: Lang };
 
 /** Words of the e-mail, in the page's language. */
 export interface ReportWording {

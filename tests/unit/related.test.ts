@@ -70,5 +70,5 @@ describe.skipIf(!existsSync(corpusTh))('related stories on the thaigov corpus (h
     expect(inputs.length).toBeGreaterThan(1000);
     expect(first).toBeGreaterThan(0.5);
     expect(topFive).toBeGreaterThan(0.7);
-  });
+  }, 60_000);
 });
