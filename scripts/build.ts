@@ -8,9 +8,20 @@ import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, configFromEnvironment } from '../src/config.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = resolve(root, process.env['NEWS_OUT_DIR'] ?? 'dist');
+const outDir = readOutDir();
+
+function readOutDir(): string {
+  try {
+    return configFromEnvironment(process.env, root).outDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
 const staging = `${outDir}.building-${process.pid}`;
 const previous = `${outDir}.previous-${process.pid}`;
 

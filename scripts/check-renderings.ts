@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkContentDir, describeFinding, type StoryFindings } from '../src/lib/rendering-check/content.ts';
 import { checkPlainTexts } from '../src/lib/rendering-check/plain-text.ts';
-import { articlesDir } from '../src/content-location.ts';
+import { configFromEnvironment } from '../src/config.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run check:renderings -- [--strict] [--json] [THAI.txt ENGLISH.txt]';
@@ -56,7 +56,7 @@ function readTextFile(path: string, role: string): string {
 
 function contentDirectory(): string {
   const configured = process.env['NEWS_CONTENT_DIR'];
-  const directory = articlesDir(projectRoot);
+  const directory = configFromEnvironment(process.env, projectRoot).contentDir;
   if (!existsSync(directory) || !statSync(directory).isDirectory()) {
     const source = configured ? `NEWS_CONTENT_DIR (${configured})` : 'the default content/articles';
     throw new InputError(`content folder ${directory} from ${source} does not exist; set NEWS_CONTENT_DIR to the folder that holds the story folders`);

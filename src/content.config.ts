@@ -5,18 +5,20 @@ import { fileURLToPath } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { VFileMessage } from 'vfile-message';
 import { defineCollection } from 'astro:content';
+import type { AstroIntegrationLogger } from 'astro';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
-import { articlesDir } from './content-location.ts';
+import config from 'virtual:news/config';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
 import { parseListFile } from './lib/list-file.ts';
 import { topicsFileProblems } from './lib/topics.ts';
-import { renderStoryBody, StoryBodyCode } from './lib/markdown/story-body.ts';
-import { buildStories, type StoryFileData } from './lib/stories.ts';
+import { recordedBlocks, renderStoryBody, StoryBodyCode, type RenderedStoryBody } from './lib/markdown/story-body.ts';
+import { describeMisalignment, findMisalignment } from './lib/alignment.ts';
+import { buildStories, type Story, type StoryFile, type StoryFileData } from './lib/stories.ts';
 
 /**
  * A timestamp with its UTC offset. YAML turns unquoted timestamps into Dates and a bare date into
@@ -153,7 +155,7 @@ const STORY_FILE = /\.mdx?$/;
  * last build is not read again: Astro's content cache keeps its data and HTML.
  */
 function articleLoader(): Loader {
-  const base = articlesDir();
+  const base = config.contentDir;
   const load: Loader['load'] = async (context) => {
     const root = fileURLToPath(context.config.root);
     const paths = (await filesUnder(base)).filter((path) => STORY_FILE.test(path));
@@ -181,21 +183,22 @@ function articleLoader(): Loader {
       if (known?.digest === digest && known.rendered) continue;
       const { frontmatter, content: body } = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
       const data = await context.parseData({ id, data: frontmatter, filePath: path });
-      let html: string;
+      let rendered: RenderedStoryBody;
       try {
-        html = renderStoryBody(body, path.endsWith('.mdx') ? 'mdx' : 'md');
+        rendered = renderStoryBody(body, path.endsWith('.mdx') ? 'mdx' : 'md');
       } catch (error) {
         problems.push(bodyProblem(file, error));
         continue;
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data, body, filePath: file, digest, rendered: { html } });
+      context.store.set({ id, data, body, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
     if (problems.length > 0) throw new ContentErrors(problems);
     const entries = context.store.values();
-    buildStories(entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data as StoryFileData })));
+    const stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as StoryFileData })));
+    reportMisalignment(stories, context.logger);
   };
   return {
     name: 'article-loader',
@@ -208,6 +211,25 @@ function articleLoader(): Loader {
       await load(context);
     },
   };
+}
+
+/**
+ * Warns, naming the story and the first unmatched block, where a rendering's blocks stop lining up
+ * with its original's (from the blocks recorded above): readers switching language would lose their place.
+ */
+function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[], logger: AstroIntegrationLogger): void {
+  let translated = 0;
+  let misaligned = 0;
+  for (const story of stories) {
+    const { th, en } = story.versions;
+    if (!th || !en) continue;
+    translated++;
+    const problem = findMisalignment(recordedBlocks(th).map((b) => b.kind), recordedBlocks(en).map((b) => b.kind));
+    if (!problem) continue;
+    misaligned++;
+    logger.warn(describeMisalignment(story.slug, `${story.slug}/th.mdx`, `${story.slug}/en.mdx`, problem));
+  }
+  logger.info(`alignment: ${translated - misaligned} of ${translated} translated stories line up block by block`);
 }
 
 /** A body the parser refused or that holds MDX code: the file, the line and what to do. */
@@ -242,7 +264,7 @@ function listFileLoader<S extends z.ZodType>(
   return {
     name: `list-file:${name}`,
     load: async (context) => {
-      const path = join(dirname(articlesDir()), name);
+      const path = join(dirname(config.contentDir), name);
       context.store.clear();
       if (!existsSync(path)) return;
       const file = relative(fileURLToPath(context.config.root), path).split(sep).join('/');

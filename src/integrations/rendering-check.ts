@@ -1,6 +1,4 @@
 import type { AstroIntegration } from 'astro';
-import { fileURLToPath } from 'node:url';
-import { articlesDir } from '../content-location.ts';
 import { checkContentDir, describeFinding } from '../lib/rendering-check/content.ts';
 
 /** How many findings the build log spells out; `npm run check:renderings` lists them all. */
@@ -10,13 +8,12 @@ const SHOWN = 20;
  * Runs the rendering check on every translated story at the start of a build and reports what it
  * finds as warnings: a wrong figure in a rendering should be seen, but must not stop publishing.
  */
-export function renderingCheck(): AstroIntegration {
+export function renderingCheck(options: { contentDir: string }): AstroIntegration {
   return {
     name: 'news-rendering-check',
     hooks: {
       'astro:build:start': async ({ logger }) => {
-        const root = fileURLToPath(new URL('../../', import.meta.url));
-        const stories = await checkContentDir(articlesDir(root));
+        const stories = await checkContentDir(options.contentDir);
         const findings = stories.flatMap((s) => s.findings.map((f) => describeFinding(f, s.slug)));
         if (findings.length === 0) {
           logger.info(`rendering check: no findings in ${stories.length} translated stories`);

@@ -38,7 +38,7 @@ describe('corrections', () => {
       { id: 'p/th', data: data({ title: 'ข่าว', summary: 'สรุป', published, section: 'world', byline: 'โต๊ะข่าว', corrections: [march8, march6] }) },
       { id: 'p/en', data: data({ title: 'News', summary: 'Dek', translation }) },
     ]);
-    const th = articleMeta(s, 'th');
+    const th = articleMeta(s, 'th', { storyCards: true });
     const ld = newsArticleJsonLd(th, new URL('https://news.example/'));
     expect(ld['dateModified']).toBe('2025-03-08T12:00:00+07:00');
     expect(ld['correction']).toEqual([
@@ -49,7 +49,7 @@ describe('corrections', () => {
     const item = new XMLParser().parse(xml) as { item: Record<string, unknown> };
     expect(item.item['atom:updated']).toBe('2025-03-08T12:00:00+07:00');
     // The rendering was not corrected: no correction of its own, and the feed does not call it updated.
-    const en = articleMeta(s, 'en');
+    const en = articleMeta(s, 'en', { storyCards: true });
     expect(newsArticleJsonLd(en, new URL('https://news.example/'))['correction']).toBeUndefined();
     expect(feedItem(en, new URL('https://news.example/')).customData).not.toContain('atom:updated');
   });

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectRoot } from '../support/build-site.ts';
 import { cardCache, cardKey } from '../../src/lib/og/cache.ts';
 import type { OgCard } from '../../src/lib/og/card.ts';
 import { drawPool } from '../../src/lib/og/draw-pool.ts';
@@ -111,7 +112,7 @@ describe('drawing ahead', () => {
 describe('the drawing threads', () => {
   let fonts: OgFonts;
   beforeAll(async () => {
-    fonts = await loadOgFonts(join(dir, 'fonts'));
+    fonts = await loadOgFonts(join(dir, 'fonts'), projectRoot);
   });
 
   it('draw the same PNG as this thread does', async () => {

@@ -5,7 +5,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeBlockIds } from './block-ids.ts';
+import { visit } from 'unist-util-visit';
+import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
 /**
@@ -36,21 +37,13 @@ const CODE_NODES: Record<string, string> = {
   mdxJsxTextElement: 'a tag or component',
 };
 
-interface MdastNode {
-  type: string;
-  position?: { start: { line: number } };
-  children?: MdastNode[];
-}
-
-function rejectCode(tree: MdastNode): void {
-  const what = CODE_NODES[tree.type];
-  if (what) throw new StoryBodyCode(tree.position?.start.line ?? 1, what);
-  for (const child of tree.children ?? []) rejectCode(child);
-}
-
-/** The remark plugin that refuses MDX code in a story body. */
+/** The remark plugin that refuses MDX code in a story body: the first such node, with its line. */
 function remarkProseOnly() {
-  return (tree: MdastRoot) => rejectCode(tree as MdastNode);
+  return (tree: MdastRoot) =>
+    visit(tree, (node) => {
+      const what = CODE_NODES[node.type];
+      if (what) throw new StoryBodyCode(node.position?.start.line ?? 1, what);
+    });
 }
 
 function processor(format: 'md' | 'mdx') {
@@ -67,7 +60,19 @@ function processor(format: 'md' | 'mdx') {
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
-/** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
-export function renderStoryBody(body: string, format: 'md' | 'mdx'): string {
-  return String(processors[format].processSync(body));
+/** A story body as the content loader records it: its HTML and its numbered blocks. */
+export interface RenderedStoryBody {
+  html: string;
+  blocks: StoryBlock[];
+}
+
+/** Renders a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
+export function renderStoryBody(body: string, format: 'md' | 'mdx'): RenderedStoryBody {
+  const file = processors[format].processSync(body);
+  return { html: String(file), blocks: file.data.blocks ?? [] };
+}
+
+/** The blocks the loader recorded for an entry (`rendered.metadata.blocks`). */
+export function recordedBlocks(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoryBlock[] {
+  return (entry.rendered?.metadata?.['blocks'] as StoryBlock[] | undefined) ?? [];
 }

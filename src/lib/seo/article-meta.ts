@@ -4,7 +4,7 @@ import { correctionsInOrder, lastChanged, type Correction } from '../corrections
 import { deskDirectory, standalone, storyCredits, type DeskDirectory } from '../credits.ts';
 import { ui } from '../i18n/index.ts';
 import type { Lang } from '../i18n/languages.ts';
-import { articleCardPath, siteCardPath, storyCardsEnabled } from '../og/paths.ts';
+import { articleCardPath, siteCardPath } from '../og/paths.ts';
 import type { SectionId } from '../sections.ts';
 import type { Story, StoryFile } from '../stories.ts';
 import { articlePath } from '../urls.ts';
@@ -53,7 +53,12 @@ export interface ArticleMeta {
 /** Without a desks file, names are given as written. */
 const namesAsWritten = deskDirectory([]);
 
-export function articleMeta(story: ArticleStoryLike, lang: Lang, desks: DeskDirectory = namesAsWritten): ArticleMeta {
+/**
+ * `storyCards`: whether each story has its own social card (the storyCards setting), else the site's.
+ * `desks`: the desks file, to give bylines and agencies in this version's language.
+ */
+export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { storyCards: boolean; desks?: DeskDirectory }): ArticleMeta {
+  const desks = options.desks ?? namesAsWritten;
   const entry = story.versions[lang];
   if (!entry) throw new Error(`the story "${story.slug}" has no ${lang} version`);
   const data = entry.data;
@@ -81,6 +86,6 @@ export function articleMeta(story: ArticleStoryLike, lang: Lang, desks: DeskDire
     others: story.languages.filter((l) => l !== lang).map((l) => ({ lang: l, path: articlePath(l, story.slug) })),
     translator: credits.translation ? standalone(credits.translation.translator).text : null,
     photo: image?.src ? { src: image.src, alt: image.alt ?? '' } : null,
-    card: storyCardsEnabled() ? articleCardPath(lang, story.slug) : siteCardPath(lang),
+    card: options.storyCards ? articleCardPath(lang, story.slug) : siteCardPath(lang),
   };
 }
