@@ -37,7 +37,9 @@ function read(lang: 'th' | 'en'): Source[] {
       try {
         const story = parseStory(readFileSync(join(dir, f), 'utf8'));
         const version = story.versions[0]!;
-        return story.published ? [{ title: version.title, summary: version.paragraphs[0] ?? '', body: version.paragraphs.join('\n\n'), published: new Date(story.published) }] : [];
+        return story.published
+          ? [{ title: version.title, summary: version.paragraphs[0] ?? '', body: version.paragraphs.join('\n\n'), published: new Date(story.published) }]
+          : [];
       } catch {
         return [];
       }
@@ -72,7 +74,13 @@ for (const n of sizes) {
   const withRelated = lists.filter((l) => l.length > 0).length / n;
   const meanRelated = lists.reduce((sum, l) => sum + l.length, 0) / n;
   results.push({ stories: n, ms, msPer1000: (ms / n) * 1000, withRelated, meanRelated });
-  rows.push([n.toLocaleString('en'), `${(ms / 1000).toFixed(1)} s`, `${((ms / n) * 1000).toFixed(0)} ms`, `${(withRelated * 100).toFixed(1)} %`, meanRelated.toFixed(1)]);
+  rows.push([
+    n.toLocaleString('en'),
+    `${(ms / 1000).toFixed(1)} s`,
+    `${((ms / n) * 1000).toFixed(0)} ms`,
+    `${(withRelated * 100).toFixed(1)} %`,
+    meanRelated.toFixed(1),
+  ]);
   console.log(`${n} stories: ${(ms / 1000).toFixed(1)} s`);
 }
 console.log(`\nRelated stories (${thai.length} Thai and ${english.length} English corpus texts, a third of the stories with a rendering):\n`);

@@ -26,7 +26,9 @@ export function latestCorrection(corrections: readonly Correction[]): Correction
 
 /** When a version last changed, as far as its front matter says: its dates and its corrections. */
 export function lastChanged(version: VersionDates): Date | null {
-  const times = [version.published, version.updated, ...version.corrections.map((c) => c.date)].filter((d): d is Date => d !== undefined).map((d) => d.getTime());
+  const times = [version.published, version.updated, ...version.corrections.map((c) => c.date)]
+    .filter((d): d is Date => d !== undefined)
+    .map((d) => d.getTime());
   return times.length > 0 ? new Date(Math.max(...times)) : null;
 }
 

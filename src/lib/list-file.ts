@@ -13,7 +13,13 @@ export function parseListFile<S extends z.ZodType>(text: string, file: string, s
     data = parseYaml(text);
   } catch (error) {
     const line = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}: ` : '';
-    throw new ContentErrors([new ContentError({ file, problem: `the file is not valid YAML (${line}${(error as Error).message.split('\n')[0]})`, fix: `write a list of entries, e.g.\n${example}` })]);
+    throw new ContentErrors([
+      new ContentError({
+        file,
+        problem: `the file is not valid YAML (${line}${(error as Error).message.split('\n')[0]})`,
+        fix: `write a list of entries, e.g.\n${example}`,
+      }),
+    ]);
   }
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) {

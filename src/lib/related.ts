@@ -135,9 +135,14 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
     }
     const ranked = [...scores]
       .filter(([other, score]) => other !== i && score >= options.minScore)
-      .sort(([a, sa], [b, sb]) => sb - sa || stories[b]!.published.getTime() - stories[a]!.published.getTime() || (stories[a]!.slug < stories[b]!.slug ? -1 : 1))
+      .sort(
+        ([a, sa], [b, sb]) => sb - sa || stories[b]!.published.getTime() - stories[a]!.published.getTime() || (stories[a]!.slug < stories[b]!.slug ? -1 : 1),
+      )
       .slice(0, options.keep);
-    result.set(stories[i]!.slug, ranked.map(([other]) => stories[other]!.slug));
+    result.set(
+      stories[i]!.slug,
+      ranked.map(([other]) => stories[other]!.slug),
+    );
   }
   return result;
 }

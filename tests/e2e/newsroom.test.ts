@@ -20,7 +20,7 @@ afterAll(async () => {
 
 const ldOf = async (p: Page) => JSON.parse((await p.textContent('script[type="application/ld+json"]')) ?? '{}') as Record<string, unknown>;
 
-describe('credits in the reader\'s language', () => {
+describe("credits in the reader's language", () => {
   it('gives the English page an English byline and one plain provenance sentence', async () => {
     await page.goto(`${seedUrl}/en/articles/putin-visits-china-75-years-ties/`);
     expect(await page.textContent('[data-byline]')).toBe('The foreign news desk');
@@ -29,7 +29,7 @@ describe('credits in the reader\'s language', () => {
     expect((await ldOf(page))['author']).toEqual([{ '@type': 'Organization', name: 'The foreign news desk' }]);
   });
 
-  it('keeps the Thai byline on the Thai page, and agencies in the page\'s language', async () => {
+  it("keeps the Thai byline on the Thai page, and agencies in the page's language", async () => {
     await page.goto(`${seedUrl}/th/articles/putin-praises-russia-myanmar-ties/`);
     expect(await page.textContent('[data-byline]')).toBe('โต๊ะข่าวต่างประเทศ');
     expect(await page.textContent('[data-source]')).toBe('เอเอฟพี');
@@ -86,7 +86,7 @@ describe('corrections', () => {
 });
 
 describe('related stories', () => {
-  it('are computed when the front matter lists none, in the page\'s language, never the story itself', async () => {
+  it("are computed when the front matter lists none, in the page's language, never the story itself", async () => {
     await page.goto(`${seedUrl}/en/articles/putin-visits-china-75-years-ties/`);
     const links = await page.locator('[data-related-stories] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toContain('/en/articles/putin-praises-russia-myanmar-ties/');
@@ -115,7 +115,7 @@ describe('related stories', () => {
 describe('topics', () => {
   const { id, th, en } = fixture.mappedTopic;
 
-  it('link a story to its topics in the page\'s language', async () => {
+  it("link a story to its topics in the page's language", async () => {
     await page.goto(`${fixtureUrl}/en/articles/${fixture.generatedSlug(1)}/`);
     const links = page.locator('[data-story-topics] a');
     expect(await links.first().textContent()).toBe(en);
@@ -150,7 +150,10 @@ describe('topics', () => {
   });
 
   it('are listed on a topic index per language, sorted by name, with their counts', async () => {
-    for (const [lang, name, count] of [['en', en, 22], ['th', th, 44]] as const) {
+    for (const [lang, name, count] of [
+      ['en', en, 22],
+      ['th', th, 44],
+    ] as const) {
       await page.goto(`${fixtureUrl}/${lang}/topics/`);
       const names = await page.locator('[data-topic-index] a').evaluateAll((as) => as.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()));
       expect(names).toContain(`${name} (${count})`);

@@ -6,7 +6,7 @@ const desks = deskDirectory([
   { th: 'เอเอฟพี', en: 'AFP' },
 ]);
 
-describe('credits in the reader\'s language', () => {
+describe("credits in the reader's language", () => {
   it('finds a desk by its name in either language, whatever the case, spacing or a leading "the"', () => {
     expect(desks('โต๊ะข่าวต่างประเทศ', 'en')).toEqual({ text: 'the foreign news desk', lang: 'en' });
     expect(desks('Foreign news desk', 'th')).toEqual({ text: 'โต๊ะข่าวต่างประเทศ', lang: 'th' });
@@ -48,7 +48,9 @@ describe('list files beside the stories', () => {
     const schema = z.strictObject({ th: z.string().min(1), en: z.string().min(1) });
     expect(parseListFile('- th: ก\n  en: a\n', 'content/desks.yaml', schema, 'e.g.')).toEqual([{ th: 'ก', en: 'a' }]);
     expect(parseListFile('', 'content/desks.yaml', schema, 'e.g.')).toEqual([]);
-    expect(() => parseListFile('- th: ก\n- th: ข\n  en: b\n  extra: 1\n', 'content/desks.yaml', schema, 'e.g.')).toThrow(/content\/desks\.yaml: field "entry 1\.en"[\s\S]*entry 2/);
+    expect(() => parseListFile('- th: ก\n- th: ข\n  en: b\n  extra: 1\n', 'content/desks.yaml', schema, 'e.g.')).toThrow(
+      /content\/desks\.yaml: field "entry 1\.en"[\s\S]*entry 2/,
+    );
     expect(() => parseListFile('th: [', 'content/desks.yaml', schema, 'e.g.')).toThrow(/content\/desks\.yaml: the file is not valid YAML/);
     expect(() => parseListFile('th: ก', 'content/desks.yaml', schema, 'e.g.')).toThrow(/not a list of entries/);
   });

@@ -32,11 +32,7 @@ describe('related stories (hand-picked)', () => {
   });
 
   it('puts the newer of two equally related stories first', () => {
-    const twins = relatedStories([
-      story('a', 3, ['ภาษีที่ดินใหม่'], ['ภาษี']),
-      story('older', 1, ['ข่าวอื่น'], ['ภาษี']),
-      story('newer', 2, ['ข่าวอื่นๆ'], ['ภาษี']),
-    ]);
+    const twins = relatedStories([story('a', 3, ['ภาษีที่ดินใหม่'], ['ภาษี']), story('older', 1, ['ข่าวอื่น'], ['ภาษี']), story('newer', 2, ['ข่าวอื่นๆ'], ['ภาษี'])]);
     expect(twins.get('a')).toEqual(['newer', 'older']);
   });
 

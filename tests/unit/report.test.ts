@@ -3,7 +3,13 @@ import { configFromEnvironment } from '../../src/config.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { defaultReportAddress, quote, QUOTE_CHARS, reportAddressProblem, reportHref } from '../../src/lib/report.ts';
 
-const target = { url: 'https://news.example/en/articles/rice/', slug: 'rice', lang: 'en', title: 'Rice & prices', block: { id: 'b-3', text: 'Rice  prices rose\nby 5%.' } };
+const target = {
+  url: 'https://news.example/en/articles/rice/',
+  slug: 'rice',
+  lang: 'en',
+  title: 'Rice & prices',
+  block: { id: 'b-3', text: 'Rice  prices rose\nby 5%.' },
+};
 
 describe('report-an-error links', () => {
   it('prefill an e-mail with the story, the language, the paragraph and its text', () => {
@@ -49,9 +55,11 @@ describe('report-an-error links', () => {
     expect(defaultReportAddress(new URL('https://news.example.co.th/'))).toBe('mailto:corrections@news.example.co.th');
   });
 
-  it('go where NEWS_REPORT_ADDRESS says, by default to corrections@ the site\'s domain, and a bad address stops the build', () => {
+  it("go where NEWS_REPORT_ADDRESS says, by default to corrections@ the site's domain, and a bad address stops the build", () => {
     expect(configFromEnvironment({ SITE_URL: 'https://news.example/' }, '/p').reportAddress).toBe('mailto:corrections@news.example');
     expect(configFromEnvironment({ NEWS_REPORT_ADDRESS: 'mailto:desk@news.example' }, '/p').reportAddress).toBe('mailto:desk@news.example');
-    expect(() => configFromEnvironment({ NEWS_REPORT_ADDRESS: 'https://forms.example/' }, '/p')).toThrow(/NEWS_REPORT_ADDRESS="https:\/\/forms\.example\/": must be .*names no story/);
+    expect(() => configFromEnvironment({ NEWS_REPORT_ADDRESS: 'https://forms.example/' }, '/p')).toThrow(
+      /NEWS_REPORT_ADDRESS="https:\/\/forms\.example\/": must be .*names no story/,
+    );
   });
 });

@@ -30,13 +30,23 @@ describe('topics', () => {
   });
 
   it("gather a story's topics from all its versions, each once", () => {
-    const list = storyTopics([['รัสเซีย', 'ภาษี'], ['Russia', 'USA']], topics);
+    const list = storyTopics(
+      [
+        ['รัสเซีย', 'ภาษี'],
+        ['Russia', 'USA'],
+      ],
+      topics,
+    );
     expect(list.map((t) => t.id)).toEqual(['russia', 'ภาษี', 'united-states']);
   });
 
   it('find a topics file that gives one tag to two topics, or one id to two entries', () => {
     expect(topicsFileProblems(entries)).toEqual([]);
-    expect(topicsFileProblems([...entries, { id: 'russia', th: 'รัสเซีย2', en: 'Russia 2', aliases: [] }])).toEqual(['the id "russia" is used by two topics: give each its own']);
-    expect(topicsFileProblems([...entries, { id: 'usa', th: 'อเมริกา', en: 'America', aliases: ['usa'] }])).toEqual(['the tag "usa" belongs to both "united-states" and "usa": keep it in one']);
+    expect(topicsFileProblems([...entries, { id: 'russia', th: 'รัสเซีย2', en: 'Russia 2', aliases: [] }])).toEqual([
+      'the id "russia" is used by two topics: give each its own',
+    ]);
+    expect(topicsFileProblems([...entries, { id: 'usa', th: 'อเมริกา', en: 'America', aliases: ['usa'] }])).toEqual([
+      'the tag "usa" belongs to both "united-states" and "usa": keep it in one',
+    ]);
   });
 });
