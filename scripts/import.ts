@@ -1,33 +1,46 @@
 /**
- * npm run import -- [--out DIR] [--section ID] [--published TIMESTAMP] FILE...
+ * npm run import -- [--out DIR] [--section ID] [--published TIMESTAMP] [--folder NAME] [--pair THAI=ENGLISH]... FILE...
  *
  * Turns plain-text stories (the seed layout, the thaigov layout) into content entries:
  * DIR/articles/<slug>/th.mdx and en.mdx (DIR defaults to content/). Re-importing a story updates it
  * in place. Writes DIR/import-map.json: every input file → the URL paths of its pages.
+ * --pair imports a Thai file with its official English rendering from a second file; --folder puts
+ * new stories under DIR/articles/NAME/; new stories are tagged with the topics of DIR/topics.yaml
+ * that their title or first paragraph names.
  */
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 import { filesUnder } from '../src/lib/files.ts';
 import { isLang, type Lang } from '../src/lib/i18n/languages.ts';
 import { LARGE_STORY_BYTES, MAX_TITLE_LENGTH } from '../src/lib/frontmatter-checks.ts';
 import { readArticleFile, renderArticleFile } from '../src/lib/importer/article-file.ts';
 import { decodeInput } from '../src/lib/importer/decode.ts';
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
-import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions } from '../src/lib/importer/plan.ts';
+import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions, type TaggingTopic } from '../src/lib/importer/plan.ts';
 import { shortHash } from '../src/lib/importer/slug.ts';
 import { TIMESTAMP_WITH_OFFSET } from '../src/lib/dates.ts';
 import { sectionIds, type SectionId } from '../src/lib/sections.ts';
 import { articlePath } from '../src/lib/urls.ts';
 
-const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] [--published 2024-05-16T17:00+07:00] FILE...';
+const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] [--published 2024-05-16T17:00+07:00] [--folder NAME] [--pair THAI.txt=ENGLISH.txt]... FILE...';
 
 /** An input larger than this is not one story (a whole archive, a binary file): refused before it replaces one. */
 const MAX_INPUT_BYTES = 5 * LARGE_STORY_BYTES;
 
 /** A problem that stops the whole import before anything is written, said as an editor can act on it. */
 class ImportStopped extends Error {}
+/** The topics file beside the articles (the build checks it in full); none when there is no file. */
+async function readTopics(path: string): Promise<TaggingTopic[]> {
+  if (!existsSync(path)) return [];
+  const entries: unknown = parseYaml(await readFile(path, 'utf8'));
+  if (!Array.isArray(entries)) return [];
+  return entries.flatMap((e: { th?: unknown; en?: unknown; aliases?: unknown }) =>
+    typeof e.th === 'string' && typeof e.en === 'string' ? [{ th: e.th, en: e.en, aliases: Array.isArray(e.aliases) ? e.aliases.map(String) : [] }] : [],
+  );
+}
 
 /** Everything already in the articles folder, by folder, with the keys that recognise each story. */
 async function readExisting(articlesDir: string): Promise<Map<string, ExistingStory>> {
@@ -70,9 +83,26 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, section: { type: 'string' }, published: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      section: { type: 'string' },
+      published: { type: 'string' },
+      folder: { type: 'string' },
+      pair: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
-  if (values.help || positionals.length === 0) {
+  const pairs = (values.pair ?? []).map((pair) => pair.split('='));
+  if (pairs.some((p) => p.length !== 2 || !p[0] || !p[1])) {
+    console.error(`--pair takes THAI.txt=ENGLISH.txt\n${USAGE}`);
+    return 2;
+  }
+  const folder = values.folder;
+  if (folder !== undefined && !/^[a-z0-9-]+(\/[a-z0-9-]+)*$/.test(folder)) {
+    console.error(`--folder "${folder}" must be lowercase Latin letters, digits and hyphens, e.g. "sample"`);
+    return 2;
+  }
+  if (values.help || positionals.length + pairs.length === 0) {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
@@ -98,6 +128,9 @@ async function main(): Promise<number> {
     section: (layout) => (section as SectionId | undefined) ?? (layout === 'thaigov' ? 'government' : 'world'),
     byline: { th: 'กองบรรณาธิการ', en: 'News desk' },
     translation: { translator: 'Imported rendering (translator not stated)', machine: true, reviewed: false },
+    // The English of a government press release is the government's own translation.
+    pairedTranslation: { translator: 'the Royal Thai Government', machine: false, reviewed: false },
+    topics: await readTopics(join(contentDir, 'topics.yaml')),
   };
 
   const existing = await readExisting(articlesDir);
@@ -113,7 +146,8 @@ async function main(): Promise<number> {
   const counts = { new: 0, updated: 0, unchanged: 0, failed: 0, collisions: 0 };
 
   // Sorted, so that which of two colliding stories keeps the plain slug does not depend on argument order.
-  const inputs = [...positionals].sort();
+  const renderingOf = new Map(pairs.map(([thai, english]) => [thai!, english!]));
+  const inputs = [...new Set([...positionals, ...renderingOf.keys()])].sort();
   for (const input of inputs) {
     const key = relative(process.cwd(), resolve(input)) || input;
     // A failed input keeps what the map knew of it (a file moved away still has its pages).
@@ -155,6 +189,26 @@ async function main(): Promise<number> {
       fail(`${key}: the ${longTitle.lang === 'th' ? 'Thai' : 'English'} title is ${longTitle.title.length} characters; a headline has at most ${MAX_TITLE_LENGTH}. Fix: check the layout: the title is the first line, alone, followed by the text`);
       continue;
     }
+    const renderingFile = renderingOf.get(input);
+    if (renderingFile !== undefined) {
+      let rendering;
+      try {
+        rendering = parseStory(await readFile(renderingFile, 'utf8'));
+      } catch (error) {
+        console.log(`FAILED  ${key}: its rendering ${renderingFile} cannot be read (${(error as Error).message})`);
+        importMap[key] = [];
+        counts.failed++;
+        continue;
+      }
+      const version = rendering.versions[0]!;
+      if (version.lang === story.versions[0]!.lang) {
+        console.log(`FAILED  ${key}: its rendering ${renderingFile} is in the same language; pair a Thai file with an English one`);
+        importMap[key] = [];
+        counts.failed++;
+        continue;
+      }
+      story = { ...story, versions: [story.versions[0]!, version], pairedRendering: true };
+    }
     const identities = storyIdentities({ sourceUrl: story.sourceUrl, originalTitle: story.versions[0]!.title });
     let known = identities.map((k) => byIdentity.get(k)).find(Boolean);
     const isNew = !known;
@@ -171,7 +225,7 @@ async function main(): Promise<number> {
         counts.collisions++;
         slug = resolved;
       }
-      known = { slug, folder: slug, identities, files: {} };
+      known = { slug, folder: folder ? `${folder}/${slug}` : slug, identities, files: {} };
       slugOwner.set(slug, identities[0]!);
     }
     for (const k of identities) byIdentity.set(k, known);

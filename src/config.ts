@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { defaultReportAddress, reportAddressProblem } from './lib/report.ts';
 
 /**
  * The site's settings, in one typed place. `astro.config.mjs` and the command-line tools parse the
@@ -27,6 +28,8 @@ export const newsConfigSchema = z.strictObject({
   ogThreads: z.int().min(0),
   /** Stories per search index bundle (see src/lib/search/bundles.ts). */
   storiesPerSearchBundle: z.int().min(1),
+  /** Where readers' error reports go: a mailto: address or a form's URL template (src/lib/report.ts). */
+  reportAddress: z.string().refine((address) => reportAddressProblem(address) === null),
 });
 export type NewsConfig = z.output<typeof newsConfigSchema>;
 
@@ -47,6 +50,8 @@ const variables = {
   // one drawing thread per core, up to 4.
   ogThreads: { name: 'NEWS_OG_THREADS', takes: 'a whole number, 0 or more', default: () => String(Math.min(4, availableParallelism())) },
   storiesPerSearchBundle: { name: 'NEWS_SEARCH_STORIES_PER_BUNDLE', takes: 'a whole number, 1 or more', default: () => '2000' },
+  // Empty: mailto:corrections@ the domain of SITE_URL.
+  reportAddress: { name: 'NEWS_REPORT_ADDRESS', takes: 'a mailto: address, or an http(s) form address with {url} or {story}', default: () => '' },
 } as const satisfies Record<Exclude<keyof NewsConfig, 'root'>, { name: string; takes: string; default: () => string }>;
 
 const PATHS = ['outDir', 'cacheDir', 'contentDir', 'ogCacheDir'] as const;
@@ -66,13 +71,15 @@ export function configFromEnvironment(env: Environment, root: string): NewsConfi
     storyCards: onOff(raw.storyCards),
     ogThreads: whole(raw.ogThreads),
     storiesPerSearchBundle: whole(raw.storiesPerSearchBundle),
+    reportAddress: raw.reportAddress || (URL.canParse(raw.site) ? defaultReportAddress(new URL(raw.site)) : ''),
   };
   const parsed = newsConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const key = issue.path[0] as keyof typeof variables;
     const v = variables[key];
-    return `${v.name}=${JSON.stringify(raw[key])}: must be ${v.takes}. Fix: set it to ${v.takes}, or unset it for the default (${v.default()}).`;
+    const why = key === 'reportAddress' ? ` (${reportAddressProblem(String(input.reportAddress))})` : '';
+    return `${v.name}=${JSON.stringify(raw[key])}: must be ${v.takes}${why}. Fix: set it to ${v.takes}, or unset it for the default (${v.default() || 'derived from SITE_URL'}).`;
   });
   throw new ConfigError(`Invalid settings in the environment:\n${problems.join('\n')}`);
 }

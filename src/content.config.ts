@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, matchesGlob, relative, sep } from 'node:path';
+import { dirname, join, matchesGlob, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFileMessage } from 'vfile-message';
 import type { Document } from 'yaml';
@@ -15,6 +15,8 @@ import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
 import { checkFileText, decodeStoryFile, fieldLine, MAX_TITLE_LENGTH, schemaErrors, splitFile } from './lib/frontmatter-checks.ts';
 import { MAX_NESTING, recordedBlocks, renderStoryBody, StoryBodyCode, StoryBodyNesting, type RenderedStoryBody } from './lib/markdown/story-body.ts';
+import { parseListFile } from './lib/list-file.ts';
+import { topicsFileProblems } from './lib/topics.ts';
 import { describeMisalignment, findMisalignment } from './lib/alignment.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from './lib/story-files.ts';
 import { balanceBidi, balanceBidiDeep } from './lib/unicode.ts';
@@ -77,6 +79,12 @@ const relatedStory = z.strictObject({
   url: webUrl.optional(),
 });
 
+const correction = z.strictObject({
+  /** When the correction was made, in Bangkok time. */
+  date: timestamp,
+  text: text('what was wrong and what the story now says'),
+});
+
 const translation = z.strictObject({
   /** Who made the rendering: a person, a desk, or the machine translation service. */
   translator: text('who made the rendering, e.g. "Foreign news desk"'),
@@ -88,8 +96,11 @@ const translation = z.strictObject({
 /** The other reading of a file that lacks an original's fields: it is a rendering missing its block. */
 const IF_RENDERING = 'if this file is a rendering, add its "translation" block instead (translator, machine, reviewed)';
 
-/** Fields that describe the story as a whole; they are written once, in the original. */
-const ORIGINAL_ONLY = ['section', 'source', 'byline', 'sourceUrl'] as const;
+/**
+ * Fields that describe the story as a whole; they are written once, in the original. A rendering may
+ * set its own byline and source: the credit as it reads in its language.
+ */
+const ORIGINAL_ONLY = ['section', 'sourceUrl'] as const;
 
 export const articleSchema = z
   .strictObject({
@@ -109,10 +120,17 @@ export const articleSchema = z
     byline: z.string().trim().min(1).optional(),
     image: image.optional(),
     related: z.array(relatedStory).default([]),
+    /** Corrections of this version, each with its date; the page lists them and the feeds mark the story updated. */
+    corrections: z.array(correction, { error: 'must be a list of entries with "date" and "text"' }).default([]),
     /** Present only on a rendering: the file is a translation of the story's original. */
     translation: translation.optional(),
   })
   .superRefine((data, ctx) => {
+    data.corrections.forEach((c, index) => {
+      if (data.published && c.date < data.published) {
+        ctx.addIssue({ code: 'custom', path: ['corrections', index, 'date'], message: 'is earlier than "published": a correction follows publication' });
+      }
+    });
     if (data.translation) {
       for (const field of ORIGINAL_ONLY) {
         if (data[field] !== undefined) {
@@ -311,6 +329,54 @@ function bodyProblem(file: string, error: unknown): ContentError {
   return new ContentError({ file, line, problem: `the text cannot be read as MDX (${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
 }
 
+/** A desk, agency or office in both languages (content/desks.yaml). */
+export const deskSchema = z.strictObject({
+  th: text('the name in Thai, e.g. "โต๊ะข่าวต่างประเทศ"'),
+  en: text('the name in English as it reads in a sentence, e.g. "the foreign news desk"'),
+});
+const DESK_EXAMPLE = '- th: โต๊ะข่าวต่างประเทศ\n  en: the foreign news desk';
+
+/**
+ * A list file beside the articles folder (content/<name>), read whole on every build: it is small.
+ * A site without the file has an empty list.
+ */
+function listFileLoader<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  example: string,
+  idOf: (entry: z.output<S>) => string,
+  /** Rules across entries: each problem found, as a sentence. */
+  check: (entries: z.output<S>[]) => string[] = () => [],
+): Loader {
+  return {
+    name: `list-file:${name}`,
+    load: async (context) => {
+      const path = join(dirname(config.contentDir), name);
+      context.store.clear();
+      if (!existsSync(path)) return;
+      const file = relative(fileURLToPath(context.config.root), path).split(sep).join('/');
+      const entries = parseListFile(await readFile(path, 'utf8'), file, schema, example);
+      const problems = check(entries);
+      if (problems.length > 0) throw new ContentErrors(problems.map((problem) => new ContentError({ file, problem, fix: `each entry looks like:\n${example}` })));
+      for (const entry of entries) {
+        const id = idOf(entry);
+        context.store.set({ id, data: await context.parseData({ id, data: entry as Record<string, unknown> }) });
+      }
+    },
+  };
+}
+
+/** A topic: a Thai tag and its English counterpart (content/topics.yaml). */
+export const topicSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lowercase Latin letters, digits and single hyphens (it becomes the URL), e.g. "russia"' }),
+  th: text('the tag in Thai, e.g. "รัสเซีย"'),
+  en: text('the tag in English, e.g. "Russia"'),
+  aliases: z.array(nonEmpty, { error: 'must be a list of other spellings, e.g. [สหรัฐ, USA]' }).default([]),
+});
+const TOPIC_EXAMPLE = '- id: russia\n  th: รัสเซีย\n  en: Russia\n  aliases: [สหพันธรัฐรัสเซีย]   # optional';
+
 export const collections = {
   articles: defineCollection({ loader: articleLoader(), schema: articleSchema }),
+  topics: defineCollection({ loader: listFileLoader('topics.yaml', topicSchema, TOPIC_EXAMPLE, (t) => t.id, topicsFileProblems), schema: topicSchema }),
+  desks: defineCollection({ loader: listFileLoader('desks.yaml', deskSchema, DESK_EXAMPLE, (d) => d.en), schema: deskSchema }),
 };

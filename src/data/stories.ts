@@ -1,4 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { deskDirectory, type DeskDirectory } from '../lib/credits.ts';
+import { relatedStories } from '../lib/related.ts';
+import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
@@ -37,4 +40,81 @@ export async function getSectionsInUse(): Promise<SectionId[]> {
   const stories = await getStories();
   const used = new Set(stories.map((s) => s.section));
   return sectionIds.filter((id) => used.has(id));
+}
+
+let desksPromise: Promise<DeskDirectory> | undefined;
+
+/** The desks file (content/desks.yaml) as a lookup from a name in either language to the name in one. */
+export function getDesks(): Promise<DeskDirectory> {
+  desksPromise ??= getCollection('desks').then((entries) => deskDirectory(entries.map((entry) => entry.data)));
+  return desksPromise;
+}
+
+/** How many related stories a page shows at most. */
+export const RELATED_SHOWN = 5;
+
+let relatedPromise: Promise<Map<string, ArticleStory[]>> | undefined;
+
+/** Every story's related stories, best first, computed once per build from topics and text (src/lib/related.ts). */
+export function getRelated(): Promise<Map<string, ArticleStory[]>> {
+  relatedPromise ??= Promise.all([getStories(), getStoryTopics()]).then(([stories, topicsOf]) => {
+    const bySlug = new Map(stories.map((story) => [story.slug, story]));
+    const related = relatedStories(
+      stories.map((story) => {
+        const versions = Object.values(story.versions);
+        return {
+          slug: story.slug,
+          published: story.published,
+          topics: (topicsOf.get(story.slug) ?? []).map((topic) => topic.id),
+          texts: versions.flatMap((entry) => [entry.data.title, entry.data.title, entry.data.summary, entry.body ?? '']),
+        };
+      }),
+    );
+    return new Map([...related].map(([slug, slugs]) => [slug, slugs.map((s) => bySlug.get(s)!)]));
+  });
+  return relatedPromise;
+}
+
+/** The related stories of one story that can be read in a language, as a listing shows them. */
+export async function getRelatedIn(story: ArticleStory, lang: Lang): Promise<StoryVersion[]> {
+  const related = (await getRelated()).get(story.slug) ?? [];
+  return related.flatMap((other) => (other.versions[lang] ? [{ story: other, lang, entry: other.versions[lang] }] : [])).slice(0, RELATED_SHOWN);
+}
+
+let topicsPromise: Promise<TopicDirectory> | undefined;
+
+/** The topics file (content/topics.yaml) as a lookup from a tag in either language to its topic. */
+export function getTopics(): Promise<TopicDirectory> {
+  topicsPromise ??= getCollection('topics').then((entries) => topicDirectory(entries.map((entry) => entry.data)));
+  return topicsPromise;
+}
+
+let storyTopicsPromise: Promise<Map<string, Topic[]>> | undefined;
+
+/** Every story's topics (by slug), from the tags of all its versions. */
+export function getStoryTopics(): Promise<Map<string, Topic[]>> {
+  storyTopicsPromise ??= Promise.all([getStories(), getTopics()]).then(
+    ([stories, topics]) => new Map(stories.map((story) => [story.slug, storyTopics(Object.values(story.versions).map((entry) => entry.data.tags), topics)])),
+  );
+  return storyTopicsPromise;
+}
+
+/** A topic with the stories readable in one language, newest first. */
+export interface TopicListing {
+  topic: Topic;
+  items: StoryVersion[];
+}
+
+/** The topics that have stories in a language, each with those stories. */
+export async function getTopicListings(lang: Lang): Promise<TopicListing[]> {
+  const [items, topicsOf] = await Promise.all([getStoriesIn(lang), getStoryTopics()]);
+  const byId = new Map<string, TopicListing>();
+  for (const item of items) {
+    for (const topic of topicsOf.get(item.story.slug) ?? []) {
+      const listing = byId.get(topic.id) ?? byId.set(topic.id, { topic, items: [] }).get(topic.id)!;
+      listing.topic = { id: topic.id, names: { ...topic.names, ...listing.topic.names } };
+      listing.items.push(item);
+    }
+  }
+  return [...byId.values()];
 }

@@ -18,6 +18,8 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
   const article = root.querySelector('[data-pagefind-body][data-story]');
   const lang = root.querySelector('html')?.getAttribute('lang');
   if (!article || !isLang(lang)) return null;
+  // What the page marks as not part of the story (such as the report link after each paragraph of a rendering) is not indexed.
+  for (const ignored of article.querySelectorAll('[data-pagefind-ignore]')) ignored.remove();
   const text = (selector: string) => article.querySelector(selector)?.textContent.trim() ?? '';
   return {
     slug: article.getAttribute('data-story')!,

@@ -20,7 +20,7 @@ export interface PageView {
   /** True when the page shows a translation of an original in the other language. */
   isRendering: boolean;
   /** What kind of page this is, for styling and tests. */
-  kind: 'home' | 'article' | 'side-by-side' | 'section' | 'archive' | 'search' | 'not-found';
+  kind: 'home' | 'article' | 'side-by-side' | 'section' | 'archive' | 'topic' | 'topics' | 'search' | 'not-found';
   /** On a translated story, its side-by-side view; null elsewhere. */
   sideBySidePath: string | null;
   /** On the side-by-side view, the story in each language on its own. */

@@ -42,6 +42,16 @@ export function sectionPath(lang: Lang, section: SectionId, page = 1): string {
   return pagedPath(`/${lang}/sections/${section}/`, page);
 }
 
+/** All topics of a language. */
+export function topicsPath(lang: Lang): string {
+  return `/${lang}/topics/`;
+}
+
+/** A topic's stories; an unmapped Thai tag's id is Thai, written percent-encoded. */
+export function topicPath(lang: Lang, topicId: string, page = 1): string {
+  return pagedPath(`/${lang}/topics/${encodeURIComponent(topicId)}/`, page);
+}
+
 /** The language a site path belongs to, or null for paths outside /th/ and /en/. */
 export function langOfPath(path: string): Lang | null {
   const first = path.split('/')[1];

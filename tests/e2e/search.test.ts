@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, recordDialogs } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
+import { seedSlugs } from '../support/content-files.ts';
 import { fixture } from '../support/fixture-content.ts';
 import { siteSearchBundles } from '../support/search-driver.ts';
 import { readStoryTexts, truthFor } from '../support/search-quality.ts';
@@ -56,8 +57,10 @@ const seedQueries = ['ปูติน', 'รัสเซีย', 'นิวเ�
 
 describe('search on the seed site', () => {
   it('expects the stories the text says: เมียนมา only in the first seed, the rest in both', () => {
-    expect([...truthFor(seedStories, 'เมียนมา')]).toEqual(['putin-praises-russia-myanmar-ties']);
-    expect(truthFor(seedStories, 'ปูติน').size).toBe(2);
+    // The two seed stories only: the shipped sample (content/articles/sample) may mention either word.
+    const seeds = seedStories.filter((s) => (seedSlugs as readonly string[]).includes(s.slug));
+    expect([...truthFor(seeds, 'เมียนมา')]).toEqual(['putin-praises-russia-myanmar-ties']);
+    expect(truthFor(seeds, 'ปูติน').size).toBe(2);
   });
 
   for (const lang of ['th', 'en'] as const) {

@@ -69,12 +69,13 @@ for (const site of sites) {
         new Map(
           page.root
             .querySelectorAll('link[rel="alternate"][hreflang]')
-            .map((l) => [l.getAttribute('hreflang')!, new URL(l.getAttribute('href')!).pathname]),
+            // A page named in Thai (a topic addressed by its Thai tag) is linked percent-encoded.
+            .map((l) => [l.getAttribute('hreflang')!, decodeURIComponent(new URL(l.getAttribute('href')!).pathname)]),
         );
       const byPath = new Map(pages.map((p) => [p.path, p]));
       for (const page of pages.filter((p) => /^\/(th|en)\//.test(p.path))) {
         const canonical = page.root.querySelector('link[rel="canonical"]')?.getAttribute('href');
-        if (!canonical || new URL(canonical).pathname !== page.path) problems.push(`${page.path}: canonical ${canonical}`);
+        if (!canonical || decodeURIComponent(new URL(canonical).pathname) !== page.path) problems.push(`${page.path}: canonical ${canonical}`);
         const alternates = alternatesOf(page);
         const lang = page.path.split('/')[1]!;
         if (alternates.get(lang) !== page.path) problems.push(`${page.path}: no self hreflang`);
@@ -93,7 +94,7 @@ for (const site of sites) {
         const switchLink = page.root.querySelector('[data-lang-switch]');
         const otherLang = lang === 'th' ? 'en' : 'th';
         if (switchLink) {
-          if (switchLink.getAttribute('href') !== alternates.get(otherLang)) problems.push(`${page.path}: switch and hreflang disagree`);
+          if (decodeURIComponent(switchLink.getAttribute('href')!) !== alternates.get(otherLang)) problems.push(`${page.path}: switch and hreflang disagree`);
           if (switchLink.getAttribute('hreflang') !== otherLang) problems.push(`${page.path}: switch has no hreflang`);
         } else if (!page.root.querySelector('.lang-switch [data-no-translation]')) {
           problems.push(`${page.path}: neither a language switch nor a notice`);

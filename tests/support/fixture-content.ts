@@ -1,6 +1,7 @@
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectRoot } from './build-site.ts';
+import { seedSlugs } from './content-files.ts';
 
 /**
  * A content folder that exercises what the two seeds cannot: a Thai story with no English,
@@ -15,6 +16,13 @@ export const fixture = {
   /** Text that means something in HTML, MDX, URLs or Unicode; every field must show it as text. */
   hostileTitle: '<script>alert("title")</script> ข่าว <img src=x onerror=alert(1)> {1+1} &amp; \u202Eevil\u202C',
   generatedCount: 44,
+  /** Generated story 1: its Thai original was corrected twice, after its English rendering was made. */
+  corrected: 'generated-story-01',
+  correctionText: 'ฉบับก่อนหน้าระบุวันประชุมผิด ที่ถูกต้องคือวันที่ 4 มกราคม',
+  /** Every generated story is tagged การเมือง, which the fixture's topics file maps to "Politics"… */
+  mappedTopic: { id: 'politics', th: 'การเมือง', en: 'Politics' },
+  /** …and ทดสอบคี่ (odd numbers) or ทดสอบคู่ (even), which it does not map. */
+  unmappedTag: (n: number) => (n % 2 === 1 ? 'ทดสอบคี่' : 'ทดสอบคู่'),
   /** Generated stories with an odd number also have an English rendering. */
   generatedSlug: (n: number) => `generated-story-${String(n).padStart(2, '0')}`,
 } as const;
@@ -26,7 +34,11 @@ function mdx(frontmatter: string, body: string): string {
 export async function writeFixtureContent(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  await cp(join(projectRoot, 'content/articles'), dir, { recursive: true });
+  // The topics file lives beside the articles folder, as content/topics.yaml does beside content/articles.
+  const { id, th, en } = fixture.mappedTopic;
+  await writeFile(join(dir, '../topics.yaml'), `- id: ${id}\n  th: ${th}\n  en: ${en}\n`);
+  // The two seed stories, not the shipped sample (content/articles/sample), whose size may change.
+  for (const slug of seedSlugs) await cp(join(projectRoot, 'content/articles', slug), join(dir, slug), { recursive: true });
 
   const write = async (slug: string, lang: string, text: string) => {
     await mkdir(join(dir, slug), { recursive: true });
@@ -58,6 +70,9 @@ summary: The city's first shared charging hub for electric buses opened on Monda
 published: 2025-02-03T11:00:00+07:00
 section: technology
 source: Reuters
+corrections:
+  - date: 2025-02-04T09:00:00+07:00
+    text: An earlier version said the hub charges 30 buses at once; it charges 40.
 `,
       `The city's first shared charging hub for electric buses opened on Monday.\n\nIt can charge 40 buses at once.`,
     ),
@@ -73,6 +88,9 @@ translation:
   translator: โต๊ะข่าวต่างประเทศ
   machine: false
   reviewed: true
+corrections:
+  - date: 2025-02-04T10:00:00+07:00
+    text: ฉบับก่อนหน้าระบุว่าชาร์จได้พร้อมกัน 30 คัน ที่ถูกต้องคือ 40 คัน
 `,
       `ศูนย์ชาร์จรถโดยสารไฟฟ้าแบบใช้ร่วมกันแห่งแรกของเมืองเปิดให้บริการเมื่อวันจันทร์\n\nสามารถชาร์จรถโดยสารได้พร้อมกัน 40 คัน`,
     ),
@@ -134,7 +152,17 @@ title: ข่าวการเมืองทดสอบลำดับที�
 summary: สรุปข่าวการเมืองลำดับที่ ${n}
 published: 2024-${month}-${day}T10:${String(n).padStart(2, '0')}:00+07:00
 section: politics
+tags: [${fixture.mappedTopic.th}, ${fixture.unmappedTag(n)}]
 byline: โต๊ะข่าวการเมือง
+${
+  slug === fixture.corrected
+    ? `corrections:
+  - date: 2024-01-03T08:00:00+07:00
+    text: แก้คำสะกดชื่อผู้ให้สัมภาษณ์
+  - date: 2024-01-05T16:30:00+07:00
+    text: ${fixture.correctionText}`
+    : ''
+}
 `,
         `เนื้อหาข่าวการเมืองลำดับที่ ${n}`,
       ),

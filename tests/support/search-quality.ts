@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readArticleFile } from '../../src/lib/importer/article-file.ts';
@@ -11,10 +11,15 @@ export interface StoryText {
   texts: Partial<Record<'th' | 'en', string>>;
 }
 
-/** Every story of a content folder as plain text (title, dek, paragraphs), per language. */
+/** Every story of a content folder as plain text (title, dek, paragraphs), per language; folders may be nested (content/articles/sample/<slug>/). */
 export function readStoryTexts(articlesDir: string): StoryText[] {
   const stories: StoryText[] = [];
   for (const slug of readdirSync(articlesDir)) {
+    const hasStory = ['th', 'en'].some((lang) => existsSync(join(articlesDir, slug, `${lang}.mdx`)));
+    if (!hasStory) {
+      if (statSync(join(articlesDir, slug)).isDirectory()) stories.push(...readStoryTexts(join(articlesDir, slug)));
+      continue;
+    }
     const story: StoryText = { slug, texts: {} };
     for (const lang of ['th', 'en'] as const) {
       const file = join(articlesDir, slug, `${lang}.mdx`);

@@ -44,11 +44,17 @@ describe('i18n', () => {
     expect(en.noVersionInThisLanguage).toContain('English');
   });
 
-  it('describes translations truthfully', () => {
-    expect(en.translationNotice({ translator: 'Desk', machine: true, reviewed: true })).toContain('machine translation, reviewed by an editor');
-    expect(en.translationNotice({ translator: 'Desk', machine: true, reviewed: false })).toContain('not yet reviewed');
-    expect(en.translationNotice({ translator: 'Desk', machine: false, reviewed: true })).not.toContain('machine');
-    expect(th.translationNotice({ translator: 'โต๊ะข่าว', machine: true, reviewed: false })).toContain('ยังไม่ผ่านการตรวจทาน');
+  it('describes translations truthfully, in one plain sentence', () => {
+    const machine = { machine: true, reviewed: true, translator: 'Machine translation', reviewer: 'the foreign news desk' };
+    expect(en.provenance(machine)).toBe('Machine translation of the Thai original, reviewed by the foreign news desk.');
+    expect(en.provenance({ ...machine, reviewer: null })).toBe('Machine translation of the Thai original, reviewed by an editor.');
+    expect(en.provenance({ ...machine, reviewed: false })).toBe('Machine translation of the Thai original, not yet reviewed by an editor.');
+    expect(en.provenance({ machine: false, reviewed: true, translator: 'Somchai Dee', reviewer: 'the foreign news desk' })).toBe(
+      'Translated from the Thai original by Somchai Dee, reviewed by the foreign news desk.',
+    );
+    expect(en.provenance({ machine: false, reviewed: true, translator: 'the news desk', reviewer: 'the news desk' })).toBe('Translated from the Thai original by the news desk.');
+    expect(th.provenance({ ...machine, reviewed: false, reviewer: null })).toBe('แปลด้วยเครื่องจากต้นฉบับภาษาอังกฤษ ยังไม่ผ่านการตรวจทานของบรรณาธิการ');
+    expect(th.provenance({ ...machine, reviewer: 'โต๊ะข่าวต่างประเทศ' })).toBe('แปลด้วยเครื่องจากต้นฉบับภาษาอังกฤษ ตรวจทานโดยโต๊ะข่าวต่างประเทศ');
   });
 
   it('counts stories in each language', () => {

@@ -82,7 +82,8 @@ describe('check-renderings command', { timeout: 60_000 }, () => {
   it('resolves a relative NEWS_CONTENT_DIR against the project root, wherever it runs', () => {
     const { code, stdout } = run([], { env: { NEWS_CONTENT_DIR: 'content/articles' }, cwd: tmpdir() });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/Rendering check: no findings in \d+ stories\./);
+    // The project's own stories were found (the shipped sample's official renderings have a few real findings).
+    expect(stdout).toMatch(/Rendering check: (no findings|\d+ findings?) in (\d+ of )?\d+ stories/);
   });
 
   it('names a missing content folder and what to do', () => {

@@ -16,7 +16,7 @@ const cards = { storyCards: true };
 const published = new Date('2025-03-05T10:00:00+07:00');
 
 function data(fields: Partial<ArticleData> & Pick<ArticleData, 'title' | 'summary'>): ArticleData {
-  return { tags: [], related: [], ...fields };
+  return { tags: [], related: [], corrections: [], ...fields };
 }
 
 function story(files: StoryFile<ArticleData>[]) {

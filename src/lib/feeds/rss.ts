@@ -1,4 +1,5 @@
 import type { RSSFeedItem } from '@astrojs/rss';
+import { toBangkokIso } from '../dates.ts';
 import { htmlLang, type Lang } from '../i18n/languages.ts';
 import type { ArticleMeta } from '../seo/article-meta.ts';
 
@@ -23,13 +24,15 @@ export function feedItem(article: ArticleMeta, site: URL): RSSFeedItem {
   const alternates = article.others.map(
     (v) => `<atom:link rel="alternate" hreflang="${htmlLang[v.lang]}" type="text/html" href="${escapeXml(new URL(v.path, site).href)}"/>`,
   );
+  // RSS has no date of change: Atom's <updated> marks a story updated or corrected since it was published.
+  const updated = article.modified > article.published ? [`<atom:updated>${toBangkokIso(article.modified)}</atom:updated>`] : [];
   return {
     title: article.title,
     link: new URL(article.path, site).href,
     description: article.summary,
     pubDate: article.published,
     categories: [article.section],
-    customData: [...creators, ...alternates].join(''),
+    customData: [...creators, ...alternates, ...updated].join(''),
   };
 }
 

@@ -66,10 +66,29 @@ export const en: UiStrings = {
   photo: 'Photo',
   photoCredit: 'Photo',
   relatedNews: 'Related news',
-  translationNotice: ({ translator, machine, reviewed }) =>
-    `English rendering of the Thai original, by ${translator}` +
-    (machine ? (reviewed ? ' (machine translation, reviewed by an editor).' : ' (machine translation, not yet reviewed).') : '.'),
+  topics: 'Topics',
+  topicsIntro: 'Every topic with stories in English, and how many.',
+  topicTitle: (name) => `Topic: ${name}`,
+  reportError: 'Report an error in this story',
+  reportTranslationError: 'Report a translation error',
+  inParagraph: (n) => ` in paragraph ${n}`,
+  reportMail: {
+    subject: (title, block) => (block ? `Translation error (${block}): ${title}` : `Error in: ${title}`),
+    story: 'Story',
+    language: 'Language',
+    paragraph: 'Paragraph',
+    whatIsWrong: 'What is wrong, and what should it say',
+  },
+  provenance: ({ machine, reviewed, translator, reviewer }) => {
+    if (machine) return `Machine translation of the Thai original, ${reviewed ? `reviewed by ${reviewer ?? 'an editor'}` : 'not yet reviewed by an editor'}.`;
+    const check = reviewed && reviewer && reviewer !== translator ? `, reviewed by ${reviewer}` : '';
+    return `Translated from the Thai original by ${translator}${check}.`;
+  },
   originalLanguageNotice: 'English original',
+  corrected: 'Corrected',
+  corrections: 'Corrections',
+  allCorrections: (count) => `All ${count} corrections`,
+  renderingOutOfDate: (date) => `The Thai original was corrected on ${date}; the English may be out of date.`,
   pagination: 'Pagination',
   previousPage: 'Previous page',
   nextPage: 'Next page',

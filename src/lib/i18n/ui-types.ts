@@ -1,5 +1,14 @@
+import type { ReportWording } from '../report.ts';
 import type { SectionId } from '../sections.ts';
 import type { Lang } from './languages.ts';
+
+/** Who made a rendering and who checked it, names already in the page's language. */
+export interface Provenance {
+  machine: boolean;
+  reviewed: boolean;
+  translator: string;
+  reviewer: string | null;
+}
 
 /** Every user-facing string of the interface. Each language supplies all of them. */
 export interface UiStrings {
@@ -71,8 +80,29 @@ export interface UiStrings {
   photo: string;
   photoCredit: string;
   relatedNews: string;
-  translationNotice: (opts: { translator: string; machine: boolean; reviewed: boolean }) => string;
+  /** The topics of a story, and the index of all topics. */
+  topics: string;
+  topicsIntro: string;
+  /** Title of a topic's page: "Topic: Russia". */
+  topicTitle: (name: string) => string;
+  /** The link at the end of every story. */
+  reportError: string;
+  /** The link after each paragraph of a rendering; the paragraph's number follows for screen readers. */
+  reportTranslationError: string;
+  inParagraph: (n: number) => string;
+  /** The words of the prefilled report e-mail. */
+  reportMail: ReportWording;
+  /** One plain sentence on a rendering: how it was made from the original and who checked it. */
+  provenance: (opts: Provenance) => string;
   originalLanguageNotice: string;
+  /** Before a correction's date: "Corrected" 6 March 2025: … */
+  corrected: string;
+  /** Heading of the list of corrections at the end of a story. */
+  corrections: string;
+  /** Link from the notice under the headline to the list, when there is more than one. */
+  allCorrections: (count: number) => string;
+  /** On a rendering whose original was corrected after it: the date of that correction, formatted. */
+  renderingOutOfDate: (date: string) => string;
   pagination: string;
   previousPage: string;
   nextPage: string;

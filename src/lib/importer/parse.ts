@@ -20,6 +20,8 @@ export interface ParsedStory {
   sourceUrl?: string;
   /** The issuing office named at the end of a press release. */
   office?: string;
+  /** The rendering came from a file of its own (npm run import -- --pair). */
+  pairedRendering?: boolean;
 }
 
 export class ParseError extends Error {

@@ -42,12 +42,38 @@ export function defaultSummary(paragraphs: readonly string[]): string {
   return `${first.slice(0, cut > 120 ? cut : 280).trim()}…`;
 }
 
+/** A topic of the topics file, as the importer tags with it. */
+export interface TaggingTopic {
+  th: string;
+  en: string;
+  aliases: string[];
+}
+
+/**
+ * The topics a new story is about, as tags in one language: those whose name (or an alias) appears in
+ * its title or its first paragraph. Thai has no spaces between words, so a name is looked for as it
+ * is written; the topics file should hold names that do not occur inside other words.
+ */
+export function tagsFromTopics(version: Pick<ParsedVersion, 'title' | 'paragraphs'>, topics: readonly TaggingTopic[], lang: Lang): string[] {
+  const text = `${version.title}\n${version.paragraphs[0] ?? ''}`.normalize('NFC').toLowerCase();
+  const found = (name: string) => {
+    const needle = name.normalize('NFC').toLowerCase();
+    // Latin names must stand as words ("US" is not in "must"); Thai names are found where they are written.
+    return /[a-z]/.test(needle) ? new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(text) : text.includes(needle);
+  };
+  return topics.filter((t) => [t.th, t.en, ...t.aliases].some(found)).map((t) => t[lang]);
+}
+
 export interface ImportOptions {
   section: (layout: ParsedStory['layout']) => SectionId;
   /** Credit for stories whose text names no office or agency. */
   byline: Record<Lang, string>;
   /** How a rendering found in the same file is labelled. */
   translation: { translator: string; machine: boolean; reviewed: boolean };
+  /** How a rendering given in a file of its own (--pair) is labelled: the issuer's own translation. */
+  pairedTranslation?: { translator: string; machine: boolean; reviewed: boolean };
+  /** Topics to tag new stories with (the topics file); none when absent. */
+  topics?: readonly TaggingTopic[];
 }
 
 /** Fields an editor may have set; an import never overwrites them once the story exists. */
@@ -68,8 +94,11 @@ function frontmatterFor(
     else imported.byline = options.byline[version.lang];
     if (story.sourceUrl) imported.sourceUrl = story.sourceUrl;
   } else {
-    imported.translation = { ...options.translation };
+    imported.translation = { ...(story.pairedRendering && options.pairedTranslation ? options.pairedTranslation : options.translation) };
   }
+  // Tagged by what the original is about, in this version's language.
+  const tags = tagsFromTopics(story.versions[0]!, options.topics ?? [], version.lang);
+  if (tags.length > 0) imported.tags = tags;
   if (version.image) imported.image = { ...version.image };
   if (version.related.length > 0) imported.related = version.related.map((r) => ({ ...r }));
   if (!existing) return imported;

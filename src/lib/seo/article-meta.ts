@@ -1,5 +1,7 @@
 import type { z } from 'astro/zod';
 import type { articleSchema } from '../../content.config.ts';
+import { correctionsInOrder, lastChanged, type Correction } from '../corrections.ts';
+import { deskDirectory, standalone, storyCredits, type DeskDirectory } from '../credits.ts';
 import { ui } from '../i18n/index.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { articleCardPath, siteCardPath } from '../og/paths.ts';
@@ -18,7 +20,8 @@ export interface VersionRef {
 
 /**
  * What feeds and page metadata say about one version of a story, computed from the story once.
- * Story-wide facts (section, byline, source) come from the original, as the page shows them.
+ * Story-wide facts (section, byline, source) come from the original, as the page shows them, with
+ * names in this version's language (a rendering may set its own byline and source).
  */
 export interface ArticleMeta {
   slug: string;
@@ -29,7 +32,10 @@ export interface ArticleMeta {
   /** The section's name in this version's language. */
   section: string;
   published: Date;
+  /** The latest of the version's dates and its corrections. */
   modified: Date;
+  /** This version's corrections, oldest first. */
+  corrections: Correction[];
   /** The byline (a writer or a desk) and the agency or issuing office, in that order. */
   authors: string[];
   tags: string[];
@@ -44,8 +50,15 @@ export interface ArticleMeta {
   card: string;
 }
 
-/** `storyCards`: whether each story has its own social card (the storyCards setting), else the site's. */
-export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { storyCards: boolean }): ArticleMeta {
+/** Without a desks file, names are given as written. */
+const namesAsWritten = deskDirectory([]);
+
+/**
+ * `storyCards`: whether each story has its own social card (the storyCards setting), else the site's.
+ * `desks`: the desks file, to give bylines and agencies in this version's language.
+ */
+export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { storyCards: boolean; desks?: DeskDirectory }): ArticleMeta {
+  const desks = options.desks ?? namesAsWritten;
   const entry = story.versions[lang];
   if (!entry) throw new Error(`the story "${story.slug}" has no ${lang} version`);
   const data = entry.data;
@@ -53,7 +66,10 @@ export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { stor
   // A rendering may carry its own dates; it cannot be older than itself.
   const published = data.published ?? story.published;
   const updated = data.updated ?? story.updated;
+  const corrections = correctionsInOrder(data.corrections);
+  const changed = lastChanged({ published, updated, corrections }) ?? published;
   const image = data.image ?? original.image;
+  const credits = storyCredits(original, data, lang, desks);
   return {
     slug: story.slug,
     lang,
@@ -62,12 +78,13 @@ export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { stor
     summary: data.summary,
     section: ui(lang).sectionNames[story.section],
     published,
-    modified: updated > published ? updated : published,
-    authors: [original.byline, original.source].filter((a): a is string => a !== undefined),
+    modified: changed,
+    corrections,
+    authors: [credits.byline, credits.source].flatMap((credit) => (credit ? [standalone(credit).text] : [])),
     tags: data.tags,
     original: lang === story.originalLang ? null : { lang: story.originalLang, path: articlePath(story.originalLang, story.slug) },
     others: story.languages.filter((l) => l !== lang).map((l) => ({ lang: l, path: articlePath(l, story.slug) })),
-    translator: data.translation?.translator ?? null,
+    translator: credits.translation ? standalone(credits.translation.translator).text : null,
     photo: image?.src ? { src: image.src, alt: image.alt ?? '' } : null,
     card: options.storyCards ? articleCardPath(lang, story.slug) : siteCardPath(lang),
   };

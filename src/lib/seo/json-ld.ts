@@ -38,6 +38,9 @@ export function newsArticleJsonLd(article: ArticleMeta, site: URL): JsonLd {
     author: article.authors.map((name) => ({ '@type': 'Organization', name })),
     publisher: { '@type': 'Organization', name: t.siteName, url: absolute(homePath(article.lang), site) },
   };
+  if (article.corrections.length > 0) {
+    data['correction'] = article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: toBangkokIso(c.date) }));
+  }
   if (article.tags.length > 0) data['keywords'] = article.tags.join(', ');
   if (article.translator) data['translator'] = { '@type': 'Organization', name: article.translator };
   if (article.original) {

@@ -1,0 +1,148 @@
+import { normalizeForSearch } from './search/text.ts';
+
+/**
+ * Related stories, computed at build time from shared topics and shared words, in time linear in the
+ * number of stories: no story is compared with every other.
+ *
+ * 1. Each story is cut into words (the ICU word segmenter, Thai and English alike) from a bounded
+ *    opening: its title and dek in every language and the start of each body. Its key words are the
+ *    few with the highest tf·idf that at least one other story shares.
+ * 2. Each key word and each topic has a list of the stories that carry it, in publication order. A
+ *    story looks only at the stories nearest to it in time on each of its lists (a fixed window), so
+ *    the work per story is bounded whatever the size of the archive.
+ * 3. Those candidates are scored by the key words they share (cosine of tf·idf weights) plus a bonus
+ *    per shared topic; the best come first, the newer of two equal ones first.
+ */
+
+export interface RelatedInput {
+  slug: string;
+  published: Date;
+  /** Topic ids (or normalised tags) of the story in every language. */
+  topics: readonly string[];
+  /** Titles, deks and bodies of every version; only the first OPENING_CHARS of each part are read. */
+  texts: readonly string[];
+}
+
+export interface RelatedOptions {
+  /** Key words kept per story. */
+  keyWords: number;
+  /** Stories looked at on each word's or topic's list: the nearest in time to the story. */
+  window: number;
+  /** How many related stories to keep per story (more than a page shows, so each language can pick its own). */
+  keep: number;
+  /** What one shared topic adds to the score (word similarity is between 0 and 1). */
+  topicWeight: number;
+  /** Candidates scoring less are not related. */
+  minScore: number;
+}
+
+export const RELATED_DEFAULTS: RelatedOptions = { keyWords: 24, window: 32, keep: 10, topicWeight: 0.3, minScore: 0.12 };
+
+/** How much of each text is read: the opening carries what a story is about, and bounds the work per story. */
+export const OPENING_CHARS = 1000;
+
+let segmenter: Intl.Segmenter | undefined;
+
+/** Words of a text, lower-cased; one-letter words and numbers say little about what a story is about. */
+export function wordsOf(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
+  const words: string[] = [];
+  for (const s of segmenter.segment(normalizeForSearch(text.slice(0, OPENING_CHARS)).toLowerCase())) {
+    if (s.isWordLike && s.segment.length > 1 && !/^[\d.,]+$/.test(s.segment)) words.push(s.segment);
+  }
+  return words;
+}
+
+/** The stories on a list (indexes in publication order) nearest to `index`: `size` of them, itself excluded. */
+function nearest(list: readonly number[], index: number, size: number): number[] {
+  if (list.length <= size + 1) return list.filter((i) => i !== index);
+  // Binary search for the story's place in its list.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  let left = lo - 1;
+  let right = list[lo] === index ? lo + 1 : lo;
+  const out: number[] = [];
+  while (out.length < size && (left >= 0 || right < list.length)) {
+    const takeLeft = right >= list.length || (left >= 0 && index - list[left]! <= list[right]! - index);
+    out.push(takeLeft ? list[left--]! : list[right++]!);
+  }
+  return out;
+}
+
+/**
+ * For each story, its related stories (slugs), best first. Stories are given newest first (as the
+ * site keeps them); the result keeps every story, with an empty list when nothing is related.
+ */
+export function relatedStories(stories: readonly RelatedInput[], options: RelatedOptions = RELATED_DEFAULTS): Map<string, string[]> {
+  const n = stories.length;
+  // Term frequencies per story, and in how many stories each word occurs.
+  const counts = stories.map((story) => {
+    const tf = new Map<string, number>();
+    for (const text of story.texts) for (const word of wordsOf(text)) tf.set(word, (tf.get(word) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const tf of counts) for (const word of tf.keys()) df.set(word, (df.get(word) ?? 0) + 1);
+
+  // Key words with their normalised tf·idf weights; words no other story has cannot relate two stories.
+  const keys = counts.map((tf) => {
+    const weighted: [string, number][] = [];
+    for (const [word, f] of tf) {
+      const d = df.get(word)!;
+      if (d > 1) weighted.push([word, (1 + Math.log(f)) * Math.log(n / d)]);
+    }
+    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const top = weighted.slice(0, options.keyWords).filter(([, w]) => w > 0);
+    const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
+    return new Map(top.map(([word, w]) => [word, w / norm]));
+  });
+
+  // Lists of stories per key word and per topic, in publication order (story indexes).
+  const byWord = new Map<string, number[]>();
+  const byTopic = new Map<string, number[]>();
+  const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.published.getTime() - stories[a]!.published.getTime() || a - b);
+  for (const i of order) {
+    for (const word of keys[i]!.keys()) (byWord.get(word) ?? byWord.set(word, []).get(word)!).push(i);
+    for (const topic of new Set(stories[i]!.topics)) (byTopic.get(topic) ?? byTopic.set(topic, []).get(topic)!).push(i);
+  }
+  // Position of each story in publication order, so that "nearest in time" is a distance between positions.
+  const position = new Array<number>(n);
+  order.forEach((story, pos) => (position[story] = pos));
+  const positions = (list: number[]) => list.map((i) => position[i]!);
+  const wordLists = new Map([...byWord].map(([w, list]) => [w, positions(list)]));
+  const topicLists = new Map([...byTopic].map(([t, list]) => [t, positions(list)]));
+
+  const result = new Map<string, string[]>();
+  for (let i = 0; i < n; i++) {
+    const scores = new Map<number, number>();
+    const mine = keys[i]!;
+    for (const [word, weight] of mine) {
+      for (const pos of nearest(wordLists.get(word)!, position[i]!, options.window)) {
+        const other = order[pos]!;
+        scores.set(other, (scores.get(other) ?? 0) + weight * keys[other]!.get(word)!);
+      }
+    }
+    for (const topic of new Set(stories[i]!.topics)) {
+      for (const pos of nearest(topicLists.get(topic)!, position[i]!, options.window)) {
+        const other = order[pos]!;
+        scores.set(other, (scores.get(other) ?? 0) + options.topicWeight);
+      }
+    }
+    const ranked = [...scores]
+      .filter(([other, score]) => other !== i && score >= options.minScore)
+      .sort(
+        ([a, sa], [b, sb]) => sb - sa || stories[b]!.published.getTime() - stories[a]!.published.getTime() || (stories[a]!.slug < stories[b]!.slug ? -1 : 1),
+      )
+      .slice(0, options.keep);
+    result.set(
+      stories[i]!.slug,
+      ranked.map(([other]) => stories[other]!.slug),
+    );
+  }
+  return result;
+}
