@@ -1,4 +1,4 @@
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
 import { ContentError, ContentErrors } from './content-errors.ts';
 
@@ -8,23 +8,29 @@ import { ContentError, ContentErrors } from './content-errors.ts';
  * the entry's number and its field, and the build stops.
  */
 export function parseListFile<S extends z.ZodType>(text: string, file: string, schema: S, example: string): z.output<S>[] {
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const line = error instanceof YAMLParseError && error.linePos ? `line ${error.linePos[0].line}: ` : '';
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
     throw new ContentErrors([
       new ContentError({
         file,
-        problem: `the file is not valid YAML (${line}${(error as Error).message.split('\n')[0]})`,
+        line: yamlError.linePos?.[0].line,
+        problem: `the file is not valid YAML (${yamlError.message.split('\n')[0]})`,
         fix: `write a list of entries, e.g.\n${example}`,
       }),
     ]);
   }
+  const data: unknown = doc.toJS();
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) {
-    throw new ContentErrors([new ContentError({ file, problem: 'the file is not a list of entries', fix: `start each entry with "- ", e.g.\n${example}` })]);
+    throw new ContentErrors([new ContentError({ file, line: 1, problem: 'the file is not a list of entries', fix: `start each entry with "- ", e.g.\n${example}` })]);
   }
+  /** The line of a field of an entry, else of the entry itself. */
+  const lineOf = (path: unknown[]) => {
+    const node = doc.getIn(path, true) ?? doc.getIn(path.slice(0, 1), true);
+    return isNode(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
+  };
   const errors: ContentError[] = [];
   const entries: z.output<S>[] = [];
   data.forEach((item: unknown, index) => {
@@ -34,10 +40,19 @@ export function parseListFile<S extends z.ZodType>(text: string, file: string, s
       return;
     }
     for (const issue of result.error.issues) {
-      const field = [`entry ${index + 1}`, ...issue.path.map(String)].join('.');
-      errors.push(new ContentError({ file, field, problem: issue.message, fix: `each entry looks like:\n${example}` }));
+      const path = [index, ...issue.path];
+      const missing = issue.path.length > 0 && doc.getIn(path) === undefined;
+      errors.push(
+        new ContentError({
+          file,
+          line: lineOf(path),
+          field: [`entry ${index + 1}`, ...issue.path.map(String)].join('.'),
+          problem: missing ? 'is missing' : issue.message,
+          fix: `each entry looks like:\n${example}`,
+        }),
+      );
     }
   });
-  if (errors.length > 0) throw new ContentErrors(errors);
+  if (errors.length > 0) throw ContentErrors.sorted(errors);
   return entries;
 }

@@ -49,9 +49,9 @@ describe('list files beside the stories', () => {
     expect(parseListFile('- th: ก\n  en: a\n', 'content/desks.yaml', schema, 'e.g.')).toEqual([{ th: 'ก', en: 'a' }]);
     expect(parseListFile('', 'content/desks.yaml', schema, 'e.g.')).toEqual([]);
     expect(() => parseListFile('- th: ก\n- th: ข\n  en: b\n  extra: 1\n', 'content/desks.yaml', schema, 'e.g.')).toThrow(
-      /content\/desks\.yaml: field "entry 1\.en"[\s\S]*entry 2/,
+      /content\/desks\.yaml:1: entry 1\.en: is missing\. Fix: each entry looks like:[\s\S]*content\/desks\.yaml:2: entry 2: .*"extra"/,
     );
-    expect(() => parseListFile('th: [', 'content/desks.yaml', schema, 'e.g.')).toThrow(/content\/desks\.yaml: the file is not valid YAML/);
+    expect(() => parseListFile('th: [', 'content/desks.yaml', schema, 'e.g.')).toThrow(/content\/desks\.yaml:1: the file is not valid YAML/);
     expect(() => parseListFile('th: ก', 'content/desks.yaml', schema, 'e.g.')).toThrow(/not a list of entries/);
   });
 });
