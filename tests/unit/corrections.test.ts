@@ -2,7 +2,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { correctionNotInRendering, correctionsInOrder, lastChanged } from '../../src/lib/corrections.ts';
 import { feedItem, feedNamespaces } from '../../src/lib/feeds/rss.ts';
-import { articleMeta, type ArticleData } from '../../src/lib/seo/article-meta.ts';
+import { articleMeta } from '../../src/lib/seo/article-meta.ts';
+import type { ArticleData } from '../../src/schemas/article.ts';
 import { newsArticleJsonLd } from '../../src/lib/seo/json-ld.ts';
 import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
 

@@ -1,37 +1,11 @@
 import { parse, stringify } from 'yaml';
+import { articleSchema, type ArticleFrontmatter } from '../../schemas/article.ts';
 import { escapeMdxText, unescapeMdxText } from './mdx-text.ts';
 
-/** Frontmatter as the importer writes it; the zod schema in src/content.config.ts is the authority. */
-export interface ArticleFrontmatter {
-  title: string;
-  summary: string;
-  published?: string;
-  updated?: string;
-  section?: string;
-  tags?: string[];
-  source?: string;
-  sourceUrl?: string;
-  byline?: string;
-  image?: { src?: string; alt?: string; caption: string; credit: string };
-  related?: { title: string; summary?: string; url?: string }[];
-  translation?: { translator: string; machine: boolean; reviewed: boolean; reviewer?: string };
-}
+export type { ArticleFrontmatter } from '../../schemas/article.ts';
 
-/** Field order of every written file, so files diff cleanly and re-imports are byte-identical. */
-const FIELD_ORDER: (keyof ArticleFrontmatter)[] = [
-  'title',
-  'summary',
-  'published',
-  'updated',
-  'section',
-  'tags',
-  'source',
-  'sourceUrl',
-  'byline',
-  'image',
-  'related',
-  'translation',
-];
+/** Field order of every written file (the schema's), so files diff cleanly and re-imports are byte-identical. */
+const FIELD_ORDER = Object.keys(articleSchema.shape) as (keyof ArticleFrontmatter)[];
 
 export function renderArticleFile(frontmatter: ArticleFrontmatter, paragraphs: readonly string[]): string {
   const ordered: Record<string, unknown> = {};

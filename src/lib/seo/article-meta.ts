@@ -1,5 +1,4 @@
-import type { z } from 'astro/zod';
-import type { articleSchema } from '../../content.config.ts';
+import type { ArticleData } from '../../schemas/article.ts';
 import { correctionsInOrder, lastChanged, type Correction } from '../corrections.ts';
 import { deskDirectory, standalone, storyCredits, type DeskDirectory } from '../credits.ts';
 import { ui } from '../i18n/index.ts';
@@ -9,7 +8,6 @@ import type { SectionId } from '../sections.ts';
 import type { Story, StoryFile } from '../stories.ts';
 import { articlePath } from '../urls.ts';
 
-export type ArticleData = z.output<typeof articleSchema>;
 export type ArticleStoryLike = Story<StoryFile<ArticleData>> & { section: SectionId };
 
 /** A version of a story: where it lives and in which language. */

@@ -1,0 +1,175 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, matchesGlob, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import type { Loader } from 'astro/loaders';
+import config from 'virtual:news/config';
+import { VFileMessage } from 'vfile-message';
+import type { Document } from 'yaml';
+import { describeMisalignment, findMisalignment } from '../lib/alignment.ts';
+import { ContentError, ContentErrors } from '../lib/content-errors.ts';
+import { filesUnder } from '../lib/files.ts';
+import { checkFileText, decodeStoryFile, fieldLine, schemaErrors, splitFile } from '../lib/frontmatter-checks.ts';
+import { MAX_NESTING, recordedBlocks, renderStoryBody, StoryBodyCode, StoryBodyNesting, type RenderedStoryBody } from '../lib/markdown/story-body.ts';
+import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/stories.ts';
+import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
+import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
+import { articleSchema, knownFields } from '../schemas/article.ts';
+
+/** Every entry's id is its path under the articles folder without this extension. */
+const STORY_EXTENSION = /\.mdx$/;
+
+interface LoaderOptions {
+  /** Globs (relative to the articles folder) of files that are not stories and may stay there. */
+  ignore?: readonly string[];
+}
+
+/**
+ * Loads every story file: accounts for every file in the folder, checks each file's bytes and raw
+ * text, validates its frontmatter, turns its body into HTML (story-body.ts), then checks the rules
+ * that span files (rendering without an original, duplicate slug). Every problem of every file is
+ * reported together, each as `path:line: field: what is wrong. Fix: …`, and the build fails rather
+ * than publish a site with a story missing. A file whose text has not changed since the last build is
+ * not parsed again: Astro's content cache keeps its data and HTML.
+ */
+export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loader {
+  const base = config.contentDir;
+  const load: Loader['load'] = async (context) => {
+    const root = fileURLToPath(context.config.root);
+    const publicDir = fileURLToPath(context.config.publicDir);
+    const now = new Date();
+    const shown = (path: string) => relative(root, path).split(sep).join('/');
+    const problems: ContentError[] = [];
+
+    const all = (await filesUnder(base)).map((path) => ({ path, rel: relative(base, path).split(sep).join('/') }));
+    const present = new Set(all.map((f) => f.rel));
+    const texts = new Map<string, { raw: string; file: string; yaml: Document }>();
+    for (const { path, rel } of all) {
+      if (ignore.some((glob) => matchesGlob(rel, glob))) continue;
+      const file = shown(path);
+      const misnamed = storyFileProblem(rel, file, present);
+      if (misnamed) {
+        problems.push(misnamed);
+        continue;
+      }
+      const decoded = decodeStoryFile(await readFile(path), file);
+      if ('error' in decoded) {
+        problems.push(decoded.error);
+        continue;
+      }
+      // The raw text is checked before anything parses it, so a broken file is reported with its line and fix.
+      const { errors, warnings, yaml } = checkFileText(decoded.text, file, now);
+      problems.push(...errors);
+      for (const warning of warnings) context.logger.warn(warning);
+      if (errors.length === 0 && yaml) texts.set(path, { raw: decoded.text, file, yaml });
+    }
+
+    const ids = new Set<string>();
+    for (const [path, { raw, file, yaml }] of texts) {
+      // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
+      const id = relative(base, path).split(sep).join('/').replace(STORY_EXTENSION, '');
+      ids.add(id);
+      const digest = context.generateDigest(raw);
+      const known = context.store.get(id);
+      if (known?.digest === digest && known.rendered) continue;
+      const { frontmatter: frontmatterText, body: rawBody, bodyLine } = splitFile(raw);
+      const frontmatter = balanceBidiDeep(yaml.toJS());
+      const parsed = articleSchema.safeParse(frontmatter.value);
+      if (!parsed.success) {
+        problems.push(...schemaErrors(parsed.error.issues, file, yaml, frontmatterText ?? '', knownFields));
+        continue;
+      }
+      const body = balanceBidi(rawBody);
+      const removed = frontmatter.removed + body.removed.length;
+      if (removed > 0) {
+        const line = body.removed[0] === undefined ? 1 : bodyLine + rawBody.slice(0, body.removed[0]).split('\n').length - 1;
+        context.logger.warn(`${file}:${line}: ${removed} direction ${removed === 1 ? 'control was' : 'controls were'} removed (an override or embedding opened and never closed, or closed and never opened); check the text reads in the right order`);
+      }
+      let rendered: RenderedStoryBody;
+      try {
+        // Blank lines stand for the frontmatter, so the parser's line numbers are the file's.
+        rendered = renderStoryBody('\n'.repeat(bodyLine - 1) + body.text, 'mdx');
+      } catch (error) {
+        problems.push(bodyProblem(file, error));
+        continue;
+      }
+      // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
+      context.store.delete(id);
+      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks } } });
+    }
+    for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+
+    const entries = context.store.values().filter((entry) => ids.has(entry.id));
+    const rawOf = new Map([...texts.values()].map((t) => [t.file, t]));
+    const lineOf = (file: string, field: string) => {
+      const text = rawOf.get(file);
+      return text ? fieldLine(text.yaml, splitFile(text.raw).frontmatter ?? '', field.split('.')) : undefined;
+    };
+    for (const entry of entries) {
+      const src = (entry.data as { image?: { src?: string } }).image?.src;
+      if (src && !existsSync(join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!)))) {
+        const file = entry.filePath ?? entry.id;
+        problems.push(new ContentError({ file, line: lineOf(file, 'image.src'), field: 'image.src', problem: `"${src}" is not a file in public/`, fix: `copy the photo to public${src}, or correct the path` }));
+      }
+    }
+    // Rules between files are checked on the files that passed; a folder with a broken file is left
+    // out of them, so a rendering whose original is broken is not also called an orphan.
+    const broken = new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/')));
+    let stories: Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[] = [];
+    try {
+      stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as StoryFileData })));
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      for (const p of error.problems) {
+        if (broken.has(p.file.split('/').slice(0, -1).join('/'))) continue;
+        problems.push(p.line || !p.field ? p : new ContentError({ file: p.file, line: lineOf(p.file, p.field), field: p.field, problem: p.problem, fix: p.fix }));
+      }
+    }
+    if (problems.length > 0) throw ContentErrors.sorted(problems);
+    reportMisalignment(stories, context.logger);
+  };
+  return {
+    name: 'article-loader',
+    load: async (context) => {
+      // `astro dev`: reload when a file among the stories changes (a build has no watcher).
+      context.watcher?.add(base);
+      context.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(base)) load(context).catch((error: unknown) => context.logger.error(String(error)));
+      });
+      await load(context);
+    },
+  };
+}
+
+/**
+ * Warns, naming the story and the first unmatched block, where a rendering's blocks stop lining up
+ * with its original's (from the blocks recorded above): readers switching language would lose their place.
+ */
+function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[], logger: AstroIntegrationLogger): void {
+  let translated = 0;
+  let misaligned = 0;
+  for (const story of stories) {
+    const { th, en } = story.versions;
+    if (!th || !en) continue;
+    translated++;
+    const problem = findMisalignment(recordedBlocks(th).map((b) => b.kind), recordedBlocks(en).map((b) => b.kind));
+    if (!problem) continue;
+    misaligned++;
+    logger.warn(describeMisalignment(story.slug, `${story.slug}/th.mdx`, `${story.slug}/en.mdx`, problem));
+  }
+  logger.info(`alignment: ${translated - misaligned} of ${translated} translated stories line up block by block`);
+}
+
+/** A body the parser refused, or that holds MDX code or deep nesting: the file, the line and what to do. */
+function bodyProblem(file: string, error: unknown): ContentError {
+  if (error instanceof StoryBodyCode) {
+    return new ContentError({ file, line: error.line, problem: `the line holds ${error.what}, which a story cannot run`, fix: 'write the text as prose; escape a literal {, } or < with a backslash' });
+  }
+  if (error instanceof StoryBodyNesting) {
+    return new ContentError({ file, line: error.line, problem: `lists or quotes nest more than ${MAX_NESTING} levels deep here, wider than a phone can show`, fix: `flatten them to at most ${MAX_NESTING} levels, or remove the indentation if the lines are paragraphs` });
+  }
+  const line = error instanceof VFileMessage && error.line ? error.line : undefined;
+  const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
+  return new ContentError({ file, line, problem: `the text cannot be read as MDX (${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
+}
