@@ -14,6 +14,7 @@ import { filesUnder } from './lib/files.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
 import { renderStoryBody, StoryBodyCode } from './lib/markdown/story-body.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
+import { buildLexicon } from './lib/thai-lines.ts';
 
 /**
  * A timestamp with its UTC offset. YAML turns unquoted timestamps into Dates and a bare date into
@@ -162,16 +163,19 @@ function articleLoader(): Loader {
       if (known?.digest === digest && known.rendered) continue;
       const { frontmatter, content: body } = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
       const data = await context.parseData({ id, data: frontmatter, filePath: path });
+      const fields = data as z.output<typeof articleSchema>;
+      // The story's own words to keep whole on a line; its pages apply them to the headline and dek too.
+      const lexicon = buildLexicon([fields.title, fields.summary, body], fields.tags);
       let html: string;
       try {
-        html = renderStoryBody(body, path.endsWith('.mdx') ? 'mdx' : 'md');
+        html = renderStoryBody(body, path.endsWith('.mdx') ? 'mdx' : 'md', lexicon);
       } catch (error) {
         problems.push(bodyProblem(file, error));
         continue;
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data, body, filePath: file, digest, rendered: { html } });
+      context.store.set({ id, data, body, filePath: file, digest, rendered: { html, metadata: { lexicon } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
     if (problems.length > 0) throw new ContentErrors(problems);

@@ -38,3 +38,9 @@ export async function getSectionsInUse(): Promise<SectionId[]> {
   const used = new Set(stories.map((s) => s.section));
   return sectionIds.filter((id) => used.has(id));
 }
+
+/** The words of a story file to keep whole on a line, found by the content loader in its own text (thai-lines.ts). */
+export function lexiconOf(entry: ArticleEntry): readonly string[] {
+  const lexicon = entry.rendered?.metadata?.['lexicon'];
+  return Array.isArray(lexicon) ? lexicon.filter((word): word is string => typeof word === 'string') : [];
+}

@@ -6,6 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { rehypeBlockIds } from './block-ids.ts';
+import { rehypeKeepWords } from './keep-words.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
 /**
@@ -62,12 +63,16 @@ function processor(format: 'md' | 'mdx') {
     .use(remarkRehype)
     .use(rehypeSafeLinks)
     .use(rehypeBlockIds)
+    .use(rehypeKeepWords)
     .use(rehypeStringify);
 }
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
-/** The HTML of a story body (.mdx or .md). Throws StoryBodyCode, or the parser's error with its line. */
-export function renderStoryBody(body: string, format: 'md' | 'mdx'): string {
-  return String(processors[format].processSync(body));
+/**
+ * The HTML of a story body (.mdx or .md), the words of `lexicon` kept whole on a line (thai-lines.ts).
+ * Throws StoryBodyCode, or the parser's error with its line.
+ */
+export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): string {
+  return String(processors[format].processSync({ value: body, data: { lexicon } }));
 }
