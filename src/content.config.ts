@@ -12,7 +12,7 @@ import { articlesDir } from './content-location.ts';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
 import { checkFileText } from './lib/frontmatter-checks.ts';
-import { renderStoryBody, StoryBodyCode } from './lib/markdown/story-body.ts';
+import { renderStory, StoryBodyCode } from './lib/markdown/story-body.ts';
 import { buildStories, type StoryFileData } from './lib/stories.ts';
 import { buildLexicon } from './lib/thai-lines.ts';
 
@@ -166,16 +166,16 @@ function articleLoader(): Loader {
       const fields = data as z.output<typeof articleSchema>;
       // The story's own words to keep whole on a line; its pages apply them to the headline and dek too.
       const lexicon = buildLexicon([fields.title, fields.summary, body], fields.tags);
-      let html: string;
+      let rendered: { html: string; leadText: string };
       try {
-        html = renderStoryBody(body, path.endsWith('.mdx') ? 'mdx' : 'md', lexicon);
+        rendered = renderStory(body, path.endsWith('.mdx') ? 'mdx' : 'md', lexicon);
       } catch (error) {
         problems.push(bodyProblem(file, error));
         continue;
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data, body, filePath: file, digest, rendered: { html, metadata: { lexicon } } });
+      context.store.set({ id, data, body, filePath: file, digest, rendered: { html: rendered.html, metadata: { lexicon, leadText: rendered.leadText } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
     if (problems.length > 0) throw new ContentErrors(problems);

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
+import { storyEnds } from '../lib/listings.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
@@ -43,4 +44,19 @@ export async function getSectionsInUse(): Promise<SectionId[]> {
 export function lexiconOf(entry: ArticleEntry): readonly string[] {
   const lexicon = entry.rendered?.metadata?.['lexicon'];
   return Array.isArray(lexicon) ? lexicon.filter((word): word is string => typeof word === 'string') : [];
+}
+
+/** The plain text of a story file's first paragraph, as the content loader recorded it. */
+export function leadTextOf(entry: ArticleEntry): string {
+  const text = entry.rendered?.metadata?.['leadText'];
+  return typeof text === 'string' ? text : '';
+}
+
+const endsByLang = new Map<Lang, Promise<ReturnType<typeof storyEnds<StoryVersion>>>>();
+
+/** The end of a story in one language: its next story and more from its section (listings.ts). */
+export async function getStoryEnd(lang: Lang, slug: string): Promise<{ next: StoryVersion | null; more: StoryVersion[] }> {
+  let ends = endsByLang.get(lang);
+  if (!ends) endsByLang.set(lang, (ends = getStoriesIn(lang).then((items) => storyEnds(items))));
+  return (await ends)(slug);
 }

@@ -164,7 +164,7 @@ export function* keptWords(text: string, lexicon: readonly string[]): Generator<
 
 /** `text` cut into stretches, the lexicon's words marked to keep whole, ๆ tied to its word. */
 export function lineParts(text: string, lexicon: readonly string[]): LinePart[] {
-  const tied = tieRepeatMark(text.normalize('NFC'));
+  const tied = tieRepeatMark(text);
   const parts: LinePart[] = [];
   let last = 0;
   for (const { index, word } of keptWords(tied, lexicon)) {

@@ -83,6 +83,6 @@ export async function checkLines(page: Page, selector: string, lexicon: readonly
 /** Lets kept words break again (CSSOM, which the page's CSP allows): what the reader saw before. */
 export function releaseKeptWords(page: Page): Promise<void> {
   return page.evaluate(() => {
-    for (const span of document.querySelectorAll<HTMLElement>('.keep-word')) span.style.whiteSpace = 'normal';
+    for (const span of document.querySelectorAll<HTMLElement>('.keep-word')) span.style.display = 'inline';
   });
 }

@@ -54,6 +54,25 @@ function remarkProseOnly() {
   return (tree: MdastRoot) => rejectCode(tree as MdastNode);
 }
 
+interface HastNode {
+  type: string;
+  tagName?: string;
+  value?: string;
+  children?: HastNode[];
+}
+
+function textOf(node: HastNode): string {
+  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
+}
+
+/** Records the text of the first paragraph (file.data.leadText): the page compares the dek with it. */
+function rehypeLeadText() {
+  return (tree: HastNode, file: { data: Record<string, unknown> }) => {
+    const first = tree.children?.find((node) => node.type === 'element' && node.tagName === 'p');
+    file.data['leadText'] = first ? textOf(first) : '';
+  };
+}
+
 function processor(format: 'md' | 'mdx') {
   // No raw HTML passes (remark-rehype drops it unless told otherwise): a .md story is text too.
   return unified()
@@ -63,6 +82,7 @@ function processor(format: 'md' | 'mdx') {
     .use(remarkRehype)
     .use(rehypeSafeLinks)
     .use(rehypeBlockIds)
+    .use(rehypeLeadText)
     .use(rehypeKeepWords)
     .use(rehypeStringify);
 }
@@ -74,5 +94,12 @@ const processors = { md: processor('md'), mdx: processor('mdx') };
  * Throws StoryBodyCode, or the parser's error with its line.
  */
 export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): string {
-  return String(processors[format].processSync({ value: body, data: { lexicon } }));
+  return renderStory(body, format, lexicon).html;
+}
+
+/** The body's HTML and the plain text of its first paragraph. */
+export function renderStory(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): { html: string; leadText: string } {
+  const file = processors[format].processSync({ value: body, data: { lexicon } });
+  const leadText = file.data['leadText'];
+  return { html: String(file), leadText: typeof leadText === 'string' ? leadText : '' };
 }
