@@ -67,7 +67,7 @@ try {
         await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         // A search shows its results once Pagefind has answered.
-        if (name === 'search') await page.waitForSelector('#search-results li, #search-status:not(:empty)', { timeout: 10_000 }).catch(() => undefined);
+        if (name === 'search') await page.waitForSelector('#search-results li', { timeout: 15_000 }).catch(() => undefined);
         const file = join(out, `${name}-${width}-${colorScheme}.png`);
         await page.screenshot({ path: file, fullPage: values['full-page'] });
       }
