@@ -3,24 +3,26 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { rehypeBlockIds } from './src/lib/markdown/block-ids.ts';
 import { rehypeSafeLinks } from './src/lib/markdown/safe-links.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { ogCardReport } from './src/integrations/og-cards.ts';
-import { alignmentCheck } from './src/integrations/alignment-check.ts';
 import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
+import { configFromEnvironment } from './src/config.ts';
+import { newsConfig } from './src/integrations/news-config.ts';
 
-// The public address of the site, for canonical and hreflang URLs. Production sets SITE_URL.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Every setting, read from the environment once (src/config.ts): production sets SITE_URL; tests and
+// benchmarks build other content into other folders.
+const config = configFromEnvironment(process.env, fileURLToPath(new URL('.', import.meta.url)));
 
 export default defineConfig({
-  site,
-  // Tests and benchmarks build other content into other folders; the site itself uses the defaults.
-  outDir: process.env.NEWS_OUT_DIR ?? './dist',
-  cacheDir: process.env.NEWS_CACHE_DIR ?? './node_modules/.astro',
+  site: config.site,
+  outDir: config.outDir,
+  cacheDir: config.cacheDir,
   trailingSlash: 'always',
   // Stylesheets stay files: an inline <style> would need a hash in the CSP (src/lib/seo/csp.ts).
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -36,11 +38,11 @@ export default defineConfig({
   },
   integrations: [
     // MDX pages. Articles are MDX files too, but prose only: the loader renders them once, not as modules.
+    newsConfig(config),
     mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
-    renderingCheck(),
-    searchIndex(),
-    alignmentCheck(),
+    renderingCheck({ contentDir: config.contentDir }),
+    searchIndex({ storiesPerBundle: config.storiesPerSearchBundle }),
     // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
     sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
     notFoundPages(),

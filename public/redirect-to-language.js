@@ -3,7 +3,7 @@
   var chosen = null;
   try {
     chosen = localStorage.getItem('preferred-language');
-  } catch (e) {
+  } catch {
     /* storage can be blocked; fall back to the browser's languages */
   }
   if (chosen !== 'th' && chosen !== 'en') {

@@ -4,7 +4,7 @@
   try {
     var theme = localStorage.getItem('theme');
     if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
-  } catch (e) {
+  } catch {
     /* storage blocked: follow the system */
   }
 })();

@@ -1,34 +1,75 @@
 /**
- * npm run build: builds the site into a fresh folder beside dist/ and swaps it in only when the
- * whole build (pages, search index, checks) has succeeded. A failed build leaves the previous
- * dist/ exactly as it was, so nothing ever serves a half-written site.
+ * npm run build: builds the site into a fresh folder and publishes it only when the whole build
+ * (pages, search index, checks) has succeeded, with one atomic swap (src/lib/publish.ts): `dist` is
+ * a link to the live version, so at every instant it is the old site or the new one, never half of
+ * either and never missing. One build publishes at a time (a second waits for the lock), the next
+ * build removes what a killed one left, and the build stops, publishing nothing, if npm (or whatever
+ * started it) dies.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError, configFromEnvironment } from '../src/config.ts';
+import { publish, removeLeftovers, restoreLink, siteSlots, versionStamp, waitForLock, watchedAncestors, whenAnyEnds } from '../src/lib/publish.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = resolve(root, process.env['NEWS_OUT_DIR'] ?? 'dist');
-const staging = `${outDir}.building-${process.pid}`;
-const previous = `${outDir}.previous-${process.pid}`;
+const outDir = readOutDir();
 
-const code = await new Promise<number>((done) => {
-  const child = spawn(process.execPath, [resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], {
-    cwd: root,
-    env: { ...process.env, NEWS_OUT_DIR: staging },
-    stdio: 'inherit',
-  });
-  child.on('close', (status) => done(status ?? 1));
-});
-
-if (code !== 0) {
-  await rm(staging, { recursive: true, force: true });
-  console.error(`\nThe build failed; ${outDir} was left as it was.`);
-  process.exit(code);
+function readOutDir(): string {
+  try {
+    return configFromEnvironment(process.env, root).outDir;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
 }
-if (existsSync(outDir)) await rename(outDir, previous);
-await rename(staging, outDir);
-await rm(previous, { recursive: true, force: true });
-console.log(`Published to ${outDir}`);
+const slots = siteSlots(outDir);
+const shown = relative(process.cwd(), outDir) || outDir;
+/** How long a second build waits for the first before giving up. */
+const LOCK_WAIT_MS = 60 * 60 * 1000;
+
+let release: () => Promise<void>;
+try {
+  release = await waitForLock(slots.lock, {
+    timeoutMs: LOCK_WAIT_MS,
+    onWait: (holder) => console.error(`Another build (process ${holder}) is publishing to ${shown}; waiting for it to finish (its lock: ${relative(process.cwd(), slots.lock)}).`),
+  });
+} catch (error) {
+  console.error(`Cannot build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const restored = await restoreLink(outDir);
+if (restored) console.log(`${shown} was missing after a killed build; it is ${restored} again.`);
+const removed = await removeLeftovers(outDir);
+if (removed.length > 0) console.log(`Removed what earlier builds left: ${removed.join(', ')}`);
+
+const staging = slots.staging(process.pid);
+let stopping: string | null = null;
+const child = spawn(
+  process.execPath,
+  // The child ends itself if this process dies (even by SIGKILL), so nothing builds on unobserved.
+  ['--import', resolve(root, 'scripts/exit-with-parent.ts'), resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
+  { cwd: root, env: { ...process.env, NEWS_OUT_DIR: staging }, stdio: 'inherit' },
+);
+const stop = (why: string) => {
+  stopping ??= why;
+  child.kill('SIGTERM');
+};
+whenAnyEnds(watchedAncestors(), (pid) => stop(`the process that started the build (${pid}) has ended`));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(`it received ${signal}`));
+const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
+
+if (code !== 0 || stopping) {
+  await rm(staging, { recursive: true, force: true });
+  await release();
+  console.error(stopping ? `\nThe build stopped because ${stopping}; ${shown} was left as it was.` : `\nThe build failed; ${shown} was left as it was.`);
+  process.exit(code || 1);
+}
+const version = slots.version(versionStamp());
+await rename(staging, version);
+await publish(outDir, version);
+await release();
+console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);

@@ -9,9 +9,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkContentDir, describeFinding, type StoryFindings } from '../src/lib/rendering-check/content.ts';
+import { parseArgs } from 'node:util';
+import { checkContentDir, describeFinding, findingPlace, type StoryFindings } from '../src/lib/rendering-check/content.ts';
 import { checkPlainTexts } from '../src/lib/rendering-check/plain-text.ts';
-import { articlesDir } from '../src/content-location.ts';
+import { configFromEnvironment } from '../src/config.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run check:renderings -- [--strict] [--json] [THAI.txt ENGLISH.txt]';
@@ -25,21 +26,26 @@ interface Options {
   files: string[];
 }
 
-function parseArguments(args: readonly string[]): Options {
-  const options: Options = { strict: false, json: false, files: [] };
-  for (const arg of args) {
-    if (arg === '--strict') options.strict = true;
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--help' || arg === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (arg.startsWith('-')) throw new InputError(`unknown option ${arg}; ${USAGE}`);
-    else options.files.push(arg);
+function parseArguments(args: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { strict: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    throw new InputError(`${error instanceof Error ? error.message : String(error)}; ${USAGE}`);
   }
-  if (options.files.length !== 0 && options.files.length !== 2) {
-    throw new InputError(`give two files, the Thai text and then the English text (got ${options.files.length}); ${USAGE}`);
+  if (parsed.values.help) {
+    console.log(USAGE);
+    process.exit(0);
   }
-  return options;
+  const files = parsed.positionals;
+  if (files.length !== 0 && files.length !== 2) {
+    throw new InputError(`give two files, the Thai text and then the English text (got ${files.length}); ${USAGE}`);
+  }
+  return { strict: parsed.values.strict, json: parsed.values.json, files };
 }
 
 function readTextFile(path: string, role: string): string {
@@ -56,7 +62,7 @@ function readTextFile(path: string, role: string): string {
 
 function contentDirectory(): string {
   const configured = process.env['NEWS_CONTENT_DIR'];
-  const directory = articlesDir(projectRoot);
+  const directory = configFromEnvironment(process.env, projectRoot).contentDir;
   if (!existsSync(directory) || !statSync(directory).isDirectory()) {
     const source = configured ? `NEWS_CONTENT_DIR (${configured})` : 'the default content/articles';
     throw new InputError(`content folder ${directory} from ${source} does not exist; set NEWS_CONTENT_DIR to the folder that holds the story folders`);
@@ -88,13 +94,15 @@ function summary(findings: number, stories: number, storiesWithFindings: number)
 }
 
 async function checkContent(options: Options): Promise<number> {
-  const results: StoryFindings[] = await checkContentDir(contentDirectory());
+  const results: StoryFindings[] = await checkContentDir(contentDirectory()).catch((error: unknown) => {
+    throw new InputError(error instanceof Error ? error.message : String(error));
+  });
   const total = results.reduce((sum, story) => sum + story.findings.length, 0);
   if (options.json) {
-    console.log(JSON.stringify(results.map(({ slug, directory, original, aligned, findings }) => ({ slug, directory, original, aligned, findings })), null, 2));
+    console.log(JSON.stringify(results.map(({ slug, directory, original, aligned, findings, english }) => ({ slug, directory, original, aligned, findings: findings.map((finding) => ({ ...finding, place: findingPlace(finding, english) })) })), null, 2));
   } else {
     for (const story of results) {
-      for (const finding of story.findings) console.log(`${describeFinding(finding, story.slug)}\n`);
+      for (const finding of story.findings) console.log(`${describeFinding(finding, story.slug, story.english)}\n`);
     }
     console.log(summary(total, results.length, results.filter((story) => story.findings.length > 0).length));
   }

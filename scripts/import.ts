@@ -1,35 +1,53 @@
 /**
- * npm run import -- [--out DIR] [--section ID] FILE...
+ * npm run import -- [--out DIR] [--section ID] [--published TIMESTAMP] FILE...
  *
  * Turns plain-text stories (the seed layout, the thaigov layout) into content entries:
  * DIR/articles/<slug>/th.mdx and en.mdx (DIR defaults to content/). Re-importing a story updates it
  * in place. Writes DIR/import-map.json: every input file → the URL paths of its pages.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { filesUnder } from '../src/lib/files.ts';
 import { isLang, type Lang } from '../src/lib/i18n/languages.ts';
+import { LARGE_STORY_BYTES, MAX_TITLE_LENGTH } from '../src/lib/frontmatter-checks.ts';
 import { readArticleFile, renderArticleFile } from '../src/lib/importer/article-file.ts';
+import { decodeInput } from '../src/lib/importer/decode.ts';
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
 import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions } from '../src/lib/importer/plan.ts';
 import { shortHash } from '../src/lib/importer/slug.ts';
+import { TIMESTAMP_WITH_OFFSET } from '../src/lib/dates.ts';
 import { sectionIds, type SectionId } from '../src/lib/sections.ts';
 import { articlePath } from '../src/lib/urls.ts';
 
-const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] FILE...';
+const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] [--published 2024-05-16T17:00+07:00] FILE...';
+
+/** An input larger than this is not one story (a whole archive, a binary file): refused before it replaces one. */
+const MAX_INPUT_BYTES = 5 * LARGE_STORY_BYTES;
+
+/** A problem that stops the whole import before anything is written, said as an editor can act on it. */
+class ImportStopped extends Error {}
 
 /** Everything already in the articles folder, by folder, with the keys that recognise each story. */
 async function readExisting(articlesDir: string): Promise<Map<string, ExistingStory>> {
   const byFolder = new Map<string, ExistingStory>();
   // The folder may not exist yet (a first import into --out DIR).
   const paths = existsSync(articlesDir) ? (await filesUnder(articlesDir)).filter((path) => /[/\\](th|en)\.mdx$/.test(path)) : [];
+  const unreadable: string[] = [];
   for (const path of paths) {
     const folder = relative(articlesDir, dirname(path)).split('\\').join('/');
     const lang = path.endsWith('th.mdx') ? 'th' : 'en';
     const text = await readFile(path, 'utf8');
-    const { frontmatter } = readArticleFile(text);
+    let frontmatter: Record<string, unknown>;
+    try {
+      ({ frontmatter } = readArticleFile(text));
+    } catch (error) {
+      // Without its frontmatter the story cannot be recognised, and importing it again would duplicate it.
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+      unreadable.push(`${relative(process.cwd(), path)}: the frontmatter cannot be read (${reason}). Fix: correct it (npm run build names the line), then import again`);
+      continue;
+    }
     const story = byFolder.get(folder) ?? { slug: folder.split('/').at(-1)!, folder, identities: [], files: {} };
     story.files[lang] = { frontmatter, text };
     if (frontmatter['translation'] === undefined && typeof frontmatter['title'] === 'string') {
@@ -38,6 +56,7 @@ async function readExisting(articlesDir: string): Promise<Map<string, ExistingSt
     }
     byFolder.set(folder, story);
   }
+  if (unreadable.length > 0) throw new ImportStopped(`${unreadable.length} existing ${unreadable.length === 1 ? 'story file' : 'story files'} cannot be read, so nothing was imported:\n${unreadable.map((u) => `  - ${u}`).join('\n')}`);
   return byFolder;
 }
 
@@ -51,7 +70,7 @@ async function writeAtomically(path: string, text: string): Promise<void> {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: 'string' }, section: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, section: { type: 'string' }, published: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help || positionals.length === 0) {
     console.error(USAGE);
@@ -62,7 +81,17 @@ async function main(): Promise<number> {
     console.error(`--section "${section}" is not a section; use one of: ${sectionIds.join(', ')}`);
     return 2;
   }
+  // For a text that does not date itself (the second seed says only "16 พ.ค."); a date in the text wins.
+  const published = values.published && /T\d{2}:\d{2}[Z+-]/.test(values.published) ? values.published.replace(/(T\d{2}:\d{2})/, '$1:00') : values.published;
+  if (published !== undefined && !(TIMESTAMP_WITH_OFFSET.test(published) && !Number.isNaN(Date.parse(published)))) {
+    console.error(`--published "${values.published}" is not a date and time with its offset; write it like 2024-05-16T17:00+07:00 (Bangkok time)`);
+    return 2;
+  }
   const contentDir = resolve(values.out ?? 'content');
+  if (existsSync(contentDir) && !statSync(contentDir).isDirectory()) {
+    console.error(`--out ${values.out ?? 'content'} is a file, not a folder. Fix: give the content folder (the one holding articles/), or a new folder`);
+    return 2;
+  }
   const articlesDir = join(contentDir, 'articles');
   const options: ImportOptions = {
     // Press releases are government news; other wire copy is filed under world news unless told otherwise.
@@ -80,33 +109,50 @@ async function main(): Promise<number> {
   }
 
   const mapPath = join(contentDir, 'import-map.json');
-  const importMap: Record<string, string[]> = await readFile(mapPath, 'utf8').then(
-    (t) => JSON.parse(t) as Record<string, string[]>,
-    () => ({}),
-  );
+  const importMap = await readImportMap(mapPath);
   const counts = { new: 0, updated: 0, unchanged: 0, failed: 0, collisions: 0 };
 
   // Sorted, so that which of two colliding stories keeps the plain slug does not depend on argument order.
   const inputs = [...positionals].sort();
   for (const input of inputs) {
     const key = relative(process.cwd(), resolve(input)) || input;
-    let text: string;
-    try {
-      text = await readFile(input, 'utf8');
-    } catch (error) {
-      console.log(`FAILED  ${key}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path`);
-      importMap[key] = [];
+    // A failed input keeps what the map knew of it (a file moved away still has its pages).
+    const fail = (message: string) => {
+      console.log(`FAILED  ${message}`);
+      importMap[key] ??= [];
       counts.failed++;
+    };
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(input);
+    } catch (error) {
+      fail(`${key}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix: check the path`);
       continue;
+    }
+    if (bytes.length > MAX_INPUT_BYTES) {
+      fail(`${key}: the file is ${(bytes.length / 1_000_000).toFixed(1)} MB, more than one story. Fix: check it is the right file; split a long text into stories`);
+      continue;
+    }
+    const decoded = decodeInput(bytes);
+    if (!decoded.ok) {
+      fail(`${key}${decoded.position ? `:${decoded.position.line}` : ''}: ${decoded.reason}. Fix: ${decoded.fix}`);
+      continue;
+    }
+    if (decoded.encoding !== 'utf-8') {
+      console.log(`NOTE    ${key}: read as ${decoded.encoding === 'windows-874' ? 'Thai in TIS-620 (Windows-874)' : 'Windows-1252'} and converted to UTF-8; check the text on the site`);
     }
     let story;
     try {
-      story = parseStory(text);
+      story = parseStory(decoded.text);
+      if (!story.published && published) story.published = published;
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
-      console.log(`FAILED  ${key}: ${error.message}`);
-      importMap[key] = [];
-      counts.failed++;
+      fail(`${key}: ${error.message}. Fix: check that the file is a story in the seed layout (title, paragraphs) or the thaigov layout (README.md, "Newsroom tools")`);
+      continue;
+    }
+    const longTitle = story.versions.find((v) => v.title.length > MAX_TITLE_LENGTH);
+    if (longTitle) {
+      fail(`${key}: the ${longTitle.lang === 'th' ? 'Thai' : 'English'} title is ${longTitle.title.length} characters; a headline has at most ${MAX_TITLE_LENGTH}. Fix: check the layout: the title is the first line, alone, followed by the text`);
       continue;
     }
     const identities = storyIdentities({ sourceUrl: story.sourceUrl, originalTitle: story.versions[0]!.title });
@@ -114,9 +160,7 @@ async function main(): Promise<number> {
     const isNew = !known;
     if (!known) {
       if (!story.published) {
-        console.log(`FAILED  ${key}: no publication date in the text (a line such as "วันพุธที่ 5 มีนาคม 2568"); add one to the file`);
-        importMap[key] = [];
-        counts.failed++;
+        fail(`${key}: no publication date in the text (a line such as "วันพุธที่ 5 มีนาคม 2568"). Fix: add one to the file or give --published 2024-05-16T17:00+07:00`);
         continue;
       }
       let slug = proposeSlug(story);
@@ -162,4 +206,38 @@ async function main(): Promise<number> {
   return counts.failed > 0 ? 1 : 0;
 }
 
-process.exitCode = await main();
+/** The map of earlier imports; a damaged one stops the import rather than be replaced by a partial one. */
+async function readImportMap(mapPath: string): Promise<Record<string, string[]>> {
+  let text: string;
+  try {
+    text = await readFile(mapPath, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const map: unknown = JSON.parse(text);
+    if (map && typeof map === 'object' && !Array.isArray(map) && Object.values(map).every((v) => Array.isArray(v) && v.every((p) => typeof p === 'string'))) {
+      return map as Record<string, string[]>;
+    }
+    throw new Error('it is not a map of file names to lists of page paths');
+  } catch (error) {
+    throw new ImportStopped(`${relative(process.cwd(), mapPath)} cannot be read (${(error as Error).message}), so nothing was imported. Fix: restore it from version control, or delete it to start a new map (earlier inputs then lose their entries until imported again)`);
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  // Every failure as a sentence an editor can act on, never a stack trace.
+  if (error instanceof ImportStopped) console.error(error.message);
+  else {
+    const { code, path, message } = error as NodeJS.ErrnoException;
+    const where = path ? relative(process.cwd(), path) || path : undefined;
+    console.error(
+      code && where
+        ? `The import stopped: cannot write ${where} (${code}). Fix: check that --out names a folder you can write to, with room on the disk`
+        : `The import stopped: ${message}. Fix: check the files named above; the stories imported before this point are written`,
+    );
+  }
+  process.exitCode = 2;
+}

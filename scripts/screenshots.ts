@@ -11,8 +11,9 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/support/browser.ts';
-import { projectRoot } from '../tests/support/build-site.ts';
-import { serveStatic } from '../tests/support/static-server.ts';
+import { serveStatic } from './support/static-server.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..');
 
 const { values } = parseArgs({
   options: {

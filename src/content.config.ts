@@ -1,24 +1,29 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { join, matchesGlob, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { VFileMessage } from 'vfile-message';
+import type { Document } from 'yaml';
 import { defineCollection } from 'astro:content';
+import type { AstroIntegrationLogger } from 'astro';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { TIMESTAMP_WITH_OFFSET } from './lib/dates.ts';
+import { TIMESTAMP_WITH_OFFSET, timestampProblem } from './lib/dates.ts';
 import { sectionIds } from './lib/sections.ts';
-import { articlesDir } from './content-location.ts';
+import config from 'virtual:news/config';
 import { ContentError, ContentErrors } from './lib/content-errors.ts';
 import { filesUnder } from './lib/files.ts';
-import { checkFileText } from './lib/frontmatter-checks.ts';
-import { renderStory, StoryBodyCode } from './lib/markdown/story-body.ts';
-import { buildStories, type StoryFileData } from './lib/stories.ts';
+import { checkFileText, decodeStoryFile, fieldLine, MAX_TITLE_LENGTH, schemaErrors, splitFile } from './lib/frontmatter-checks.ts';
+import { MAX_NESTING, recordedBlocks, renderStoryBody, StoryBodyCode, StoryBodyNesting, type RenderedStoryBody } from './lib/markdown/story-body.ts';
+import { describeMisalignment, findMisalignment } from './lib/alignment.ts';
+import { IGNORED_BY_DEFAULT, storyFileProblem } from './lib/story-files.ts';
+import { balanceBidi, balanceBidiDeep } from './lib/unicode.ts';
+import { buildStories, type Story, type StoryFile, type StoryFileData } from './lib/stories.ts';
 import { buildLexicon } from './lib/thai-lines.ts';
 
 /**
- * A timestamp with its UTC offset. YAML turns unquoted timestamps into Dates and a bare date into
- * midnight UTC, which hides a missing time zone; so the raw text is checked where it survives.
+ * A timestamp with its UTC offset, on a real calendar day (2025-02-30 does not roll over into March).
+ * The loader parses frontmatter as YAML 1.2, which leaves timestamps as text, so the text is checked.
  */
 const timestamp = z
   .union([
@@ -26,28 +31,42 @@ const timestamp = z
     z
       .string()
       .regex(TIMESTAMP_WITH_OFFSET, {
-        message: 'must be a date and time with its offset, e.g. 2025-03-05T10:00:00+07:00 (Bangkok time)',
+        message: 'must be a date and time with its offset. Fix: write it as 2025-03-05T10:00:00+07:00 (Bangkok time)',
       })
+      .refine((s) => timestampProblem(s) === null, { message: 'is not a real date. Fix: correct the day, month or year' })
       .transform((s) => new Date(s)),
   ])
-  .refine((d) => !Number.isNaN(d.getTime()), { message: 'is not a real date' });
+  .refine((d) => !Number.isNaN(d.getTime()), { message: 'is not a real date. Fix: correct the day, month or year' });
 
-const nonEmpty = z.string().trim().min(1, { message: 'must not be empty' });
+const nonEmpty = z.string().trim().min(1, { message: 'must not be empty. Fix: write the text, or remove the line' });
 
 /** A required text field whose messages say what to write. */
 const text = (what: string) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `is missing: add ${what}` : `must be text: ${what}`) })
+    .string({ error: (issue) => (issue.input === undefined ? `is missing. Fix: add ${what}` : `must be text. Fix: write ${what}`) })
     .trim()
-    .min(1, { message: `must not be empty: write ${what}` });
-const yesNo = z.boolean({ error: 'must be true or false' });
+    .min(1, { message: `must not be empty. Fix: write ${what}` });
+const yesNo = z.boolean({ error: 'must be true or false. Fix: write true or false (without quotes)' });
 
 /** Links in frontmatter lead readers off the site: only http(s) addresses are allowed. */
-const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' });
+const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address. Fix: write the full address, starting with https://' });
+
+/**
+ * A photo is a file the site serves itself: the CSP (src/lib/seo/csp.ts) loads images from the site
+ * only, so an outside address would show a broken image. The loader checks that the file exists.
+ */
+const imageSrc = z
+  .string()
+  .refine((src) => src.startsWith('/') && !src.startsWith('//'), {
+    message: 'must be a path on this site, such as /images/putin.jpg. Fix: copy the photo into public/images/ and write its path from /images/ (the site shows no photos from other sites, and a data: address is not a path)',
+  })
+  .refine((src) => !src.split(/[/\\]/).includes('..') && !/%2e%2e/i.test(src), {
+    message: 'must not contain "..". Fix: write the path from the site root, such as /images/putin.jpg',
+  });
 
 const image = z.strictObject({
-  /** Path under public/ or an absolute URL; a story may carry only the caption of a photo it cannot show. */
-  src: z.string().optional(),
+  /** Path under public/; a story may carry only the caption of a photo it cannot show. */
+  src: imageSrc.optional(),
   alt: z.string().optional(),
   caption: text('the caption under the photo'),
   credit: text('who took the photo, e.g. "Pavel Bednyakov / AFP"'),
@@ -67,18 +86,23 @@ const translation = z.strictObject({
   reviewer: z.string().optional(),
 });
 
+/** The other reading of a file that lacks an original's fields: it is a rendering missing its block. */
+const IF_RENDERING = 'if this file is a rendering, add its "translation" block instead (translator, machine, reviewed)';
+
 /** Fields that describe the story as a whole; they are written once, in the original. */
 const ORIGINAL_ONLY = ['section', 'source', 'byline', 'sourceUrl'] as const;
 
 export const articleSchema = z
   .strictObject({
-    title: text('the headline'),
+    title: text('the headline').refine((t) => t.length <= MAX_TITLE_LENGTH, {
+      message: `is longer than ${MAX_TITLE_LENGTH} characters. Fix: shorten the headline; put the rest in the summary or the story`,
+    }),
     /** The dek: one or two sentences under the headline, shown on listings. */
     summary: text('the dek, one or two sentences under the headline'),
     published: timestamp.optional(),
     updated: timestamp.optional(),
-    section: z.enum(sectionIds, { message: `must be one of: ${sectionIds.join(', ')}` }).optional(),
-    tags: z.array(nonEmpty, { error: 'must be a list, e.g. [รัสเซีย, จีน]' }).default([]),
+    section: z.enum(sectionIds, { message: `is not a section of the site. Fix: use one of: ${sectionIds.join(', ')}` }).optional(),
+    tags: z.array(nonEmpty, { error: 'must be a list. Fix: write it as [รัสเซีย, จีน]' }).default([]),
     /** News agency or issuing office, e.g. "AFP" or "สำนักโฆษก". */
     source: z.string().trim().min(1).optional(),
     /** Where the agency published it. */
@@ -96,113 +120,198 @@ export const articleSchema = z
           ctx.addIssue({
             code: 'custom',
             path: [field],
-            message: `belongs in the original, not in a rendering: remove it here (the rendering takes it from the original)`,
+            // Which file is wrong depends on the story: a rendering carrying the field, or an original carrying a translation block.
+            message: `is story-wide, but this file has a "translation" block, which makes it a rendering. Fix: if this file is the story's original, remove its "translation" block; if it is the rendering, remove "${field}" (the rendering takes it from the original)`,
           });
         }
       }
       return;
     }
     if (!data.published) {
-      ctx.addIssue({ code: 'custom', path: ['published'], message: 'is required in the original, e.g. 2025-03-05T10:00:00+07:00' });
+      ctx.addIssue({ code: 'custom', path: ['published'], message: `is required in an original (this file has no "translation" block). Fix: add published: 2025-03-05T10:00:00+07:00; ${IF_RENDERING}` });
     }
     if (!data.section) {
       ctx.addIssue({
         code: 'custom',
         path: ['section'],
-        message: `is required in the original; one of: ${sectionIds.join(', ')}`,
+        message: `is required in an original (this file has no "translation" block). Fix: add one of: ${sectionIds.join(', ')}; ${IF_RENDERING}`,
       });
     }
     if (!data.source && !data.byline) {
       ctx.addIssue({
         code: 'custom',
         path: ['byline'],
-        message: 'every original credits someone: set "byline" (writer or desk), "source" (agency), or both',
+        message: `is missing: every original credits someone. Fix: set "byline" (writer or desk), "source" (agency), or both; ${IF_RENDERING}`,
       });
     }
     if (data.updated && data.published && data.updated < data.published) {
-      ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is earlier than "published"' });
+      ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is earlier than "published". Fix: correct one of the two dates (an update comes after publication)' });
     }
   });
 
-/** A story file: th.mdx, en.mdx (or .md). */
-const STORY_FILE = /\.mdx?$/;
+/** Every entry's id is its path under the articles folder without this extension. */
+const STORY_EXTENSION = /\.mdx$/;
+
+/** The fields a frontmatter object may have, by where it sits, for "did you mean" on a misspelt field. */
+function knownFields(path: readonly PropertyKey[]): readonly string[] {
+  const shapes: Record<string, z.ZodObject> = { image, translation, related: relatedStory };
+  return Object.keys((shapes[String(path[0])] ?? articleSchema).shape);
+}
+
+interface LoaderOptions {
+  /** Globs (relative to the articles folder) of files that are not stories and may stay there. */
+  ignore?: readonly string[];
+}
 
 /**
- * Loads every story file: checks the raw text (all files, all problems at once), validates the
- * frontmatter, turns the body into HTML (story-body.ts), then checks the rules that span files
- * (rendering without an original, duplicate slug, wrong file name), so a broken set of articles
- * fails the build instead of publishing dead links. A file whose text has not changed since the
- * last build is not read again: Astro's content cache keeps its data and HTML.
+ * Loads every story file: accounts for every file in the folder, checks each file's bytes and raw
+ * text, validates its frontmatter, turns its body into HTML (story-body.ts), then checks the rules
+ * that span files (rendering without an original, duplicate slug). Every problem of every file is
+ * reported together, each as `path:line: field: what is wrong. Fix: …`, and the build fails rather
+ * than publish a site with a story missing. A file whose text has not changed since the last build is
+ * not parsed again: Astro's content cache keeps its data and HTML.
  */
-function articleLoader(): Loader {
-  const base = articlesDir();
+function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loader {
+  const base = config.contentDir;
   const load: Loader['load'] = async (context) => {
     const root = fileURLToPath(context.config.root);
-    const paths = (await filesUnder(base)).filter((path) => STORY_FILE.test(path));
-    const texts = new Map<string, { raw: string; file: string }>();
-    // The raw files are checked before anything parses them, so a broken file is reported with its
-    // line and fix (all of them at once) rather than as a stack trace from deep in the build.
+    const publicDir = fileURLToPath(context.config.publicDir);
+    const now = new Date();
+    const shown = (path: string) => relative(root, path).split(sep).join('/');
     const problems: ContentError[] = [];
-    for (const path of paths) {
-      const raw = await readFile(path, 'utf8');
-      const file = relative(root, path).split(sep).join('/');
-      const { errors, warnings } = checkFileText(raw, file);
+
+    const all = (await filesUnder(base)).map((path) => ({ path, rel: relative(base, path).split(sep).join('/') }));
+    const present = new Set(all.map((f) => f.rel));
+    const texts = new Map<string, { raw: string; file: string; yaml: Document }>();
+    for (const { path, rel } of all) {
+      if (ignore.some((glob) => matchesGlob(rel, glob))) continue;
+      const file = shown(path);
+      const misnamed = storyFileProblem(rel, file, present);
+      if (misnamed) {
+        problems.push(misnamed);
+        continue;
+      }
+      const decoded = decodeStoryFile(await readFile(path), file);
+      if ('error' in decoded) {
+        problems.push(decoded.error);
+        continue;
+      }
+      // The raw text is checked before anything parses it, so a broken file is reported with its line and fix.
+      const { errors, warnings, yaml } = checkFileText(decoded.text, file, now);
       problems.push(...errors);
       for (const warning of warnings) context.logger.warn(warning);
-      texts.set(path, { raw, file });
+      if (errors.length === 0 && yaml) texts.set(path, { raw: decoded.text, file, yaml });
     }
-    if (problems.length > 0) throw new ContentErrors(problems);
 
     const ids = new Set<string>();
-    for (const [path, { raw, file }] of texts) {
+    for (const [path, { raw, file, yaml }] of texts) {
       // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
-      const id = relative(base, path).split(sep).join('/').replace(STORY_FILE, '');
+      const id = relative(base, path).split(sep).join('/').replace(STORY_EXTENSION, '');
       ids.add(id);
       const digest = context.generateDigest(raw);
       const known = context.store.get(id);
       if (known?.digest === digest && known.rendered) continue;
-      const { frontmatter, content: body } = parseFrontmatter(raw, { frontmatter: 'empty-with-spaces' });
-      const data = await context.parseData({ id, data: frontmatter, filePath: path });
-      const fields = data as z.output<typeof articleSchema>;
+      const { frontmatter: frontmatterText, body: rawBody, bodyLine } = splitFile(raw);
+      const frontmatter = balanceBidiDeep(yaml.toJS());
+      const parsed = articleSchema.safeParse(frontmatter.value);
+      if (!parsed.success) {
+        problems.push(...schemaErrors(parsed.error.issues, file, yaml, frontmatterText ?? '', knownFields));
+        continue;
+      }
+      const body = balanceBidi(rawBody);
+      const removed = frontmatter.removed + body.removed.length;
+      if (removed > 0) {
+        const line = body.removed[0] === undefined ? 1 : bodyLine + rawBody.slice(0, body.removed[0]).split('\n').length - 1;
+        context.logger.warn(`${file}:${line}: ${removed} direction ${removed === 1 ? 'control was' : 'controls were'} removed (an override or embedding opened and never closed, or closed and never opened); check the text reads in the right order`);
+      }
       // The story's own words to keep whole on a line; its pages apply them to the headline and dek too.
-      const lexicon = buildLexicon([fields.title, fields.summary, body], fields.tags);
-      let rendered: { html: string; leadText: string };
+      const lexicon = buildLexicon([parsed.data.title, parsed.data.summary, body.text], parsed.data.tags);
+      let rendered: RenderedStoryBody;
       try {
-        rendered = renderStory(body, path.endsWith('.mdx') ? 'mdx' : 'md', lexicon);
+        // Blank lines stand for the frontmatter, so the parser's line numbers are the file's.
+        rendered = renderStoryBody('\n'.repeat(bodyLine - 1) + body.text, 'mdx', lexicon);
       } catch (error) {
         problems.push(bodyProblem(file, error));
         continue;
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data, body, filePath: file, digest, rendered: { html: rendered.html, metadata: { lexicon, leadText: rendered.leadText } } });
+      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks, lexicon } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
-    if (problems.length > 0) throw new ContentErrors(problems);
-    const entries = context.store.values();
-    buildStories(entries.map((entry) => ({ id: entry.id, filePath: entry.filePath, data: entry.data as StoryFileData })));
+
+    const entries = context.store.values().filter((entry) => ids.has(entry.id));
+    const rawOf = new Map([...texts.values()].map((t) => [t.file, t]));
+    const lineOf = (file: string, field: string) => {
+      const text = rawOf.get(file);
+      return text ? fieldLine(text.yaml, splitFile(text.raw).frontmatter ?? '', field.split('.')) : undefined;
+    };
+    for (const entry of entries) {
+      const src = (entry.data as { image?: { src?: string } }).image?.src;
+      if (src && !existsSync(join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!)))) {
+        const file = entry.filePath ?? entry.id;
+        problems.push(new ContentError({ file, line: lineOf(file, 'image.src'), field: 'image.src', problem: `"${src}" is not a file in public/`, fix: `copy the photo to public${src}, or correct the path` }));
+      }
+    }
+    // Rules between files are checked on the files that passed; a folder with a broken file is left
+    // out of them, so a rendering whose original is broken is not also called an orphan.
+    const broken = new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/')));
+    let stories: Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[] = [];
+    try {
+      stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as StoryFileData })));
+    } catch (error) {
+      if (!(error instanceof ContentErrors)) throw error;
+      for (const p of error.problems) {
+        if (broken.has(p.file.split('/').slice(0, -1).join('/'))) continue;
+        problems.push(p.line || !p.field ? p : new ContentError({ file: p.file, line: lineOf(p.file, p.field), field: p.field, problem: p.problem, fix: p.fix }));
+      }
+    }
+    if (problems.length > 0) throw ContentErrors.sorted(problems);
+    reportMisalignment(stories, context.logger);
   };
   return {
     name: 'article-loader',
     load: async (context) => {
-      // `astro dev`: reload when a story file changes (a build has no watcher).
+      // `astro dev`: reload when a file among the stories changes (a build has no watcher).
       context.watcher?.add(base);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(base) && STORY_FILE.test(path)) load(context).catch((error: unknown) => context.logger.error(String(error)));
+        if (path.startsWith(base)) load(context).catch((error: unknown) => context.logger.error(String(error)));
       });
       await load(context);
     },
   };
 }
 
-/** A body the parser refused or that holds MDX code: the file, the line and what to do. */
+/**
+ * Warns, naming the story and the first unmatched block, where a rendering's blocks stop lining up
+ * with its original's (from the blocks recorded above): readers switching language would lose their place.
+ */
+function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[], logger: AstroIntegrationLogger): void {
+  let translated = 0;
+  let misaligned = 0;
+  for (const story of stories) {
+    const { th, en } = story.versions;
+    if (!th || !en) continue;
+    translated++;
+    const problem = findMisalignment(recordedBlocks(th).map((b) => b.kind), recordedBlocks(en).map((b) => b.kind));
+    if (!problem) continue;
+    misaligned++;
+    logger.warn(describeMisalignment(story.slug, `${story.slug}/th.mdx`, `${story.slug}/en.mdx`, problem));
+  }
+  logger.info(`alignment: ${translated - misaligned} of ${translated} translated stories line up block by block`);
+}
+
+/** A body the parser refused, or that holds MDX code or deep nesting: the file, the line and what to do. */
 function bodyProblem(file: string, error: unknown): ContentError {
   if (error instanceof StoryBodyCode) {
-    return new ContentError({ file, problem: `line ${error.line} holds ${error.what}, which a story cannot run`, fix: 'write the text as prose; escape a literal {, } or < with a backslash' });
+    return new ContentError({ file, line: error.line, problem: `the line holds ${error.what}, which a story cannot run`, fix: 'write the text as prose; escape a literal {, } or < with a backslash' });
   }
-  const place = error instanceof VFileMessage && error.line ? `line ${error.line}: ` : '';
+  if (error instanceof StoryBodyNesting) {
+    return new ContentError({ file, line: error.line, problem: `lists or quotes nest more than ${MAX_NESTING} levels deep here, wider than a phone can show`, fix: `flatten them to at most ${MAX_NESTING} levels, or remove the indentation if the lines are paragraphs` });
+  }
+  const line = error instanceof VFileMessage && error.line ? error.line : undefined;
   const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
-  return new ContentError({ file, problem: `the text cannot be read as MDX (${place}${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
+  return new ContentError({ file, line, problem: `the text cannot be read as MDX (${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
 }
 
 export const collections = {

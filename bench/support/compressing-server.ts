@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { contentTypeOf, resolveStatic } from '../../tests/support/static-server.ts';
+import { contentTypeOf, serveStatic } from '../../scripts/support/static-server.ts';
 import { fileSizes, type Sizes } from './sizes.ts';
 
 /**
  * A static server for the benchmarks that compresses like a real host (brotli or gzip, by the
  * browser's Accept-Encoding, for text types) and logs every response with what it sent and what the
- * file would cost gzipped and brotlied. It answers as tests/support/static-server.ts does (resolveStatic):
+ * file would cost gzipped and brotlied. It answers as scripts/support/static-server.ts does (serveStatic):
  * directory URLs, a redirect to the slash, /404.html for anything missing.
  */
 
@@ -69,17 +68,7 @@ export async function serveCompressed(root: string): Promise<CompressingServer> 
     }
     return body;
   };
-  const server = createServer(async (req, res) => {
-    const answer = await resolveStatic(root, req.url);
-    if (answer.kind === 'error') {
-      res.writeHead(answer.status).end(answer.message);
-      return;
-    }
-    if (answer.kind === 'redirect') {
-      res.writeHead(301, { location: answer.location }).end();
-      return;
-    }
-    const { status, file: target } = answer;
+  const { url, server, close } = await serveStatic(root, async (req, res, { status, file: target }) => {
     const type = contentTypeOf(target);
     const encoding = pickEncoding(req, type);
     const body = await encoded(target, encoding);
@@ -105,19 +94,13 @@ export async function serveCompressed(root: string): Promise<CompressingServer> 
     pending.add(sized);
     void sized.finally(() => pending.delete(sized));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     server,
     log,
     settled: async () => {
       while (pending.size > 0) await Promise.all([...pending]);
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

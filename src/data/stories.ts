@@ -3,6 +3,7 @@ import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
 import { storyEnds } from '../lib/listings.ts';
+import { recordedBlocks } from '../lib/markdown/story-body.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
@@ -46,10 +47,9 @@ export function lexiconOf(entry: ArticleEntry): readonly string[] {
   return Array.isArray(lexicon) ? lexicon.filter((word): word is string => typeof word === 'string') : [];
 }
 
-/** The plain text of a story file's first paragraph, as the content loader recorded it. */
+/** The plain text of a story file's first paragraph, from the blocks the content loader recorded. */
 export function leadTextOf(entry: ArticleEntry): string {
-  const text = entry.rendered?.metadata?.['leadText'];
-  return typeof text === 'string' ? text : '';
+  return recordedBlocks(entry).find((block) => block.kind === 'p')?.text ?? '';
 }
 
 const endsByLang = new Map<Lang, Promise<ReturnType<typeof storyEnds<StoryVersion>>>>();

@@ -7,7 +7,8 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
-import { groupForBundles, searchBundles, storiesPerBundle } from '../lib/search/bundles.ts';
+import { articlePath, parseArticlePath } from '../lib/urls.ts';
+import { groupForBundles, searchBundles } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
 
@@ -34,14 +35,14 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
 export async function writeSearchIndex(
   outDir: string,
   pagePaths: readonly string[],
+  perBundle: number,
   logger?: Pick<AstroIntegrationLogger, 'info'>,
-  perBundle = storiesPerBundle(),
 ): Promise<{ stories: number; bundles: string[] }> {
   const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
-    const match = /^\/?(?:th|en)\/articles\/([^/]+)\/$/.exec(path);
-    if (!match) continue;
-    pagesByStory.set(match[1]!, [...(pagesByStory.get(match[1]!) ?? []), path.startsWith('/') ? path : `/${path}`]);
+    const page = parseArticlePath(path);
+    if (!page) continue;
+    pagesByStory.set(page.slug, [...(pagesByStory.get(page.slug) ?? []), articlePath(page.lang, page.slug)]);
   }
   // Pages come newest story first, so the first bundle, which the search page loads first, holds the newest.
   const started = performance.now();
@@ -135,12 +136,12 @@ async function bundleChunkStarts(outputPath: string): Promise<string[]> {
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
-export function searchIndex(): AstroIntegration {
+export function searchIndex(options: { storiesPerBundle: number }): AstroIntegration {
   return {
     name: 'news-search-index',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await writeSearchIndex(fileURLToPath(dir), pages.map((p) => `/${p.pathname}`), logger);
+        await writeSearchIndex(fileURLToPath(dir), pages.map((p) => `/${p.pathname}`), options.storiesPerBundle, logger);
       },
     },
   };

@@ -74,3 +74,31 @@ export function toBangkokIso(date: Date): string {
 
 /** A frontmatter timestamp must say when and in which offset: a bare date or time is ambiguous. */
 export const TIMESTAMP_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Stories are dated within these years; anything outside is a typing error (20225, 1025), not news. */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * What is wrong with a timestamp that has the right shape (TIMESTAMP_WITH_OFFSET), or null when it
+ * names a real instant. `new Date()` rolls 2025-02-30 over to 2 March without a word; this does not.
+ */
+export function timestampProblem(text: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
+  if (!m) return 'is not a date and time with a UTC offset';
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  if (month! < 1 || month! > 12) return `has month ${month}; months run from 01 to 12`;
+  const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
+  if (day! < 1 || day! > days) return `has day ${day}, but ${MONTH_NAMES[month! - 1]} ${year} has ${days} days`;
+  if (hour! > 23 || minute! > 59 || second > 59) return 'has a time that does not exist (hours run 00–23, minutes and seconds 00–59)';
+  if (offsetHours > 14 || offsetMinutes > 59) return 'has a UTC offset that does not exist (Bangkok is +07:00)';
+  if (year! < EARLIEST_YEAR || year! > LATEST_YEAR) return `is in the year ${year}, outside ${EARLIEST_YEAR}–${LATEST_YEAR}`;
+  return null;
+}
+
+/** The instant of a valid timestamp (see timestampProblem), or null. */
+export function parseTimestamp(text: string): Date | null {
+  return timestampProblem(text) === null ? new Date(text.replace(' ', 'T')) : null;
+}

@@ -1,5 +1,5 @@
 import { defaultLang, isLang, otherLang, type Lang } from './i18n/languages.ts';
-import { articlePath, langOfPath } from './urls.ts';
+import { articlePath, langOfPath, parseArticlePath } from './urls.ts';
 
 /**
  * Static hosts serve the nearest 404.html for a missing URL (Cloudflare Pages) or can be told to
@@ -34,8 +34,8 @@ export function readerLanguage(pathname: string, stored: string | null, preferre
  * the page of that version, to look for. Null for any other URL.
  */
 export function otherVersionOf(pathname: string): { lang: Lang; path: string } | null {
-  const match = /^\/([a-z]+)\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/.exec(pathname);
-  if (!match || !isLang(match[1])) return null;
-  const lang = otherLang(match[1]);
-  return { lang, path: articlePath(lang, match[2]!) };
+  const page = parseArticlePath(pathname);
+  if (!page) return null;
+  const lang = otherLang(page.lang);
+  return { lang, path: articlePath(lang, page.slug) };
 }

@@ -11,6 +11,14 @@ export function articlePath(lang: Lang, slug: string): string {
   return `/${lang}/articles/${slug}/`;
 }
 
+const ARTICLE_PATH = /^\/?([a-z]+)\/articles\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
+
+/** The reverse of articlePath: the language and slug of a story page's path (slashes optional), else null. */
+export function parseArticlePath(path: string): { lang: Lang; slug: string } | null {
+  const match = ARTICLE_PATH.exec(path);
+  return match && isLang(match[1]) ? { lang: match[1], slug: match[2]! } : null;
+}
+
 export function searchPath(lang: Lang, query?: string): string {
   return query ? `/${lang}/search/?q=${encodeURIComponent(query)}` : `/${lang}/search/`;
 }

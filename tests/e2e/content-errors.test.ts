@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, writeContent } from '../support/build-site.ts';
 import { runScript } from '../support/run-script.ts';
@@ -46,8 +46,9 @@ describe('npm run build is atomic', () => {
     await writeFile(join(contentDir, 'good-story', 'th.mdx'), valid().replace('ข่าวทดสอบ', 'ข่าวแก้ไข').replace('section: world', 'section: nowhere'));
     const second = runScript('build', [], env);
     expect(second.status).not.toBe(0);
-    expect(second.stderr).toContain(`The build failed; ${outDir} was left as it was.`);
+    expect(second.stderr).toContain(`The build failed; ${relative(projectRoot, outDir)} was left as it was.`);
     expect(readFileSync(join(outDir, 'th', 'articles', 'good-story', 'index.html'), 'utf8')).toBe(published);
-    expect(readdirSync(root).filter((name) => name.startsWith('dist.'))).toEqual([]);
+    // Only the live version is left beside dist (the link to it); the failed build's folder is gone.
+    expect(readdirSync(root).filter((name) => name.startsWith('dist.'))).toEqual([expect.stringMatching(/^dist\.v-/)]);
   });
 });

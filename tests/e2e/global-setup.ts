@@ -5,7 +5,7 @@ import { buildSite, projectRoot } from '../support/build-site.ts';
 import { writeFixtureContent } from '../support/fixture-content.ts';
 import { corpusFiles, haveCorpus, noCorpusMessage } from '../support/corpus.ts';
 import { runScript } from '../support/run-script.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../scripts/support/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -107,6 +107,22 @@ describe('hostile text renders as text', () => {
     await page.context().close();
   });
 
+  it('opens every link to another site without an opener, frontmatter links (source, related news) included', async () => {
+    const seen = new Set<string>();
+    for (const site of [inject('seedDir'), inject('fixtureDir')]) {
+      for (const page of await readBuiltPages(site)) {
+        for (const a of page.root.querySelectorAll('a[href]')) {
+          const href = a.getAttribute('href') ?? '';
+          if (!/^(https?:)?\/\//i.test(href) || href.startsWith('http://localhost:4321/')) continue;
+          seen.add(href);
+          expect((a.getAttribute('rel') ?? '').split(/\s+/).sort(), `${page.path}: ${href}`).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+        }
+      }
+    }
+    // A body link and a related-news link of the fixture stories: the check above had both kinds to look at.
+    expect([...seen]).toEqual(expect.arrayContaining(['https://www.afp.com/th', 'https://example.com/related']));
+  });
+
   it('shows hostile text found by search as text', async () => {
     const { page, dialogs } = await guardedPage();
     await page.goto(`${fixtureUrl}/th/search/?q=${encodeURIComponent('onerror')}`);

@@ -25,13 +25,13 @@ export function buildSite(opts: { outDir: string; contentDir?: string; cacheDir?
       // Colour codes would split the messages the tests look for.
       output = output.replace(/\x1b\[[0-9;]*m/g, '');
       if (code === 0) resolvePromise({ output });
-      else reject(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`));
+      else reject(Object.assign(new Error(`astro build failed (exit ${code}):\n${output.slice(-4000)}`), { output }));
     });
   });
 }
 
-/** Writes story files (path under the articles folder → text) into a fresh `root`/content; returns that folder. */
-export async function writeContent(root: string, files: Record<string, string>): Promise<string> {
+/** Writes story files (path under the articles folder → text or bytes) into a fresh `root`/content; returns that folder. */
+export async function writeContent(root: string, files: Record<string, string | Uint8Array>): Promise<string> {
   const contentDir = join(root, 'content');
   await rm(root, { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {
@@ -42,11 +42,11 @@ export async function writeContent(root: string, files: Record<string, string>):
 }
 
 /** Builds story files in a fresh `root` (content, dist, cache); resolves either way, with what the build printed. */
-export async function buildContent(root: string, files: Record<string, string>): Promise<{ ok: boolean; output: string; outDir: string }> {
+export async function buildContent(root: string, files: Record<string, string | Uint8Array>): Promise<{ ok: boolean; output: string; outDir: string }> {
   const contentDir = await writeContent(root, files);
   const outDir = join(root, 'dist');
   return buildSite({ outDir, contentDir, cacheDir: join(root, 'cache') }).then(
     ({ output }) => ({ ok: true, output, outDir }),
-    (error: Error) => ({ ok: false, output: error.message, outDir }),
+    (error: Error & { output?: string }) => ({ ok: false, output: error.output ?? error.message, outDir }),
   );
 }

@@ -121,6 +121,17 @@ describe('seed layout', () => {
     expect(story.versions[0]?.paragraphs).toEqual(['ย่อหน้าแรกของข่าว', 'COVID-19 update', 'ย่อหน้าสุดท้าย วันที่ 5 มีนาคม 2568']);
   });
 
+  it('takes a date on a line of its own as the story date, not as its first paragraph', () => {
+    const story = parseStory('ข่าวทดสอบ\nวันพฤหัสบดีที่ 16 พฤษภาคม 2567\nย่อหน้าแรก ปี 2566\nย่อหน้าที่สอง');
+    expect(story.published).toBe('2024-05-16T00:00:00+07:00');
+    expect(story.versions[0]?.paragraphs).toEqual(['ย่อหน้าแรก ปี 2566', 'ย่อหน้าที่สอง']);
+    const timed = parseStory('ข่าวทดสอบ\n16 พ.ค. 2567 เวลา 17.30 น.\nย่อหน้าแรก วันที่ 1 มกราคม 2568');
+    expect(timed.published).toBe('2024-05-16T17:30:00+07:00');
+    expect(timed.versions[0]?.paragraphs).toEqual(['ย่อหน้าแรก วันที่ 1 มกราคม 2568']);
+    // A date inside a sentence stays in its paragraph.
+    expect(parseStory('ข่าวทดสอบ\nเมื่อวันที่ 16 พฤษภาคม 2567 มีการประชุม').versions[0]?.paragraphs).toHaveLength(1);
+  });
+
   it('reports an empty file and a part with a title only', () => {
     expect(() => parseStory('\uFEFF\n\n  \n')).toThrow('the file is empty');
     expect(() => parseStory('หัวข้อข่าวอย่างเดียว')).toThrow('the Thai part has a title but no paragraphs');

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectRoot } from '../support/build-site.ts';
 import { cardCache, cardKey } from '../../src/lib/og/cache.ts';
 import type { OgCard } from '../../src/lib/og/card.ts';
 import { drawPool } from '../../src/lib/og/draw-pool.ts';
@@ -111,7 +112,7 @@ describe('drawing ahead', () => {
 describe('the drawing threads', () => {
   let fonts: OgFonts;
   beforeAll(async () => {
-    fonts = await loadOgFonts(join(dir, 'fonts'));
+    fonts = await loadOgFonts(join(dir, 'fonts'), projectRoot);
   });
 
   it('draw the same PNG as this thread does', async () => {
@@ -119,7 +120,8 @@ describe('the drawing threads', () => {
     const cards = ['ผู้นำรัสเซียเยือนจีน', 'Putin visits China', 'ลิ้น ปั่น'].map(card);
     const drawn = await Promise.all(cards.map((c) => pool.draw(c)));
     for (const [i, c] of cards.entries()) expect(drawn[i]!.equals(await renderCard(c, fonts))).toBe(true);
-  });
+    // Two threads start, load their fonts and draw three cards each way: seconds on a busy two-core machine.
+  }, 30_000);
 
   it('fail the card, and every later one, when a thread cannot run', async () => {
     const pool = drawPool({ size: 1, fonts, script: join(dir, 'no-such-worker.ts') });

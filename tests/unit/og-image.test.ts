@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { projectRoot } from '../support/build-site.ts';
 import { cardCache, cardKey } from '../../src/lib/og/cache.ts';
 import { markThaiLineBreaks, OG_HEIGHT, OG_WIDTH, titleFontSize, type OgCard } from '../../src/lib/og/card.ts';
 import { loadOgFonts, type OgFonts } from '../../src/lib/og/fonts.ts';
@@ -12,7 +13,7 @@ let dir: string;
 let fonts: OgFonts;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'og-test-'));
-  fonts = await loadOgFonts(join(dir, 'fonts'));
+  fonts = await loadOgFonts(join(dir, 'fonts'), projectRoot);
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/build-site.ts';
 import { loadOgFonts, type OgFonts } from '../../src/lib/og/fonts.ts';
 import { encodePng } from '../../src/lib/og/png.ts';
 import { cardSvg, rasterize, renderCard } from '../../src/lib/og/render.ts';
@@ -109,7 +110,7 @@ describe('a card as PNG', () => {
   let fonts: OgFonts;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'og-png-test-'));
-    fonts = await loadOgFonts(join(dir, 'fonts'));
+    fonts = await loadOgFonts(join(dir, 'fonts'), projectRoot);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 

@@ -30,7 +30,8 @@ writeFileSync(
 );
 afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 
-describe('check-renderings command', () => {
+// Each case starts Node and loads the MDX parser: seconds on a busy machine.
+describe('check-renderings command', { timeout: 60_000 }, () => {
   it('prints the findings for two text files as JSON and nothing else', () => {
     const { code, stdout, stderr } = run(['--json', seedThai, seedEnglish]);
     expect(code).toBe(0);
@@ -69,10 +70,11 @@ describe('check-renderings command', () => {
   it('checks every story folder under NEWS_CONTENT_DIR and prints slug, paragraph, spans, expected and message', () => {
     const { code, stdout } = run([], { env: { NEWS_CONTENT_DIR: contentDir } });
     expect(code).toBe(0);
-    expect(stdout).toContain('trade-story · paragraph 1 · year');
-    expect(stdout).toContain('Thai:     "2562"');
-    expect(stdout).toContain('English:  "2020"');
+    expect(stdout).toContain('trade-story · b-1 (en.mdx line 7) · year');
+    expect(stdout).toContain('Thai:     "2562" in “การค้าแตะ 1.11 แสนล้านดอลลาร์ในปี 2562”');
+    expect(stdout).toContain('English:  "2020" in “Trade reached $111 billion in 2020.”');
     expect(stdout).toContain('expected: 2019');
+    expect(stdout).toContain('fix:      write 2019');
     expect(stdout).toContain('Rendering check: 1 finding in 1 of 1 story');
     expect(run(['--strict'], { env: { NEWS_CONTENT_DIR: contentDir } }).code).toBe(1);
   });

@@ -36,7 +36,10 @@ describe('seed fixture: the machine rendering of the Putin–China story', () =>
   it('points at the Thai figure each error renders and explains it', () => {
     const trade = findings.find((finding) => finding.english.text === '$2278 billion')!;
     expect(trade.thai?.text).toBe('2.278 แสนล้านดอลลาร์สหรัฐ');
-    expect(trade.message).toBe('2.278 แสนล้านดอลลาร์สหรัฐ = 227.8 billion US dollars; English says $2278 billion');
+    expect(trade.message).toBe('The English says "$2278 billion", but the Thai says "2.278 แสนล้านดอลลาร์สหรัฐ", which is 227.8 billion US dollars in English.');
+    expect(trade.fix).toBe('write 227.8 billion US dollars');
+    expect(trade.englishSentence).toBe('Putin stated that the trade volume between Russia and China reached $2278 billion in 2026 from $111 billion in 2019.');
+    expect(trade.thaiSentence).toContain('แตะที่ 2.278 แสนล้านดอลลาร์สหรัฐในปี 2566');
     expect(findings.find((finding) => finding.english.text === '2026')!.thai?.text).toBe('2566');
     expect(findings.find((finding) => finding.english.text === 'July')!.thai?.text).toBe('ก.พ.');
   });
@@ -133,8 +136,8 @@ describe('money and currencies', () => {
   });
 
   it('flags an amount in the wrong currency', () => {
-    expect(check('100 ล้านบาท', '$100 million')).toEqual(['money: $100 million → 100 million']);
-    expect(checkRendering('100 ล้านบาท', '$100 million')[0]!.message).toBe('100 ล้านบาท = 100 million baht; English says $100 million');
+    expect(check('100 ล้านบาท', '$100 million')).toEqual(['money: $100 million → 100 million baht']);
+    expect(checkRendering('100 ล้านบาท', '$100 million')[0]!.message).toBe('The English says "$100 million" (US dollars), but the Thai "100 ล้านบาท" counts baht.');
   });
 
   it('lets the translator add a conversion into a currency the Thai never uses', () => {
@@ -150,8 +153,11 @@ describe('years: Buddhist and Common Era', () => {
     expect(check('เมื่อปี 2021', 'in 2021')).toEqual([]);
   });
 
-  it('accepts B.E. years written in English, with or without "B.E."', () => {
-    expect(check('พ.ศ. 2567 มีผล 22 มกราคม 2568', 'B.E. 2567, in effect on January 22, 2568')).toEqual([]);
+  it('accepts Buddhist-era years that the English marks "B.E.", and flags the Thai digits left bare: English years are Gregorian', () => {
+    expect(check('พ.ศ. 2567 มีผล 22 มกราคม 2568', 'B.E. 2567, in effect on January 22, 2025')).toEqual([]);
+    expect(check('พ.ศ. 2567 มีผล 22 มกราคม 2568', 'the 2567 B.E. act, in effect on January 22, 2025')).toEqual([]);
+    expect(check('มีผล 22 มกราคม 2568', 'in effect on January 22, 2568')).toEqual(['year: 2568 → 2025']);
+    expect(check('ในปี พ.ศ. 2568', 'in 2568')).toEqual(['year: 2568 → 2025']);
   });
 
   it('reads two-digit Thai years after a month or "ปี"', () => {
@@ -282,7 +288,61 @@ describe('plain text input', () => {
 describe('MDX stories', () => {
   it('takes the frontmatter title as paragraph 0 and tells a rendering by its translation block', () => {
     const story = readStoryText(['---', 'title: "A \\"quoted\\" title"', 'translation:', '  machine: true', '---', '', 'First', 'line.', '', 'Second.', ''].join('\n'));
-    expect(story).toEqual({ paragraphs: ['A "quoted" title', 'First line.', 'Second.'], isRendering: true });
+    expect(story).toMatchObject({ paragraphs: ['A "quoted" title', 'First line.', 'Second.'], isRendering: true });
     expect(readStoryText('---\ntitle: Plain\n---\n\nBody').isRendering).toBe(false);
+  });
+
+  it('numbers the blocks as the page does, list items one by one, with the line to edit', () => {
+    const story = readStoryText(['---', 'summary: Dek', 'title: >-', '  Folded', '  title', '---', '', 'Lead with 5 figures.', '', '- first item', '- second item', '', '## A heading', ''].join('\n'));
+    expect(story.located).toEqual([
+      { id: null, text: 'Folded title', line: 3 },
+      { id: 'b-1', text: 'Lead with 5 figures.', line: 8 },
+      { id: 'b-2', text: 'first item', line: 10 },
+      { id: 'b-3', text: 'second item', line: 11 },
+      { id: 'b-4', text: 'A heading', line: 13 },
+    ]);
+  });
+});
+
+describe('the figure model: units, lists, number words and the role of a year', () => {
+  it('keeps the magnitude with a currency, also when the code is glued to the amount', () => {
+    expect(check('มูลค่า 4,120.5 ล้านดอลลาร์', 'worth USD4,120.5')).toEqual(['money: USD4,120.5 → 4.1205 billion']);
+    expect(check('มูลค่า 4,120.5 ล้านดอลลาร์', 'worth USD4,120.5 million')).toEqual([]);
+    expect(check('งบ 2.5 ล้านล้านบาท และ 1 ล้านล้านบาท', 'budgets of 2.5 trillion baht and one trillion baht')).toEqual([]);
+    expect(check('วงเงินสูงสุด 200 ลบ.', 'a credit line of up to 200 million baht')).toEqual([]);
+    expect(check('วงเงินสูงสุด 200 ลบ.', 'a credit line of up to 200 baht')).toEqual(['money: 200 baht → 200 million']);
+  });
+
+  it('compares what is counted: rai are not tonnes, shops are not baht, a rank is not a count', () => {
+    expect(check('พื้นที่ 500 ไร่', 'an area of 500 rai')).toEqual([]);
+    expect(check('พื้นที่ 500 ไร่', 'an area of 500 tonnes')).toEqual(['number: 500 → 500']);
+    expect(check('แอปฯ ถุงเงิน 2 ล้านร้านค้า', 'a loan of THB 2 million')).toEqual(['money: THB 2 million → 2 million']);
+    expect(check('ไทยอยู่ในอันดับที่ 3', 'over 3 Muslim tourists')).toEqual(['number: 3 → 3']);
+    expect(check('มูลค่าการค้าที่30,000 ล้านดอลลาร์สหรัฐฯ', 'a trade target of 30 billion US dollars')).toEqual([]);
+  });
+
+  it('gives every number of a list the word it shares', () => {
+    expect(check('ขยายตัวร้อยละ 12.4 9.81 และ 6.10 ตามลำดับ', 'grew 12.4%, 9.81% and 6.10% respectively')).toEqual([]);
+    expect(check('ขยายตัวร้อยละ 12.4 9.81 และ 6.10 ตามลำดับ', 'grew 12.4%, 9.18% and 6.10% respectively')).toEqual(['percent: 9.18% → 9.81%']);
+    expect(check('วงเงิน 5, 10 และ 20 ล้านบาท', 'loans of 5, 10 and 20 million baht')).toEqual([]);
+    expect(check('วงเงิน 5, 10 และ 20 ล้านบาท', 'loans of 5, 10 and 20 baht')).toEqual(['money: 5 → 5 million', 'money: 10 → 10 million', 'money: 20 baht → 20 million']);
+  });
+
+  it('reads number words as figures, and Thai ones only as whole words', () => {
+    expect(check('ประชุมครั้งที่สาม มีผู้เข้าร่วมสามคน', 'the third meeting, attended by three people')).toEqual([]);
+    expect(check('มีผู้เข้าร่วมสามคน', 'attended by twelve people')).toEqual(['number: twelve → 3']);
+    // สาม inside สามารถ (can) is no three.
+    expect(check('ทั้งสองฝ่ายสามารถตกลงกันได้', 'the two sides could agree on three points')).toEqual(['number: three → 2']);
+  });
+
+  it('accepts hedged figures at the precision of their significant digits, not by a percentage', () => {
+    expect(check('ประมาณ 196 คน', 'about 200 people')).toEqual([]);
+    expect(check('มากกว่า 10.5 ล้านบัญชี', 'more than 10.3 million accounts')).toEqual(['number: 10.3 million → 10.5 million']);
+  });
+
+  it('checks a year against the year the Thai gives for the same amount', () => {
+    const thai = 'การส่งออกของไทยไปกัมพูชาในปี 2566 มีมูลค่า 6.4 พันล้านดอลลาร์สหรัฐ ตัวเลข GDP ปี 2565 เติบโตกว่า 5%';
+    expect(check(thai, 'In 2023, Thai exports to Cambodia amounted to 6.4 billion US dollars. GDP grew over 5% in 2022.')).toEqual([]);
+    expect(check(thai, 'In 2022, Thai exports to Cambodia amounted to 6.4 billion US dollars. GDP grew over 5% in 2022.')).toEqual(['year: 2022 → 2023']);
   });
 });

@@ -87,17 +87,41 @@ describe('buildStories', () => {
 
 describe('checkTimestampLines', () => {
   const file = 'content/articles/x/th.mdx';
+  const now = new Date('2025-06-01T00:00:00Z');
+  const check = (frontmatter: string) => checkTimestampLines(`---\n${frontmatter}\n---\nbody\n`, file, now);
   it('accepts timestamps with an offset, quoted or not', () => {
-    expect(checkTimestampLines('---\npublished: 2025-03-05T10:00:00+07:00\nupdated: "2025-03-06T08:00:00+07:00"\n---\n', file)).toEqual([]);
+    expect(check('published: 2025-03-05T10:00:00+07:00\nupdated: "2025-03-06T08:00:00+07:00"')).toEqual({ errors: [], warnings: [] });
   });
-  it('rejects a bare date and a time without offset, naming file and field', () => {
-    const errors = checkTimestampLines('---\ntitle: x\npublished: 2025-03-05\nupdated: 2025-03-06T10:00:00\n---\nbody\n', file);
+  it('rejects a bare date and a time without offset, naming file, line and field', () => {
+    const { errors } = check('title: x\npublished: 2025-03-05\nupdated: 2025-03-06T10:00:00');
     expect(errors.map((e) => e.field)).toEqual(['published', 'updated']);
     expect(errors[0]?.message).toBe(
-      'content/articles/x/th.mdx: field "published": "2025-03-05" is not a date and time with a UTC offset. Fix: write it as 2025-03-05T10:00:00+07:00 (Bangkok time, with the offset)',
+      'content/articles/x/th.mdx:3: published: "2025-03-05" is not a date and time with a UTC offset. Fix: write it as 2025-03-05T10:00:00+07:00 (Bangkok time, with the offset)',
     );
   });
   it('ignores the body and missing fields', () => {
-    expect(checkTimestampLines('---\ntitle: x\n---\npublished: yesterday\n', file)).toEqual([]);
+    expect(checkTimestampLines('---\ntitle: x\n---\npublished: yesterday\n', file, now)).toEqual({ errors: [], warnings: [] });
+  });
+  it('refuses dates that do not exist instead of rolling them over', () => {
+    const messages = (value: string) => check(`published: ${value}`).errors.map((e) => e.message);
+    expect(messages('2025-02-30T10:00:00+07:00')).toEqual(['content/articles/x/th.mdx:2: published: "2025-02-30T10:00:00+07:00" has day 30, but February 2025 has 28 days. Fix: correct the date']);
+    expect(messages('2024-02-29T10:00:00+07:00')).toEqual([]);
+    expect(messages('2025-13-01T10:00:00+07:00')[0]).toContain('has month 13; months run from 01 to 12');
+    expect(messages('2025-03-05T24:00:00+07:00')[0]).toContain('has a time that does not exist');
+    expect(messages('2025-03-05T10:00:00+15:00')[0]).toContain('has a UTC offset that does not exist');
+  });
+  it('refuses years outside 1900–2100 and names a Buddhist-era year', () => {
+    const [far] = check('published: 9999-03-05T10:00:00+07:00').errors;
+    expect(far?.message).toContain('is in the year 9999, outside 1900–2100. Fix: correct the date');
+    expect(far?.message).not.toContain('Buddhist');
+    const [buddhist] = check('published: 2568-03-05T10:00:00+07:00').errors;
+    expect(buddhist?.message).toContain('2568 looks like a Buddhist-era year: write the Common Era year (2025)');
+    expect(check('published: 1899-12-31T10:00:00+07:00').errors).toHaveLength(1);
+  });
+  it('warns about a date more than a day ahead, and only then', () => {
+    expect(check('published: 2025-06-01T20:00:00+07:00').warnings).toEqual([]);
+    expect(check('updated: 2025-06-03T10:00:00+07:00').warnings).toEqual([
+      'content/articles/x/th.mdx:2: updated: "2025-06-03T10:00:00+07:00" is more than a day in the future; the story is published with that date (check the year if it is not an embargo)',
+    ]);
   });
 });

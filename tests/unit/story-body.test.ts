@@ -14,7 +14,7 @@ function codeIn(body: string): StoryBodyCode {
 
 describe('story bodies', () => {
   it('numbers the blocks the way both languages share', () => {
-    const html = renderStoryBody('ย่อหน้าแรก\n\n## หัวข้อ\n\n- หนึ่ง\n- สอง\n\n> คำพูด', 'mdx');
+    const { html } = renderStoryBody('ย่อหน้าแรก\n\n## หัวข้อ\n\n- หนึ่ง\n- สอง\n\n> คำพูด', 'mdx');
     expect(html).toBe(
       '<p id="b-1" data-block="1" data-kind="p">ย่อหน้าแรก</p>\n' +
         '<h2 id="b-2" data-block="2" data-kind="h">หัวข้อ</h2>\n' +
@@ -23,13 +23,24 @@ describe('story bodies', () => {
     );
   });
 
+  it('records each block with its id, kind and text, as the loader stores them', () => {
+    const { blocks } = renderStoryBody('ย่อหน้า **แรก**\n\n## หัวข้อ\n\n- หนึ่ง\n- [สอง](https://example.com)\n\n> คำพูด', 'mdx');
+    expect(blocks).toEqual([
+      { id: 'b-1', kind: 'p', text: 'ย่อหน้า แรก', line: 1 },
+      { id: 'b-2', kind: 'h', text: 'หัวข้อ', line: 3 },
+      { id: 'b-3', kind: 'li', text: 'หนึ่ง', line: 5 },
+      { id: 'b-4', kind: 'li', text: 'สอง', line: 6 },
+      { id: 'b-5', kind: 'quote', text: 'คำพูด', line: 8 },
+    ]);
+  });
+
   it('keeps escaped MDX characters as text', () => {
-    const html = renderStoryBody('AT&amp;T \\{x\\} \\<script> 1 \\< 2', 'mdx');
+    const { html } = renderStoryBody('AT&amp;T \\{x\\} \\<script> 1 \\< 2', 'mdx');
     expect(html).toBe('<p id="b-1" data-block="1" data-kind="p">AT&#x26;T {x} &#x3C;script> 1 &#x3C; 2</p>');
   });
 
   it('reads MDX as MDX: an indented line is a paragraph, not code', () => {
-    expect(renderStoryBody('    ย่อหน้าเยื้อง', 'mdx')).toBe('<p id="b-1" data-block="1" data-kind="p">ย่อหน้าเยื้อง</p>');
+    expect(renderStoryBody('    ย่อหน้าเยื้อง', 'mdx').html).toBe('<p id="b-1" data-block="1" data-kind="p">ย่อหน้าเยื้อง</p>');
   });
 
   it('refuses code in a story, naming the line', () => {
@@ -50,9 +61,9 @@ describe('story bodies', () => {
   });
 
   it('keeps only safe links, and drops raw HTML from a .md story', () => {
-    expect(renderStoryBody('[a](javascript:alert(1)) [b](https://example.com)', 'mdx')).toBe(
+    expect(renderStoryBody('[a](javascript:alert(1)) [b](https://example.com)', 'mdx').html).toBe(
       '<p id="b-1" data-block="1" data-kind="p">a <a href="https://example.com" rel="noopener noreferrer">b</a></p>',
     );
-    expect(renderStoryBody('ข่าว <img src=x onerror=alert(1)> ต่อ\n\n<script>alert(1)</script>', 'md')).toBe('<p id="b-1" data-block="1" data-kind="p">ข่าว  ต่อ</p>');
+    expect(renderStoryBody('ข่าว <img src=x onerror=alert(1)> ต่อ\n\n<script>alert(1)</script>', 'md').html).toBe('<p id="b-1" data-block="1" data-kind="p">ข่าว  ต่อ</p>');
   });
 });

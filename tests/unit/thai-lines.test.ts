@@ -41,8 +41,8 @@ describe('keeping words whole', () => {
     expect(tieRepeatMark('ต่างๆ นานา')).toBe('ต่าง\u2060ๆ นานา');
   });
 
-  it('wraps the words in story bodies in no-wrap spans, not in code', () => {
-    const html = renderStoryBody('ปูตินเยือนจีน\n\n`ปูติน`', 'mdx', ['ปูติน']);
+  it('wraps the words in story bodies in kept-word spans, not in code', () => {
+    const { html } = renderStoryBody('ปูตินเยือนจีน\n\n`ปูติน`', 'mdx', ['ปูติน']);
     expect(html).toBe(
       '<p id="b-1" data-block="1" data-kind="p"><span class="keep-word">ปูติน</span>เยือนจีน</p>\n' +
         '<p id="b-2" data-block="2" data-kind="p"><code>ปูติน</code></p>',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clampPage } from '../../src/lib/page-view.ts';
-import { archivePath, articlePath, homePath, langOfPath, localizeUrl, pageCount, sectionPath, translationOf } from '../../src/lib/urls.ts';
+import { archivePath, articlePath, homePath, langOfPath, localizeUrl, pageCount, parseArticlePath, sectionPath, translationOf } from '../../src/lib/urls.ts';
 
 describe('localizeUrl', () => {
   const cases: [string, 'th' | 'en', string][] = [
@@ -71,5 +71,18 @@ describe('page paths', () => {
     expect(clampPage(3, 2)).toBe(2);
     expect(clampPage(1, 5)).toBe(1);
     expect(clampPage(2, 1)).toBe(1);
+  });
+});
+
+describe('parseArticlePath', () => {
+  it('reverses articlePath, with or without the slashes', () => {
+    expect(parseArticlePath(articlePath('th', 'putin-visits-china'))).toEqual({ lang: 'th', slug: 'putin-visits-china' });
+    expect(parseArticlePath('en/articles/rice-2/')).toEqual({ lang: 'en', slug: 'rice-2' });
+    expect(parseArticlePath('/en/articles/rice')).toEqual({ lang: 'en', slug: 'rice' });
+  });
+  it('refuses every other path', () => {
+    for (const path of ['/fr/articles/x/', '/th/articles/x/side-by-side/', '/th/archive/2/', '/th/articles/Bad_Slug/', '/th/articles//']) {
+      expect(parseArticlePath(path), path).toBeNull();
+    }
   });
 });

@@ -11,6 +11,8 @@ import { inSitemap, robotsTxt, sitemapI18n } from '../../src/lib/seo/sitemap.ts'
 import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
 
 const site = new URL('https://news.example/');
+/** Stories with their own social cards, the site's default. */
+const cards = { storyCards: true };
 const published = new Date('2025-03-05T10:00:00+07:00');
 
 function data(fields: Partial<ArticleData> & Pick<ArticleData, 'title' | 'summary'>): ArticleData {
@@ -30,23 +32,23 @@ const thaiOnly = story([{ id: 'rice/th', data: data({ title: 'ราคาข้
 
 describe('article metadata', () => {
   it('names the original of a rendering and the renderings of an original', () => {
-    const en = articleMeta(translated, 'en');
+    const en = articleMeta(translated, 'en', cards);
     expect(en.original).toEqual({ lang: 'th', path: '/th/articles/putin/' });
     expect(en.others).toEqual([{ lang: 'th', path: '/th/articles/putin/' }]);
     expect(en.authors).toEqual(['โต๊ะข่าวต่างประเทศ', 'AFP']);
     expect(en.section).toBe('World');
     expect(en.card).toBe('/en/articles/putin/og.png');
-    const th = articleMeta(translated, 'th');
+    const th = articleMeta(translated, 'th', cards);
     expect(th.original).toBeNull();
     expect(th.others).toEqual([{ lang: 'en', path: '/en/articles/putin/' }]);
-    expect(articleMeta(thaiOnly, 'th').others).toEqual([]);
-    expect(() => articleMeta(thaiOnly, 'en')).toThrow(/no en version/);
+    expect(articleMeta(thaiOnly, 'th', cards).others).toEqual([]);
+    expect(() => articleMeta(thaiOnly, 'en', cards)).toThrow(/no en version/);
   });
 });
 
 describe('JSON-LD', () => {
   it('describes a rendering as a NewsArticle translated from its original', () => {
-    const ld = newsArticleJsonLd(articleMeta(translated, 'en'), site);
+    const ld = newsArticleJsonLd(articleMeta(translated, 'en', cards), site);
     expect(ld).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -65,7 +67,7 @@ describe('JSON-LD', () => {
   });
 
   it('lists the renderings of an original', () => {
-    const ld = newsArticleJsonLd(articleMeta(translated, 'th'), site);
+    const ld = newsArticleJsonLd(articleMeta(translated, 'th', cards), site);
     expect(ld['workTranslation']).toEqual([
       { '@type': 'NewsArticle', '@id': 'https://news.example/en/articles/putin/', url: 'https://news.example/en/articles/putin/', inLanguage: 'en' },
     ]);
@@ -85,7 +87,7 @@ describe('Open Graph and Twitter tags', () => {
   const tags = (view: ReturnType<typeof createPageView>) => new Map(socialMetaTags(view, site).map((t) => [t.key, t.content]));
 
   it('give a story its card, type, locales and dates', () => {
-    const article = articleMeta(translated, 'en');
+    const article = articleMeta(translated, 'en', cards);
     const view = createPageView({ kind: 'article', lang: 'en', path: article.path, title: article.title, description: article.summary, alternatePath: '/th/articles/putin/', article });
     const t = tags(view);
     expect(t.get('og:type')).toBe('article');
@@ -100,7 +102,7 @@ describe('Open Graph and Twitter tags', () => {
   });
 
   it('give other pages the site card, and no alternate locale where there is no other language', () => {
-    const article = articleMeta(thaiOnly, 'th');
+    const article = articleMeta(thaiOnly, 'th', cards);
     const story = tags(createPageView({ kind: 'article', lang: 'th', path: article.path, title: article.title, description: '', alternatePath: null, article }));
     expect(story.has('og:locale:alternate')).toBe(false);
     const home = tags(createPageView({ kind: 'home', lang: 'th', path: '/th/', title: 'หน้าแรก', description: '', alternatePath: '/en/' }));
@@ -113,18 +115,18 @@ describe('feeds', () => {
   const parser = new XMLParser({ ignoreAttributes: false });
 
   it('carry the dek, section, bylines and the other-language link of each story', () => {
-    const item = feedItem(articleMeta(translated, 'th'), site);
+    const item = feedItem(articleMeta(translated, 'th', cards), site);
     expect(item).toMatchObject({ title: 'ปูตินเยือนจีน', link: 'https://news.example/th/articles/putin/', description: 'สรุป', categories: ['ต่างประเทศ'], pubDate: published });
     const xml = `<item xmlns:atom="${feedNamespaces.atom}" xmlns:dc="${feedNamespaces.dc}">${item.customData}</item>`;
     expect(SyntaxValidator.validate(xml)).toBe(true);
     expect(parser.parse(xml).item['atom:link']).toMatchObject({ '@_rel': 'alternate', '@_hreflang': 'en', '@_href': 'https://news.example/en/articles/putin/' });
-    expect(feedItem(articleMeta(thaiOnly, 'th'), site).customData).not.toContain('atom:link');
+    expect(feedItem(articleMeta(thaiOnly, 'th', cards), site).customData).not.toContain('atom:link');
   });
 
   it('escape what they put in XML themselves', () => {
     expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
     const hostile = story([{ id: 'x/th', data: data({ title: 't', summary: 's', published, section: 'world', byline: 'A & B <desk>' }) }]);
-    const xml = `<item xmlns:dc="${feedNamespaces.dc}">${feedItem(articleMeta(hostile, 'th'), site).customData}</item>`;
+    const xml = `<item xmlns:dc="${feedNamespaces.dc}">${feedItem(articleMeta(hostile, 'th', cards), site).customData}</item>`;
     expect(SyntaxValidator.validate(xml)).toBe(true);
     expect(parser.parse(xml).item['dc:creator']).toBe('A & B <desk>');
   });

@@ -1,8 +1,4 @@
-/**
- * Characters that carry no visible text but change matching, line breaking or direction:
- * BOM, zero-width space/joiners, word joiner, soft hyphen, bidi embeddings, overrides and isolates.
- */
-const INVISIBLE = /[\uFEFF\u200B\u200C\u200D\u2060\u00AD\u202A-\u202E\u2066-\u2069\u200E\u200F]/g;
+import { INVISIBLE } from '../unicode.ts';
 
 /** Normalises a text as published: NFC (Thai marks in canonical order), no invisible characters, \n lines. */
 export function cleanText(text: string): string {

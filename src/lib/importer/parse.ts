@@ -37,6 +37,11 @@ const SOURCE_LINE = /^ที่มา\s*:\s*(\S+)\s*$/;
 /** A rule between the body and the office credit: -----, *****, _____, +++++ (sometimes with a date after it). */
 const SEPARATOR_LINE = /^[-*_+=.]{3,}(?:\s+.*)?$/;
 const RELATED_HEADINGS = new Set(['ข่าวที่เกี่ยวข้อง', 'related news', 'related stories']);
+/**
+ * A line that is only a date, optionally with the day name and a time: "วันพฤหัสบดีที่ 16 พฤษภาคม 2567",
+ * "16 พ.ค. 2567 เวลา 17.00 น.". It dates the story; it is not a paragraph.
+ */
+const DATE_ONLY_LINE = /^(?:วัน\S*ที่\s*)?\d{1,2}\s*\S+\s*(?:พ\.ศ\.\s*)?\d{4}(?:\s*(?:เวลา\s*)?(\d{1,2})[.:](\d{2})\s*(?:น\.|นาฬิกา)?)?$/u;
 /** "(Photo by X)", "(ภาพ: X)", "(Credit: X)" ending a caption line. */
 const PHOTO_CREDIT = /\s*\((?:Photo(?:\s+by)?|ภาพ(?:โดย)?|Credit)\s*:?\s*([^()]+)\)\s*$/i;
 
@@ -129,9 +134,23 @@ function parseVersion(lines: string[], lang: Lang): ParsedVersion {
   return version;
 }
 
+/** The Bangkok timestamp of a line that holds nothing but a date (and maybe a time), else null. */
+function dateOnlyLine(line: string): string | null {
+  const match = DATE_ONLY_LINE.exec(line.trim());
+  const date = match ? findThaiDate(line) : null;
+  if (!match || !date) return null;
+  const [hours, minutes] = [Number(match[1] ?? 0), Number(match[2] ?? 0)];
+  if (hours > 23 || minutes > 59) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return bangkokMidnightIso(date).replace('T00:00', `T${pad(hours)}:${pad(minutes)}`);
+}
+
 /** The seed layout: title, optional photo caption with credit, paragraphs, related news; maybe followed by a rendering. */
 function parseSeed(lines: string[]): ParsedStory {
-  const content = lines.filter((l) => l !== '');
+  // A date on a line of its own dates the story (the first such line wins) and is not a paragraph.
+  const dated = lines.map(dateOnlyLine);
+  const dateLine = dated.find((date) => date !== null);
+  const content = lines.filter((l, i) => l !== '' && dated[i] === null);
   if (content.length === 0) throw new ParseError('the file is empty');
   // Split where the language changes: a Thai text followed by its English rendering, or the other way round.
   const runs: { lang: Lang; lines: string[] }[] = [];
@@ -149,7 +168,8 @@ function parseSeed(lines: string[]): ParsedStory {
   const parts = [{ lang: runs[0]!.lang, lines: originalLines }, ...(hasRendering ? [last] : [])];
   const versions = parts.map((part) => parseVersion(part.lines, part.lang));
   const date = findThaiDate(versions[0]!.paragraphs.join('\n'));
-  return { layout: 'seed', versions, ...(date ? { published: bangkokMidnightIso(date) } : {}) };
+  const published = dateLine ?? (date ? bangkokMidnightIso(date) : undefined);
+  return { layout: 'seed', versions, ...(published ? { published } : {}) };
 }
 
 /** Parses one plain-text story. Throws ParseError with the reason when the text is not a story. */

@@ -5,7 +5,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { rehypeBlockIds } from './block-ids.ts';
+import { visitParents } from 'unist-util-visit-parents';
+import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeKeepWords } from './keep-words.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
@@ -37,40 +38,30 @@ const CODE_NODES: Record<string, string> = {
   mdxJsxTextElement: 'a tag or component',
 };
 
-interface MdastNode {
-  type: string;
-  position?: { start: { line: number } };
-  children?: MdastNode[];
+/** Lists and quotes nested deeper than this are refused: each level indents, and 60 made a page 2,187 px wide. */
+export const MAX_NESTING = 4;
+
+/** A list or quote nested deeper than MAX_NESTING: the line in the body where it starts. */
+export class StoryBodyNesting extends Error {
+  readonly line: number;
+
+  constructor(line: number) {
+    super(`line ${line} of the body nests lists or quotes more than ${MAX_NESTING} levels deep`);
+    this.line = line;
+  }
 }
 
-function rejectCode(tree: MdastNode): void {
-  const what = CODE_NODES[tree.type];
-  if (what) throw new StoryBodyCode(tree.position?.start.line ?? 1, what);
-  for (const child of tree.children ?? []) rejectCode(child);
-}
+const NESTING_NODES = new Set(['list', 'blockquote']);
 
-/** The remark plugin that refuses MDX code in a story body. */
+/** The remark plugin that refuses MDX code, and nesting no reader can follow, in a story body. */
 function remarkProseOnly() {
-  return (tree: MdastRoot) => rejectCode(tree as MdastNode);
-}
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  children?: HastNode[];
-}
-
-function textOf(node: HastNode): string {
-  return node.type === 'text' ? (node.value ?? '') : (node.children ?? []).map(textOf).join('');
-}
-
-/** Records the text of the first paragraph (file.data.leadText): the page compares the dek with it. */
-function rehypeLeadText() {
-  return (tree: HastNode, file: { data: Record<string, unknown> }) => {
-    const first = tree.children?.find((node) => node.type === 'element' && node.tagName === 'p');
-    file.data['leadText'] = first ? textOf(first) : '';
-  };
+  return (tree: MdastRoot) =>
+    visitParents(tree, (node, ancestors) => {
+      const line = node.position?.start.line ?? 1;
+      const what = CODE_NODES[node.type];
+      if (what) throw new StoryBodyCode(line, what);
+      if (NESTING_NODES.has(node.type) && ancestors.filter((a) => NESTING_NODES.has(a.type)).length >= MAX_NESTING) throw new StoryBodyNesting(line);
+    });
 }
 
 function processor(format: 'md' | 'mdx') {
@@ -82,24 +73,28 @@ function processor(format: 'md' | 'mdx') {
     .use(remarkRehype)
     .use(rehypeSafeLinks)
     .use(rehypeBlockIds)
-    .use(rehypeLeadText)
     .use(rehypeKeepWords)
     .use(rehypeStringify);
 }
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
-/**
- * The HTML of a story body (.mdx or .md), the words of `lexicon` kept whole on a line (thai-lines.ts).
- * Throws StoryBodyCode, or the parser's error with its line.
- */
-export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): string {
-  return renderStory(body, format, lexicon).html;
+/** A story body as the content loader records it: its HTML and its numbered blocks. */
+export interface RenderedStoryBody {
+  html: string;
+  blocks: StoryBlock[];
 }
 
-/** The body's HTML and the plain text of its first paragraph. */
-export function renderStory(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): { html: string; leadText: string } {
+/**
+ * Renders a story body (.mdx or .md), the words of `lexicon` kept whole on a line (thai-lines.ts).
+ * Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line.
+ */
+export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): RenderedStoryBody {
   const file = processors[format].processSync({ value: body, data: { lexicon } });
-  const leadText = file.data['leadText'];
-  return { html: String(file), leadText: typeof leadText === 'string' ? leadText : '' };
+  return { html: String(file), blocks: file.data.blocks ?? [] };
+}
+
+/** The blocks the loader recorded for an entry (`rendered.metadata.blocks`). */
+export function recordedBlocks(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoryBlock[] {
+  return (entry.rendered?.metadata?.['blocks'] as StoryBlock[] | undefined) ?? [];
 }

@@ -16,7 +16,7 @@ const FACES = [
 ] as const;
 
 /** Reads the fonts from the installed npm package (never the network) and writes TTF copies under `dir`. */
-export async function loadOgFonts(dir: string, projectRoot = process.cwd()): Promise<OgFonts> {
+export async function loadOgFonts(dir: string, projectRoot: string): Promise<OgFonts> {
   const require = createRequire(join(projectRoot, 'package.json'));
   await mkdir(dir, { recursive: true });
   const weight = 700 as const; // the card uses one weight, see card.ts

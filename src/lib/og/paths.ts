@@ -11,11 +11,3 @@ export function siteCardPath(lang: Lang): string {
   return `${homePath(lang)}og.png`;
 }
 
-/**
- * Whether each story gets its own card. On by default; NEWS_SOCIAL_CARDS=off makes every page use
- * its language's site card instead, which the tests use for the 3,300-story corpus build, where
- * drawing a card per story would add minutes and prove nothing the seed and fixture sites do not.
- */
-export function storyCardsEnabled(): boolean {
-  return process.env['NEWS_SOCIAL_CARDS'] !== 'off';
-}

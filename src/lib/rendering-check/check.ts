@@ -5,6 +5,38 @@ import { describeMismatch } from './format.ts';
 import { englishWords, extractLatinNames, mentionsName } from './names.ts';
 import type { Finding, Span } from './types.ts';
 
+/** A full stop that ends an English sentence (also one a machine glued to the next: "said.Putin"), not "Mr." or "U.S.". */
+const SENTENCE_END = /(?<=[a-z0-9)”"’])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|No|St|Lt|Col|Prof|Capt|Maj|Pol|Sen|approx|vs|etc))[.!?]["”’)]?\s*(?=[A-Z“"(])/g;
+
+/**
+ * The sentence around a span, for quoting: English ends sentences with . ! ?; Thai separates them with
+ * spaces, so a Thai quote is the run of words around the figure, cut at spaces near 80 characters each way.
+ */
+export function sentenceAround(text: string, span: Span): string {
+  const thai = /[\u0e00-\u0e7f]/u.test(text);
+  const before = text.slice(0, span.start);
+  let start: number;
+  let end: number;
+  if (thai) {
+    const from = Math.max(0, span.start - 80);
+    const space = text.indexOf(' ', from);
+    start = from === 0 || space === -1 || space >= span.start ? from : space + 1;
+    const to = Math.min(text.length, span.end + 80);
+    const lastSpace = text.lastIndexOf(' ', to);
+    end = to === text.length || lastSpace <= span.end ? to : lastSpace;
+  } else {
+    const stop = [...before.matchAll(SENTENCE_END)].at(-1);
+    start = stop ? stop.index + stop[0].length : 0;
+    // Searched in the whole text, so the lookbehind sees the letter before the stop.
+    const pattern = new RegExp(`${SENTENCE_END.source}|[.!?]["”’)]?\\s*$`, 'g');
+    pattern.lastIndex = span.end;
+    const next = pattern.exec(text);
+    end = next ? next.index + next[0].trimEnd().length : text.length;
+  }
+  const quote = text.slice(start, end).trim();
+  return `${start > 0 && thai ? '…' : ''}${quote}${end < text.length && thai ? '…' : ''}`;
+}
+
 /** Where each paragraph starts if the paragraphs were run together. */
 function startsOf(paragraphs: readonly string[]): number[] {
   const starts: number[] = [];
@@ -24,8 +56,13 @@ function thaiFiguresOf(paragraphs: readonly string[]): ThaiFigure[][] {
  * Compares paragraph by paragraph when the texts have as many paragraphs, otherwise every English
  * paragraph against the whole Thai story. Offsets are within each paragraph; `paragraph` is always set.
  */
-export function compareParagraphs(thai: readonly string[], english: readonly string[]): { aligned: boolean; findings: Finding[] } {
-  const aligned = thai.length === english.length;
+export function compareParagraphs(
+  thai: readonly string[],
+  english: readonly string[],
+  options: { aligned?: boolean } = {},
+): { aligned: boolean; findings: Finding[] } {
+  // Unless told, equal counts are taken to line up (block ids number both languages alike).
+  const aligned = (options.aligned ?? true) && thai.length === english.length;
   const thaiFigures = thaiFiguresOf(thai);
   const wholeStory = thaiFigures.flat();
   const thaiStarts = startsOf(thai);
@@ -47,7 +84,7 @@ export function compareParagraphs(thai: readonly string[], english: readonly str
           thai: (candidate) => (thaiStarts[candidate.paragraph]! + candidate.figure.span.start) / Math.max(1, thaiLength),
         };
     for (const { english: figure, likelyThai } of findUnsupportedFigures(extractEnglishFigures(englishText), scope, positions)) {
-      const { expected, message } = describeMismatch(figure, likelyThai?.figure ?? null);
+      const { expected, message, fix } = describeMismatch(figure, likelyThai?.figure ?? null);
       findings.push({
         kind: figure.kind,
         paragraph,
@@ -56,6 +93,9 @@ export function compareParagraphs(thai: readonly string[], english: readonly str
         ...(likelyThai ? { thaiParagraph: likelyThai.paragraph } : {}),
         expected,
         message,
+        fix,
+        englishSentence: sentenceAround(englishText, figure.span),
+        thaiSentence: likelyThai ? sentenceAround(thai[likelyThai.paragraph]!, likelyThai.figure.span) : null,
       });
     }
   });
@@ -83,7 +123,10 @@ function missingNames(thai: readonly string[], english: readonly string[]): Find
         thai: name.span,
         thaiParagraph: paragraph,
         expected: name.span.text,
-        message: `The Thai names ${name.span.text}; the English does not mention it`,
+        message: `The Thai names ${name.span.text}; the English does not mention it.`,
+        fix: `name ${name.span.text} in the English, or check that leaving it out is right`,
+        englishSentence: englishText,
+        thaiSentence: sentenceAround(thaiText, name.span),
       });
     }
   });

@@ -1,8 +1,20 @@
 import { significantDigits } from './numbers.ts';
 import type { Figure, Reading } from './types.ts';
 
-/** Hedged figures ("about 220 billion", "ประมาณ") may differ by this much from the Thai. */
-export const APPROXIMATE_TOLERANCE = 0.02;
+/**
+ * The place value a figure was rounded to: its last written digit, or for a hedged figure ("about 200",
+ * "over 10 million") its last non-zero digit, since "about 200" may stand for 196.
+ */
+function roundedTo(quantity: Extract<Reading, { type: 'quantity' }>, hedged: boolean): number {
+  if (!hedged) return quantity.precision;
+  let units = Math.round(Math.abs(quantity.value) / quantity.precision);
+  let place = quantity.precision;
+  while (units > 0 && units % 10 === 0) {
+    units /= 10;
+    place *= 10;
+  }
+  return place;
+}
 
 /** A Thai figure and the Thai paragraph it sits in. */
 export interface ThaiFigure {
@@ -25,11 +37,14 @@ export interface UnsupportedFigure {
 function quantitiesAgree(english: Extract<Reading, { type: 'quantity' }>, thai: Extract<Reading, { type: 'quantity' }>, approximate: boolean): boolean {
   if (english.percent !== thai.percent) return false;
   if (english.currency && thai.currency && english.currency !== thai.currency) return false;
+  // Baht are not rai, and 5 เท่า (times) is not 5 baht: what is counted must agree when both texts say it.
+  if (english.unit && thai.unit && english.unit !== thai.unit) return false;
+  if ((english.currency && thai.unit) || (english.unit && thai.currency)) return false;
+  // Money is not a count of shops, and "3 tourists" is not "อันดับที่ 3".
+  if ((english.currency && (thai.counted || thai.ordinal)) || (thai.currency && english.counted) || (english.counted && thai.ordinal)) return false;
   const difference = Math.abs(english.value - thai.value);
   // Within half the last digit the English wrote, it is rounding ("227.8 billion" for 227,845 ล้าน).
-  const rounding = english.precision / 2;
-  const hedge = approximate ? Math.abs(thai.value) * APPROXIMATE_TOLERANCE : 0;
-  return difference <= Math.max(rounding, hedge) + Math.abs(thai.value) * 1e-9;
+  return difference <= roundedTo(english, approximate) / 2 + Math.abs(thai.value) * 1e-9;
 }
 
 export function readingsAgree(english: Reading, thai: Reading, approximate: boolean): boolean {
@@ -90,11 +105,38 @@ function isCandidateFor(english: Figure, thai: Figure): boolean {
   return family(thai.kind) === 'quantity' && firstQuantity(thai) !== null && !hasCode(thai);
 }
 
-/** Money in a currency the Thai never uses, next to a supported amount, is a conversion the translator added. */
+/**
+ * Money in a currency the Thai never uses, right after a supported amount ("8 billion dollars (about 280
+ * billion baht)"), is a conversion the translator added.
+ */
 function isAddedConversion(english: Figure, supported: readonly Figure[], thai: readonly ThaiFigure[]): boolean {
   const currency = firstQuantity(english)?.currency;
   if (!currency || thai.some(({ figure }) => firstQuantity(figure)?.currency === currency)) return false;
-  return supported.some((other) => other.kind === 'money' && Math.abs(other.span.start - english.span.start) <= 80);
+  return supported.some((other) => other.kind === 'money' && english.span.start >= other.span.end && english.span.start - other.span.end <= 20);
+}
+
+/** How close (in characters) a year and the amount it dates sit in English, and in Thai. */
+const COMPANION_DISTANCE = { english: 60, thai: 40 };
+
+function distance(a: Figure, b: Figure): number {
+  return a.span.start >= b.span.end ? a.span.start - b.span.end : b.span.start >= a.span.end ? b.span.start - a.span.end : 0;
+}
+
+/**
+ * The year the Thai gives for the amount an English year dates: "In 2022, exports were 6.4 billion" is
+ * checked against the year next to 6.4 พันล้าน in the Thai, not against any year of the paragraph.
+ */
+function thaiYearOfCompanion(year: Figure, english: readonly Figure[], thai: readonly ThaiFigure[]): ThaiFigure | null {
+  const amounts = english.filter((figure) => family(figure.kind) === 'quantity' && figure.kind !== 'number' && distance(figure, year) <= COMPANION_DISTANCE.english);
+  const companion = amounts.sort((a, b) => distance(a, year) - distance(b, year))[0];
+  if (!companion) return null;
+  const backing = thai.filter((candidate) => thaiSupports(candidate.figure, companion));
+  if (backing.length !== 1) return null;
+  const amount = backing[0]!;
+  const years = thai.filter(
+    (candidate) => candidate.paragraph === amount.paragraph && candidate.figure.kind === 'year' && distance(candidate.figure, amount.figure) <= COMPANION_DISTANCE.thai,
+  );
+  return years.sort((a, b) => distance(a.figure, amount.figure) - distance(b.figure, amount.figure))[0] ?? null;
 }
 
 /**
@@ -105,10 +147,17 @@ export function findUnsupportedFigures(english: readonly Figure[], thai: readonl
   const used = new Set<ThaiFigure>();
   const supported: Figure[] = [];
   const unsupported: Figure[] = [];
+  const roleMismatch = new Map<Figure, ThaiFigure>();
   for (const figure of english) {
     const backing = thai.filter((candidate) => thaiSupports(candidate.figure, figure));
     if (backing.length === 0) {
       unsupported.push(figure);
+      continue;
+    }
+    const yearOfItsFigure = figure.kind === 'year' ? thaiYearOfCompanion(figure, english, thai) : null;
+    if (yearOfItsFigure && !thaiSupports(yearOfItsFigure.figure, figure)) {
+      unsupported.push(figure);
+      roleMismatch.set(figure, yearOfItsFigure);
       continue;
     }
     supported.push(figure);
@@ -116,6 +165,11 @@ export function findUnsupportedFigures(english: readonly Figure[], thai: readonl
   }
   const result: UnsupportedFigure[] = [];
   for (const figure of unsupported) {
+    const role = roleMismatch.get(figure);
+    if (role) {
+      result.push({ english: figure, likelyThai: role });
+      continue;
+    }
     if (isAddedConversion(figure, supported, thai)) continue;
     const englishPosition = positions.english(figure);
     let best: ThaiFigure | null = null;

@@ -1,12 +1,25 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { isNode, parseDocument } from 'yaml';
+import { renderStoryBody } from '../markdown/story-body.ts';
 import { checkParagraphs } from './index.ts';
 import type { Finding } from './types.ts';
 
-/** One MDX story file read for the check: its title and body paragraphs, and whether it is a rendering. */
+/** A paragraph of a story as the check sees it: the title (no block id) or a numbered block of the body. */
+export interface StoryParagraph {
+  /** The block id the page uses ("b-5"), null for the title. */
+  id: string | null;
+  text: string;
+  /** 1-based line of the file where it starts. */
+  line: number;
+}
+
+/** One story file read for the check: the title, then the body's blocks numbered as on the page. */
 export interface StoryText {
-  /** Paragraph 0 is the frontmatter title; the body's blank-line-separated paragraphs follow. */
+  /** Paragraph 0 is the frontmatter title; block b-n is paragraph n. */
   paragraphs: string[];
+  located: StoryParagraph[];
   /** The file has a `translation:` block, so it renders the other language's original. */
   isRendering: boolean;
 }
@@ -18,50 +31,37 @@ export interface StoryFindings {
   original: 'th' | 'en' | null;
   /** True when the two texts had as many paragraphs and were compared pair by pair. */
   aligned: boolean;
-  thai: string[];
-  english: string[];
+  thai: StoryParagraph[];
+  english: StoryParagraph[];
   findings: Finding[];
 }
 
-function unquote(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.startsWith('"') && trimmed.endsWith('"')) return trimmed.slice(1, -1).replace(/\\(["\\])/g, '$1');
-  if (trimmed.startsWith("'") && trimmed.endsWith("'")) return trimmed.slice(1, -1).replaceAll("''", "'");
-  return trimmed;
+/** The line of the frontmatter's `title:` key in the file, from the YAML parser's own offsets. */
+function titleLine(source: string, rawFrontmatter: string): number {
+  const node = parseDocument(rawFrontmatter).get('title', true);
+  const offset = source.indexOf(rawFrontmatter) + (isNode(node) && node.range ? node.range[0] : 0);
+  return 1 + (source.slice(0, offset).match(/\n/g)?.length ?? 0);
 }
 
-/** The top-level `title:` of YAML frontmatter, also when written as a folded or literal block. */
-function frontmatterTitle(lines: readonly string[]): string | null {
-  const index = lines.findIndex((line) => /^title:/.test(line));
-  if (index === -1) return null;
-  const value = lines[index]!.replace(/^title:\s*/, '');
-  if (!/^[>|][-+]?\s*$/.test(value)) return unquote(value);
-  const block: string[] = [];
-  for (const line of lines.slice(index + 1)) {
-    if (!/^\s+\S/.test(line) && line.trim() !== '') break;
-    block.push(line.trim());
+/** Reads a story file with the real parsers: Astro's frontmatter split and `yaml`, MDX for the body. */
+export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): StoryText {
+  const { frontmatter, rawFrontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
+  const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'].replace(/\s+/g, ' ').trim() : '';
+  const located: StoryParagraph[] = [
+    ...(title ? [{ id: null, text: title, line: titleLine(source, rawFrontmatter) }] : []),
+    ...renderStoryBody(content, format).blocks.map(({ id, text, line }) => ({ id, text, line })),
+  ];
+  return { paragraphs: located.map((paragraph) => paragraph.text), located, isRendering: frontmatter['translation'] !== undefined };
+}
+
+/** A story file that MDX cannot read is named, with its reason; the build says the same with the fix. */
+async function readStoryFile(path: string): Promise<StoryText> {
+  const source = await readFile(path, 'utf8');
+  try {
+    return readStoryText(source);
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}; fix the story (npm run build names the line and what to write)`);
   }
-  return block.join(' ').trim();
-}
-
-/** MDX lines that are code rather than prose: imports, exports, lone components. */
-function isProse(paragraph: string): boolean {
-  return !/^(?:import|export)\s/.test(paragraph) && !/^<[^>]+\/?>$/.test(paragraph);
-}
-
-export function readStoryText(source: string): StoryText {
-  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  const frontmatter = match ? match[1]!.split(/\r?\n/) : [];
-  const body = match ? match[2]! : source;
-  const title = frontmatterTitle(frontmatter);
-  const bodyParagraphs = body
-    .split(/\r?\n\s*\r?\n/)
-    .map((paragraph) => paragraph.replace(/\s*\r?\n\s*/g, ' ').replace(/^#+\s+/, '').trim())
-    .filter((paragraph) => paragraph.length > 0 && isProse(paragraph));
-  return {
-    paragraphs: title ? [title, ...bodyParagraphs] : bodyParagraphs,
-    isRendering: frontmatter.some((line) => /^translation:/.test(line)),
-  };
 }
 
 async function storyDirectories(root: string): Promise<string[]> {
@@ -82,32 +82,40 @@ export async function checkContentDir(contentDir: string): Promise<StoryFindings
   const directories = (await storyDirectories(contentDir)).sort();
   const results: StoryFindings[] = [];
   for (const directory of directories) {
-    const thai = readStoryText(await readFile(join(directory, 'th.mdx'), 'utf8'));
-    const english = readStoryText(await readFile(join(directory, 'en.mdx'), 'utf8'));
+    const thai = await readStoryFile(join(directory, 'th.mdx'));
+    const english = await readStoryFile(join(directory, 'en.mdx'));
     const original = thai.isRendering === english.isRendering ? null : thai.isRendering ? 'en' : 'th';
     results.push({
       slug: basename(directory),
       directory: relative(contentDir, directory) || '.',
       original,
       aligned: thai.paragraphs.length === english.paragraphs.length,
-      thai: thai.paragraphs,
-      english: english.paragraphs,
+      thai: thai.located,
+      english: english.located,
       findings: checkParagraphs(thai.paragraphs, english.paragraphs),
     });
   }
   return results;
 }
 
+/** Where a finding sits: "b-5 (en.mdx line 12)", "title (en.mdx line 2)", or the paragraph number of a plain text. */
+export function findingPlace(finding: Finding, english?: readonly StoryParagraph[]): string {
+  if (finding.paragraph === null) return 'story';
+  const located = english?.[finding.paragraph];
+  if (located) return `${located.id ?? 'title'} (en.mdx line ${located.line})`;
+  return finding.paragraph === 0 ? 'title' : `paragraph ${finding.paragraph}`;
+}
+
 /** One finding as a few readable lines, for build warnings and the command line. */
-export function describeFinding(finding: Finding, slug: string): string {
-  const where = finding.paragraph === null ? 'story' : finding.paragraph === 0 ? 'title' : `paragraph ${finding.paragraph}`;
-  const thai = finding.thai ? `"${finding.thai.text}"` : '(none)';
-  const english = finding.kind === 'name' ? '(not mentioned)' : `"${finding.english.text}"`;
+export function describeFinding(finding: Finding, story: string, english?: readonly StoryParagraph[]): string {
+  const thai = finding.thai ? `"${finding.thai.text}"${finding.thaiSentence ? ` in “${finding.thaiSentence}”` : ''}` : '(none)';
+  const englishText = finding.kind === 'name' ? '(not mentioned)' : `"${finding.english.text}" in “${finding.englishSentence}”`;
   return [
-    `${slug} · ${where} · ${finding.kind}`,
+    `${story} · ${findingPlace(finding, english)} · ${finding.kind}`,
+    `  English:  ${englishText}`,
     `  Thai:     ${thai}`,
-    `  English:  ${english}`,
-    `  expected: ${finding.expected}`,
     `  ${finding.message}`,
+    `  expected: ${finding.expected}`,
+    `  fix:      ${finding.fix}`,
   ].join('\n');
 }

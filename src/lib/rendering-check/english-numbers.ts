@@ -1,4 +1,4 @@
-import type { Currency } from './types.ts';
+import type { Currency, Unit } from './types.ts';
 
 export const ENGLISH_MONTHS = [
   'January',
@@ -69,6 +69,20 @@ export const ENGLISH_CURRENCY_WORDS: readonly [RegExp, Currency][] = [
   [/^(?:South Korean )?won\b/, 'KRW'],
   [/^dong\b/i, 'VND'],
   [/^rupees?\b/i, 'INR'],
+];
+
+/** Unit words after an English number (after its magnitude). */
+export const ENGLISH_UNIT_WORDS: readonly [RegExp, Unit][] = [
+  [/^(?:km|kilomet(?:er|re)s?)\b/i, 'km'],
+  [/^rai\b/i, 'rai'],
+  [/^(?:tonnes?|tons?)\b/i, 'tonne'],
+  [/^(?:people|persons?)\b/i, 'person'],
+  [/^(?:times|-?fold)\b/i, 'times'],
+  [/^(?:hours?|hrs?)\b/i, 'hour'],
+  [/^minutes?\b/i, 'minute'],
+  [/^months?\b/i, 'month'],
+  [/^years?\b/i, 'year'],
+  [/^days?\b/i, 'day'],
 ];
 
 export const CURRENCY_NAMES: Readonly<Record<Currency, string>> = {

@@ -4,11 +4,13 @@ import {
   ENGLISH_MAGNITUDES,
   ENGLISH_MONTH_PATTERN,
   ENGLISH_NUMBER_WORDS,
+  ENGLISH_UNIT_WORDS,
   englishMonthNumber,
 } from './english-numbers.ts';
+import { shareListWords } from './lists.ts';
 import { clockMinutes, isColonTime, NUMBER_PATTERN, readWrittenNumber } from './numbers.ts';
 import { fromBuddhistEra } from './thai-numbers.ts';
-import type { Currency, Figure, Reading } from './types.ts';
+import type { Currency, Figure, Reading, Unit } from './types.ts';
 
 interface EnglishSuffix {
   multiplier: number;
@@ -19,6 +21,8 @@ interface EnglishSuffix {
   decade: boolean;
   meridiem: 'am' | 'pm' | null;
   hoursWord: boolean;
+  unit: Unit | null;
+  counted: boolean;
   month: number | null;
   /** Where the magnitude/currency/percent/clock words end (the figure's span end). */
   end: number;
@@ -50,6 +54,10 @@ const HEDGE_BEFORE =
 const CURRENCY_BEFORE = ENGLISH_CURRENCY_PREFIXES.map(([sign, code]) => [new RegExp(`(?:^|[^A-Za-z])(${sign.replace(/[$]/g, '\\$')}\\s?)$`), code] as const);
 const ALLOWED_LETTERS_AFTER = /^(?:st|nd|rd|th|s|hrs?|h|am|pm|a\.m\.|p\.m\.|bn|mn|tn|m|k|b)(?![A-Za-z])/i;
 
+/** Words that may follow a number without saying what it counts. */
+const NOT_COUNTED =
+  /^(?:and|or|to|in|of|the|a|an|for|from|by|with|at|on|as|per|each|than|more|less|over|under|between|while|which|who|that|were|was|is|are|has|have|had|will|be|been|this|these|those|it|its|percent|per|B\.?E|A\.?D|C\.?E|hrs?|a\.m|p\.m|am|pm|st|nd|rd|th|s|thousand|million|billion|trillion)\b/i;
+
 function readSuffix(text: string, end: number, hasCurrencyPrefix: boolean): EnglishSuffix {
   const suffix: EnglishSuffix = {
     multiplier: 1,
@@ -60,6 +68,8 @@ function readSuffix(text: string, end: number, hasCurrencyPrefix: boolean): Engl
     decade: false,
     meridiem: null,
     hoursWord: false,
+    unit: null,
+    counted: false,
     month: null,
     end,
     monthEnd: end,
@@ -108,6 +118,11 @@ function readSuffix(text: string, end: number, hasCurrencyPrefix: boolean): Engl
     suffix.percent = true;
     offset += percent[0].length;
   }
+  if (!suffix.currency && !suffix.percent && !suffix.hoursWord) {
+    const word = rest().replace(/^[\s-]+/, '');
+    suffix.unit = ENGLISH_UNIT_WORDS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
+    suffix.counted = suffix.unit === null && suffix.month === null && !suffix.ordinal && suffix.meridiem === null && /^[A-Za-z]/.test(word) && !NOT_COUNTED.test(word);
+  }
   suffix.end = offset;
   return suffix;
 }
@@ -150,7 +165,8 @@ function isBareSuffix(suffix: EnglishSuffix): boolean {
 function isPartOfName(text: string, start: number, end: number): boolean {
   const previous = text[start - 1] ?? '';
   const next = text.slice(end);
-  if (/[A-Za-z]/.test(previous) && !/FY$/.test(text.slice(0, start))) return true;
+  // "USD4,120.5", "THB5bn", "FY2025" are figures glued to their code, not names.
+  if (/[A-Za-z]/.test(previous) && !/(?:^|[^A-Za-z])(?:FY|USD|US\$|THB|EUR|RMB|CNY)$/.test(text.slice(0, start))) return true;
   // Fine dust is named by its size: "PM 2.5", "PM 10".
   if (/\bPM\s$/.test(text.slice(Math.max(0, start - 4), start))) return true;
   if (previous === '-' && /(?:^|[^A-Za-z\d])[A-Z][A-Za-z\d]*-$/.test(text.slice(Math.max(0, start - 12), start))) return true;
@@ -216,19 +232,26 @@ function readEnglishNumber(text: string, token: string, start: number, end: numb
     currency,
     percent: suffix.percent,
     magnitudeWord: suffix.magnitudeWord,
+    ...(suffix.unit ? { unit: suffix.unit } : {}),
+    ...(suffix.counted && !currency ? { counted: true } : {}),
+    ...(suffix.ordinal ? { ordinal: true } : {}),
   });
   if (clock !== null && suffix.magnitudeWord === null && currency === null && !suffix.percent) {
     readings.push({ type: 'time', minutes: clock, twelveHourClock: !suffix.hoursWord && clock < 13 * 60 });
     if (suffix.hoursWord || prefix.atWord || token.includes(':')) kind = 'time';
   }
+  let surelyYear = false;
   if (plain && token.length === 4) {
     const year = written.value;
-    const buddhist = prefix.era === 'buddhist' || (prefix.era === null && year >= 2400 && year <= 2700);
-    const common = prefix.era === 'common' || (prefix.era === null && year >= 1000 && year <= 2200);
-    if (buddhist) readings.push({ type: 'year', value: fromBuddhistEra(year), buddhistEra: true });
-    if (common) readings.push({ type: 'year', value: year, buddhistEra: false });
+    // English years are Gregorian: a Thai year left in its Buddhist-era digits ("in 2568") is wrong unless marked "B.E.".
+    const era = prefix.era ?? (/^\s*B\.\s?E\.?/.test(text.slice(end, end + 6)) ? 'buddhist' : null);
+    if (era === 'buddhist') readings.push({ type: 'year', value: fromBuddhistEra(year), buddhistEra: true });
+    else if (year >= 1000 && year <= 2700) readings.push({ type: 'year', value: year, buddhistEra: false });
     const yearWordBefore = /\b(?:in|since|by|from|until|till|of|year|during|before|after)\s+$/i.test(text.slice(Math.max(0, start - 8), start));
-    if (prefix.era !== null || prefix.fiscalYear || yearWordBefore || (year >= 1800 && year <= 2200) || (year >= 2400 && year <= 2700)) kind = 'year';
+    if (era !== null || prefix.fiscalYear || yearWordBefore || (year >= 1800 && year <= 2200) || (year >= 2400 && year <= 2700)) kind = 'year';
+    // Surely a year (not "2000 participants", "1460 MHz"): it must match as a year, not as the same digits counted.
+    const yearContext = era !== null || prefix.fiscalYear || yearWordBefore || prefix.month !== null || /^,?\s*(?:and|to|-|–)\s*\d{4}\b/.test(text.slice(end, end + 8));
+    surelyYear = (year >= 2400 && year <= 2700) || (yearContext && year >= 1800 && year <= 2200);
   }
   if (plain && token.length === 2 && /\d{4}\/$/.test(text.slice(Math.max(0, start - 5), start))) {
     const century = Number(text.slice(start - 5, start - 3));
@@ -246,7 +269,7 @@ function readEnglishNumber(text: string, token: string, start: number, end: numb
     readings.push({ type: 'day', day: written.value, month: null });
   }
   // A date or a clock time must match as one: "16 June" is not backed by a stray 16 in the Thai.
-  const kept = kind === 'date' || kind === 'time' ? readings.filter((reading) => reading.type !== 'quantity') : readings;
+  const kept = kind === 'date' || kind === 'time' || surelyYear ? readings.filter((reading) => reading.type !== 'quantity') : readings;
   return { kind, span: { text: text.slice(spanStart, spanEnd), start: spanStart, end: spanEnd }, readings: kept, approximate };
 }
 
@@ -280,19 +303,18 @@ function numberFigures(text: string): Figure[] {
   return figures;
 }
 
-const COUNTED_UNITS = 'day|days|week|weeks|month|months|year|years|hour|hours|minute|minutes|term|terms|session|sessions|round|rounds|phase|phases';
 const CARDINAL_WORDS = Object.keys(ENGLISH_NUMBER_WORDS).filter((word) => !/(?:st|nd|rd|th)$/.test(word) && word !== 'second');
-const ORDINAL_WORDS = Object.keys(ENGLISH_NUMBER_WORDS).filter((word) => !CARDINAL_WORDS.includes(word));
-const WORD_NUMBER_PATTERN = new RegExp(
-  `\\b(?:(${CARDINAL_WORDS.join('|')})[-\\s]+(?:${COUNTED_UNITS})|(${ORDINAL_WORDS.join('|')})\\s+(?:term|anniversary|session|round|phase|edition|consecutive))\\b`,
-  'gi',
-);
+const ORDINAL_WORDS = Object.keys(ENGLISH_NUMBER_WORDS).filter((word) => !CARDINAL_WORDS.includes(word) && word !== 'second');
+/** "two", "twelve", "fifth": figures like digits. "One", "first" and "second" are left out: they are rarely figures. */
+const WORD_NUMBER_PATTERN = new RegExp(`\\b(?:${[...CARDINAL_WORDS, ...ORDINAL_WORDS].join('|')})\\b(?![-\\s]+(?:thousand|million|billion|trillion|per\\s?cent|percent)\\b)`, 'gi');
 
-/** Spelled-out numbers counted in a unit ("two-day", "fifth term"): checked like digits. */
+/** Spelled-out numbers ("two-day", "three ministries", "fifth term"): checked like digits. */
 function numberWordFigures(text: string): Figure[] {
   const figures: Figure[] = [];
   for (const match of text.matchAll(WORD_NUMBER_PATTERN)) {
-    const word = match[1] ?? match[2]!;
+    const word = match[0];
+    // "the two countries", "the two leaders": English for ทั้งสองฝ่าย or for two parties the Thai names.
+    if (/^two$/i.test(word) && /\b(?:the|these|those|both)\s+$/i.test(text.slice(Math.max(0, match.index - 7), match.index))) continue;
     const value = ENGLISH_NUMBER_WORDS[word.toLowerCase()]!;
     figures.push({
       kind: 'number',
@@ -348,8 +370,10 @@ function monthFigures(text: string, covered: Figure[]): Figure[] {
 }
 
 /** Every figure in an English text: numbers with magnitudes and currencies, percentages, years, dates, months, times. */
+const ENGLISH_LIST = { separator: /^(?:\s|,|and\b|or\b)*$/, multiplier: (word: string) => ENGLISH_MAGNITUDES[word.toLowerCase()] ?? 1 };
+
 export function extractEnglishFigures(text: string): Figure[] {
-  const numbers = numberFigures(text);
+  const numbers = shareListWords(numberFigures(text), text, ENGLISH_LIST);
   const dates = numbers.filter((figure) => figure.kind === 'date');
   return [...numbers, ...numberWordFigures(text), ...spelledAmountFigures(text), ...monthFigures(text, dates)].sort((a, b) => a.span.start - b.span.start);
 }

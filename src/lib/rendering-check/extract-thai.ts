@@ -1,3 +1,4 @@
+import { shareListWords } from './lists.ts';
 import { clockMinutes, isColonTime, NUMBER_PATTERN, readWrittenNumber } from './numbers.ts';
 import {
   fromBuddhistEra,
@@ -8,9 +9,10 @@ import {
   THAI_MAGNITUDES,
   THAI_MONTH_PATTERN,
   THAI_NUMBER_WORDS,
+  THAI_UNIT_WORDS,
   thaiMonthNumber,
 } from './thai-numbers.ts';
-import type { Currency, Figure, Reading } from './types.ts';
+import type { Currency, Figure, Reading, Unit } from './types.ts';
 
 /** What follows a number: magnitude words, a currency, a percent sign, a month, a clock marker. */
 interface ThaiSuffix {
@@ -21,6 +23,8 @@ interface ThaiSuffix {
   month: number | null;
   clock: boolean;
   approximate: boolean;
+  unit: Unit | null;
+  counted: boolean;
   /** Offset just after the magnitude/currency/percent words, where the figure's span ends. */
   end: number;
 }
@@ -35,6 +39,8 @@ interface ThaiPrefix {
   dayWord: boolean;
   clockWord: boolean;
   approximate: boolean;
+  /** "อันดับที่ 3", "ครั้งที่ 8": the nth, not an amount. */
+  ordinal: boolean;
   /** Offset where the figure's span starts (before "ร้อยละ" or "$"). */
   start: number;
 }
@@ -60,9 +66,14 @@ function readSuffix(text: string, end: number): ThaiSuffix {
     month: null,
     clock: false,
     approximate: false,
+    unit: null,
+    counted: false,
     end,
   };
   let rest = text.slice(end, end + 60);
+  // "ลบ." is ล้านบาท, million baht.
+  const millionBaht = /^\s*ลบ\./u.exec(rest);
+  if (millionBaht) return { ...suffix, multiplier: 1e6, magnitudeWord: 'ล้าน', currency: 'THB', end: end + millionBaht[0].length };
   if (HEDGE_AFTER.test(rest)) suffix.approximate = true;
   const magnitude = MAGNITUDE_WORDS.exec(rest);
   const wordAfterMagnitude = magnitude ? rest.slice(magnitude[0].length - magnitude[1]!.length) : '';
@@ -90,10 +101,22 @@ function readSuffix(text: string, end: number): ThaiSuffix {
     suffix.percent = true;
     if (suffix.currency === null) suffix.end += percent[0].length;
   }
+  const unit = suffix.currency || suffix.percent ? undefined : THAI_UNIT_WORDS.find(([word]) => afterSpace.startsWith(word));
+  // "ปีที่", "วันที่" count or date something else ("75 ปีที่ผ่านมา" is still 75 years, but "5 วันที่ 3" is not days).
+  if (unit && !/^ที่\s*\d/u.test(afterSpace.slice(unit[0].length))) suffix.unit = unit[1];
+  suffix.counted = !suffix.currency && !suffix.percent && !unit && suffix.month === null && !suffix.clock && isCountedNoun(afterSpace);
   const month = MONTH_AFTER.exec(rest);
   if (month) suffix.month = thaiMonthNumber(month[1]!);
   if (/^\s*(?:น\.|นาฬิกา)/u.test(rest)) suffix.clock = true;
   return suffix;
+}
+
+/** Words that may follow a number without saying what it counts. */
+const NOT_COUNTED = /^(?:และ|หรือ|ถึง|จาก|ใน|ของ|โดย|ซึ่ง|ที่|เป็น|กว่า|เศษ|ต่อ|มี|แล้ว|ก็|ได้|จะ|คือ|ให้|นี้|นั้น|ตาม|เพื่อ|กับ|แต่|เมื่อ|หาก|ทั้ง|ณ|ครั้ง|ลำดับ|ปี|น\.|นาฬิกา|พ\.ศ|ค\.ศ)/u;
+
+/** A Thai noun (a classifier such as ร้านค้า, สาขา, ราย) right after the number says what is counted. */
+function isCountedNoun(after: string): boolean {
+  return /^[\u0e01-\u0e2e\u0e40-\u0e44]/u.test(after) && !NOT_COUNTED.test(after);
 }
 
 function readPrefix(text: string, start: number): ThaiPrefix {
@@ -107,6 +130,7 @@ function readPrefix(text: string, start: number): ThaiPrefix {
     dayWord: /วัน\S{0,10}ที่\s*$/u.test(before),
     clockWord: /เวลา\s*(?:ประมาณ\s*)?$/u.test(before),
     approximate: HEDGE_BEFORE.test(before),
+    ordinal: /(?:อันดับ|ลำดับ|ครั้ง|ฉบับ|สมัย|รุ่น|ข้อ|คน|แห่ง|ชั้น|ระยะ|ประการ|รอบ|ปี)ที่\s*$/u.test(before),
     start,
   };
   const percent = /ร้อยละ\s*$/u.exec(before);
@@ -210,6 +234,9 @@ function readThaiNumber(text: string, token: string, start: number, end: number)
     currency,
     percent,
     magnitudeWord: suffix.magnitudeWord,
+    ...(suffix.unit ? { unit: suffix.unit } : {}),
+    ...(suffix.counted && !currency ? { counted: true } : {}),
+    ...(prefix.ordinal ? { ordinal: true } : {}),
   });
   let kind: Figure['kind'] = percent ? 'percent' : currency ? 'money' : 'number';
 
@@ -249,23 +276,20 @@ function monthFigures(text: string): Figure[] {
   return figures;
 }
 
-const THAI_WORD_UNITS = 'วัน|ปี|เดือน|สัปดาห์|ชั่วโมง|นาที|สมัย|ครั้ง|รอบ|ประเทศ|ฝ่าย';
-const THAI_WORD_NUMBER = Object.keys(THAI_NUMBER_WORDS).join('|');
-const THAI_COUNTED_WORDS = new RegExp(
-  `(?:(${THAI_WORD_NUMBER})(?=\\s*(?:${THAI_WORD_UNITS}))|(?:(?:สมัย|ครั้ง|รอบ|ปี)ที่|วรรค)\\s*(${THAI_WORD_NUMBER}))`,
-  'gu',
-);
+const THAI_WORDS = new Intl.Segmenter('th', { granularity: 'word' });
 
-/** Numbers Thai spells out next to a unit ("สองวัน", "สมัยที่ห้า"), so English "two-day" has support. */
+/**
+ * Numbers Thai spells out ("สองวัน", "ทั้งสามฝ่าย", "สมัยที่ห้า"), found as whole words by the ICU word
+ * segmenter, so "สาม" in "สามารถ" (can) is not a three.
+ */
 function numberWordFigures(text: string): Figure[] {
   const figures: Figure[] = [];
-  for (const match of text.matchAll(THAI_COUNTED_WORDS)) {
-    const word = match[1] ?? match[2]!;
-    const start = match.index + match[0].length - word.length;
-    const value = THAI_NUMBER_WORDS[word]!;
+  for (const segment of THAI_WORDS.segment(text)) {
+    const value = THAI_NUMBER_WORDS[segment.segment];
+    if (value === undefined) continue;
     figures.push({
       kind: 'number',
-      span: { text: word, start, end: start + word.length },
+      span: { text: segment.segment, start: segment.index, end: segment.index + segment.segment.length },
       readings: [{ type: 'quantity', value, precision: 1, currency: null, percent: false, magnitudeWord: null }],
       approximate: false,
     });
@@ -273,10 +297,12 @@ function numberWordFigures(text: string): Figure[] {
   return figures;
 }
 
+const THAI_LIST = { separator: /^(?:\s|,|และ|หรือ)*$/u, multiplier: (word: string) => (word.match(/พัน|หมื่น|แสน|ล้าน/gu) ?? []).reduce((product, part) => product * (THAI_MAGNITUDES[part] ?? 1), 1) };
+
 /** Every figure in a Thai text: numbers with magnitudes and units, years, dates, months, times. */
 export function extractThaiFigures(rawText: string): Figure[] {
   const text = normalizeThaiDigits(rawText);
-  const all = [...numberFigures(text), ...monthFigures(text), ...numberWordFigures(text)];
+  const all = [...shareListWords(numberFigures(text), text, THAI_LIST), ...monthFigures(text), ...numberWordFigures(text)];
   // Spans keep the caller's text (Thai digits included); only matching used the normalised copy.
   return all
     .map((figure) => ({ ...figure, span: { ...figure.span, text: rawText.slice(figure.span.start, figure.span.end) } }))

@@ -1,7 +1,7 @@
 import { CURRENCY_NAMES, ENGLISH_MONTHS } from './english-numbers.ts';
 import { tidy } from './numbers.ts';
 import { BUDDHIST_ERA_OFFSET } from './thai-numbers.ts';
-import type { Figure, Reading } from './types.ts';
+import type { Figure, QuantityReading, Reading } from './types.ts';
 
 const MAGNITUDE_NAMES: readonly [string, number][] = [
   ['trillion', 1e12],
@@ -66,18 +66,60 @@ const KIND_WORDS: Readonly<Record<Figure['kind'], string>> = {
 export interface Expectation {
   expected: string;
   message: string;
+  fix: string;
 }
 
-/** What the English should have said, and a one-line explanation naming both texts' figures. */
+const UNIT_NAMES: Readonly<Record<NonNullable<QuantityReading['unit']>, string>> = {
+  rai: 'rai',
+  tonne: 'tonnes',
+  km: 'km',
+  person: 'people',
+  times: 'times',
+  year: 'years',
+  month: 'months',
+  day: 'days',
+  hour: 'hours',
+  minute: 'minutes',
+};
+
+/** What the English should have said, in plain words naming both texts' figures, and the likely fix. */
 export function describeMismatch(english: Figure, thai: Figure | null): Expectation {
-  const says = `English says ${english.span.text}`;
+  const says = `The English says "${english.span.text}"`;
   if (!thai) {
-    return { expected: '(not in the Thai)', message: `${says}, but the Thai has no such ${KIND_WORDS[english.kind]}` };
+    return {
+      expected: '(not in the Thai)',
+      message: `${says}, but the Thai has no such ${KIND_WORDS[english.kind]}.`,
+      fix: `check the figure against the source; remove it if the Thai does not give it`,
+    };
   }
   const expected = expectedValue(english, thai);
   const unit = unitName(english, thai);
-  const era = english.kind === 'year' && readingOf(thai, 'year')?.buddhistEra ? ' (B.E.)' : '';
-  return { expected, message: `${thai.span.text}${era} = ${expected}${unit}; ${says}` };
+  const thaiYear = readingOf(thai, 'year');
+  const englishYear = readingOf(english, 'year');
+  if (english.kind === 'year' && thaiYear?.buddhistEra && englishYear && !englishYear.buddhistEra && englishYear.value === thaiYear.value + BUDDHIST_ERA_OFFSET) {
+    return {
+      expected,
+      message: `${says}, the Thai's Buddhist-era year "${thai.span.text}" left unconverted; English years are Gregorian.`,
+      fix: `write ${expected} (or "B.E. ${englishYear.value}")`,
+    };
+  }
+  const englishQuantity = readingOf(english, 'quantity');
+  const thaiQuantity = readingOf(thai, 'quantity');
+  if (englishQuantity && thaiQuantity && Math.abs(englishQuantity.value - thaiQuantity.value) <= englishQuantity.precision / 2) {
+    const counts = (quantity: QuantityReading) =>
+      quantity.currency ? CURRENCY_NAMES[quantity.currency] : quantity.unit ? UNIT_NAMES[quantity.unit] : quantity.percent ? 'per cent' : quantity.ordinal ? 'a rank' : 'a count';
+    return {
+      expected: `${expected}${unit}`,
+      message: `${says} (${counts(englishQuantity)}), but the Thai "${thai.span.text}" counts ${counts(thaiQuantity)}.`,
+      fix: `say what the Thai counts: ${expected} ${counts(thaiQuantity)}`,
+    };
+  }
+  const same = thai.span.text === expected;
+  return {
+    expected,
+    message: `${says}, but the Thai says "${thai.span.text}"${same ? '' : `, which is ${expected}${unit} in English`}.`,
+    fix: `write ${expected}${unit}`,
+  };
 }
 
 function unitName(english: Figure, thai: Figure): string {

@@ -1,6 +1,6 @@
 import { BUDDHIST_ERA_OFFSET } from '../dates.ts';
 import { THAI_MONTHS } from '../thai-calendar.ts';
-import type { Currency } from './types.ts';
+import type { Currency, Unit } from './types.ts';
 
 // The era offset and the month names are the site's own (dates.ts, thai-calendar.ts); the offset is re-exported for format.ts.
 export { BUDDHIST_ERA_OFFSET };
@@ -58,6 +58,21 @@ export const THAI_CURRENCY_WORDS: readonly [string, Currency][] = [
   ['รูปี', 'INR'],
 ];
 
+/** Unit words after a Thai number (after its magnitude), longest first. */
+export const THAI_UNIT_WORDS: readonly [string, Unit][] = [
+  ['กิโลเมตร', 'km'],
+  ['กม.', 'km'],
+  ['ไร่', 'rai'],
+  ['ตัน', 'tonne'],
+  ['คน', 'person'],
+  ['เท่า', 'times'],
+  ['ชั่วโมง', 'hour'],
+  ['นาที', 'minute'],
+  ['เดือน', 'month'],
+  ['ปี', 'year'],
+  ['วัน', 'day'],
+];
+
 /** Thai number words, for the few figures Thai writes in words ("สองวัน", "สมัยที่ห้า"). */
 export const THAI_NUMBER_WORDS: Readonly<Record<string, number>> = {
   หนึ่ง: 1,
@@ -70,6 +85,8 @@ export const THAI_NUMBER_WORDS: Readonly<Record<string, number>> = {
   แปด: 8,
   เก้า: 9,
   สิบ: 10,
+  สิบเอ็ด: 11,
+  สิบสอง: 12,
 };
 
 /** A Buddhist-era year as a Common-Era year. */

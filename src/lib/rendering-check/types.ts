@@ -19,7 +19,13 @@ export interface Finding {
   thaiParagraph?: number;
   /** What the English should say, e.g. "227.8 billion". */
   expected: string;
+  /** In plain words: what the English says, what the Thai says, and why they differ. */
   message: string;
+  /** The likely fix, e.g. `write "$227.8 billion"`. */
+  fix: string;
+  /** The sentences that hold the two figures, quoted for the editor. */
+  englishSentence: string;
+  thaiSentence: string | null;
 }
 
 export type Currency = 'THB' | 'USD' | 'CNY' | 'RUB' | 'EUR' | 'JPY' | 'GBP' | 'MYR' | 'KRW' | 'VND' | 'INR';
@@ -42,7 +48,15 @@ export interface QuantityReading {
   percent: boolean;
   /** Magnitude word the text used ("billion", "ล้าน"), so the expected value can be said the same way. */
   magnitudeWord: string | null;
+  /** What is counted, when the text says so with a unit word ("ไร่", "tonnes", "people"); money has `currency` instead. */
+  unit?: Unit;
+  /** A noun follows that says what is counted ("2 ล้านร้านค้า", "2 billion users"): then it is not money. */
+  counted?: boolean;
+  /** A rank or the nth of something ("อันดับที่ 3", "ครั้งที่ 8"), not an amount. */
+  ordinal?: boolean;
 }
+
+export type Unit = 'rai' | 'tonne' | 'km' | 'person' | 'times' | 'year' | 'month' | 'day' | 'hour' | 'minute';
 
 /** A figure found in a text, with the kind a finding about it would have. */
 export interface Figure {

@@ -4,13 +4,7 @@
  * Pagefind index (a "bundle") each, built one after the other; the search page loads the first and
  * merges the rest (Pagefind's mergeIndex), so a search still covers every story.
  */
-export const STORIES_PER_BUNDLE = 2000;
-
-/** The group size; NEWS_SEARCH_STORIES_PER_BUNDLE sets a smaller one so that tests cover merging. */
-export function storiesPerBundle(): number {
-  const value = Number(process.env['NEWS_SEARCH_STORIES_PER_BUNDLE']);
-  return Number.isInteger(value) && value > 0 ? value : STORIES_PER_BUNDLE;
-}
+// The group size is a setting (storiesPerSearchBundle in src/config.ts): tests set a small one to cover merging.
 
 /** The URL folders of the bundles of a site with `stories` stories: Pagefind's usual /pagefind/ first. */
 export function searchBundles(stories: number, perBundle: number): string[] {

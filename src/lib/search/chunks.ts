@@ -70,9 +70,16 @@ function decodeCbor(bytes: Uint8Array): Cbor {
     const info = head & 31;
     let n = info;
     if (info === 24) n = view.getUint8(pos++);
-    else if (info === 25) (n = view.getUint16(pos)), (pos += 2);
-    else if (info === 26) (n = view.getUint32(pos)), (pos += 4);
-    else if (info === 27) (n = Number(view.getBigUint64(pos))), (pos += 8);
+    else if (info === 25) {
+      n = view.getUint16(pos);
+      pos += 2;
+    } else if (info === 26) {
+      n = view.getUint32(pos);
+      pos += 4;
+    } else if (info === 27) {
+      n = Number(view.getBigUint64(pos));
+      pos += 8;
+    }
     else if (info > 27) throw new Error(`Pagefind metadata: unsupported CBOR item ${head}`);
     switch (major) {
       case 0:

@@ -2,7 +2,7 @@ import type { z } from 'astro/zod';
 import type { articleSchema } from '../../content.config.ts';
 import { ui } from '../i18n/index.ts';
 import type { Lang } from '../i18n/languages.ts';
-import { articleCardPath, siteCardPath, storyCardsEnabled } from '../og/paths.ts';
+import { articleCardPath, siteCardPath } from '../og/paths.ts';
 import type { SectionId } from '../sections.ts';
 import type { Story, StoryFile } from '../stories.ts';
 import { articlePath } from '../urls.ts';
@@ -44,7 +44,8 @@ export interface ArticleMeta {
   card: string;
 }
 
-export function articleMeta(story: ArticleStoryLike, lang: Lang): ArticleMeta {
+/** `storyCards`: whether each story has its own social card (the storyCards setting), else the site's. */
+export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { storyCards: boolean }): ArticleMeta {
   const entry = story.versions[lang];
   if (!entry) throw new Error(`the story "${story.slug}" has no ${lang} version`);
   const data = entry.data;
@@ -68,6 +69,6 @@ export function articleMeta(story: ArticleStoryLike, lang: Lang): ArticleMeta {
     others: story.languages.filter((l) => l !== lang).map((l) => ({ lang: l, path: articlePath(l, story.slug) })),
     translator: data.translation?.translator ?? null,
     photo: image?.src ? { src: image.src, alt: image.alt ?? '' } : null,
-    card: storyCardsEnabled() ? articleCardPath(lang, story.slug) : siteCardPath(lang),
+    card: options.storyCards ? articleCardPath(lang, story.slug) : siteCardPath(lang),
   };
 }

@@ -1,7 +1,8 @@
 import type { APIRoute } from 'astro';
 import { languages, ui } from '../../lib/i18n/index.ts';
 import type { OgCard } from '../../lib/og/card.ts';
-import { drawCardsAhead, ogCards, pngResponse } from '../../lib/og/index.ts';
+import { drawCardsAhead, ogCards } from '../../data/og-cards.ts';
+import { pngResponse } from '../../lib/og/index.ts';
 
 /** The language's site card, shared by the front page, listings and search. */
 export function getStaticPaths() {

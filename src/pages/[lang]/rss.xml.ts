@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
+import config from 'virtual:news/config';
 import { getStoriesIn } from '../../data/stories.ts';
 import { channelData, FEED_SIZE, feedItem, feedNamespaces } from '../../lib/feeds/rss.ts';
 import { languages, ui, type Lang } from '../../lib/i18n/index.ts';
@@ -15,7 +16,7 @@ export const GET: APIRoute<{ lang: Lang }> = async ({ props, site }) => {
   const { lang } = props;
   const t = ui(lang);
   const base = site ?? new URL('http://localhost/');
-  const articles = (await getStoriesIn(lang)).slice(0, FEED_SIZE).map(({ story }) => articleMeta(story, lang));
+  const articles = (await getStoriesIn(lang)).slice(0, FEED_SIZE).map(({ story }) => articleMeta(story, lang, config));
   const newest = articles.length > 0 ? new Date(Math.max(...articles.map((a) => a.modified.getTime()))) : undefined;
   return rss({
     title: t.feedTitle,

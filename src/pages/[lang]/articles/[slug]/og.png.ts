@@ -2,12 +2,13 @@ import type { APIRoute } from 'astro';
 import { getStories } from '../../../../data/stories.ts';
 import { ui } from '../../../../lib/i18n/index.ts';
 import type { OgCard } from '../../../../lib/og/card.ts';
-import { drawCardsAhead, ogCards, pngResponse } from '../../../../lib/og/index.ts';
-import { storyCardsEnabled } from '../../../../lib/og/paths.ts';
+import config from 'virtual:news/config';
+import { drawCardsAhead, ogCards } from '../../../../data/og-cards.ts';
+import { pngResponse } from '../../../../lib/og/index.ts';
 
 /** The social card of each story version: its headline, the site name and the section. */
 export async function getStaticPaths() {
-  if (!storyCardsEnabled()) return [];
+  if (!config.storyCards) return [];
   const stories = await getStories();
   const paths = stories.flatMap((story) =>
     story.languages.map((lang) => {

@@ -1,6 +1,10 @@
+/**
+ * A static host for the built site, shared by the e2e tests (serveStatic) and the benchmarks' compressing
+ * server (resolveStatic, contentTypeOf): both answer URLs the way a static host does.
+ */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -54,26 +58,40 @@ export async function resolveStatic(root: string, requestUrl: string | undefined
   return (await isFile(notFound)) ? { kind: 'file', status: 404, file: notFound } : { kind: 'error', status: 404, message: 'not found' };
 }
 
-/** Serves a built site the way a static host does (see resolveStatic). */
-export async function serveStatic(root: string): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
+export interface StaticServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves a built site on a free loopback port the way a static host does (see resolveStatic): errors
+ * and redirects are answered here, files by `sendFile` (by default as they are on disk).
+ */
+export async function serveStatic(
+  root: string,
+  sendFile: (req: IncomingMessage, res: ServerResponse, found: { status: 200 | 404; file: string }) => void | Promise<void> = sendAsIs,
+): Promise<StaticServer> {
   const server = createServer(async (req, res) => {
     const answer = await resolveStatic(root, req.url);
-    if (answer.kind === 'error') {
-      res.writeHead(answer.status).end(answer.message);
-      return;
-    }
-    if (answer.kind === 'redirect') {
-      res.writeHead(301, { location: answer.location }).end();
-      return;
-    }
-    res.writeHead(answer.status, { 'content-type': contentTypeOf(answer.file) });
-    createReadStream(answer.file).pipe(res);
+    if (answer.kind === 'error') res.writeHead(answer.status).end(answer.message);
+    else if (answer.kind === 'redirect') res.writeHead(301, { location: answer.location }).end();
+    else await sendFile(req, res, answer);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
+}
+
+function sendAsIs(_req: IncomingMessage, res: ServerResponse, { status, file }: { status: 200 | 404; file: string }): void {
+  res.writeHead(status, { 'content-type': contentTypeOf(file) });
+  createReadStream(file).pipe(res);
 }

@@ -1,0 +1,78 @@
+import { availableParallelism } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'astro/zod';
+
+/**
+ * The site's settings, in one typed place. `astro.config.mjs` and the command-line tools parse the
+ * environment once with `configFromEnvironment`; the build hooks get the values as options, and pages
+ * and the content loader read them from `virtual:news/config` (src/integrations/news-config.ts).
+ * Paths are absolute once parsed.
+ */
+export const newsConfigSchema = z.strictObject({
+  /** The project folder (installed packages, source modules that worker threads run). */
+  root: z.string().min(1),
+  /** The public address, for canonical and hreflang URLs. */
+  site: z.url({ protocol: /^https?$/ }),
+  /** Where the site is written (the build stages it beside this folder and swaps it in). */
+  outDir: z.string().min(1),
+  /** Astro's build cache. */
+  cacheDir: z.string().min(1),
+  /** The stories: content/articles, or generated content of tests and benchmarks. */
+  contentDir: z.string().min(1),
+  /** A card per story; off, every page uses its language's site card (the corpus test build). */
+  storyCards: z.boolean(),
+  /** Social cards kept between builds, by content. */
+  ogCacheDir: z.string().min(1),
+  /** Threads that draw social cards beside the build's own; 0 draws on the build's thread. */
+  ogThreads: z.int().min(0),
+  /** Stories per search index bundle (see src/lib/search/bundles.ts). */
+  storiesPerSearchBundle: z.int().min(1),
+});
+export type NewsConfig = z.output<typeof newsConfigSchema>;
+
+/** Settings that cannot be used; its message names each variable and its fix. */
+export class ConfigError extends Error {}
+
+type Environment = Record<string, string | undefined>;
+
+/** Each setting's environment variable, what it takes, and its default. */
+const variables = {
+  site: { name: 'SITE_URL', takes: 'an http(s) address', default: () => 'http://localhost:4321' },
+  outDir: { name: 'NEWS_OUT_DIR', takes: 'a folder', default: () => 'dist' },
+  cacheDir: { name: 'NEWS_CACHE_DIR', takes: 'a folder', default: () => 'node_modules/.astro' },
+  contentDir: { name: 'NEWS_CONTENT_DIR', takes: 'a folder of stories', default: () => 'content/articles' },
+  storyCards: { name: 'NEWS_SOCIAL_CARDS', takes: '"on" or "off"', default: () => 'on' },
+  ogCacheDir: { name: 'NEWS_OG_CACHE_DIR', takes: 'a folder', default: () => 'node_modules/.cache/og' },
+  // The card routes are rendered before the pages, so the build's thread mostly waits meanwhile:
+  // one drawing thread per core, up to 4.
+  ogThreads: { name: 'NEWS_OG_THREADS', takes: 'a whole number, 0 or more', default: () => String(Math.min(4, availableParallelism())) },
+  storiesPerSearchBundle: { name: 'NEWS_SEARCH_STORIES_PER_BUNDLE', takes: 'a whole number, 1 or more', default: () => '2000' },
+} as const satisfies Record<Exclude<keyof NewsConfig, 'root'>, { name: string; takes: string; default: () => string }>;
+
+const PATHS = ['outDir', 'cacheDir', 'contentDir', 'ogCacheDir'] as const;
+
+/**
+ * Reads the settings from environment variables (each unset one takes its default), with paths
+ * resolved against the project root. A bad value throws one message naming every variable to fix.
+ */
+export function configFromEnvironment(env: Environment, root: string): NewsConfig {
+  const raw = Object.fromEntries(Object.entries(variables).map(([key, v]) => [key, env[v.name] || v.default()])) as Record<keyof typeof variables, string>;
+  const whole = (text: string) => (/^\d+$/.test(text.trim()) ? Number(text) : Number.NaN);
+  const onOff = (text: string) => (text === 'on' ? true : text === 'off' ? false : text);
+  const input = {
+    ...raw,
+    root,
+    ...Object.fromEntries(PATHS.map((key) => [key, isAbsolute(raw[key]) ? raw[key] : resolve(root, raw[key])])),
+    storyCards: onOff(raw.storyCards),
+    ogThreads: whole(raw.ogThreads),
+    storiesPerSearchBundle: whole(raw.storiesPerSearchBundle),
+  };
+  const parsed = newsConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const key = issue.path[0] as keyof typeof variables;
+    const v = variables[key];
+    return `${v.name}=${JSON.stringify(raw[key])}: must be ${v.takes}. Fix: set it to ${v.takes}, or unset it for the default (${v.default()}).`;
+  });
+  throw new ConfigError(`Invalid settings in the environment:\n${problems.join('\n')}`);
+}

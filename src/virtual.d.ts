@@ -1,0 +1,4 @@
+declare module 'virtual:news/config' {
+  const config: import('./config.ts').NewsConfig;
+  export default config;
+}
