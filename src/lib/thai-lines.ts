@@ -20,7 +20,7 @@ const MIN_RUN_COUNT = 2;
 const MIN_COHESION = 0.6;
 
 /** Thai letters, vowels and tone marks: not digits, not ๆ, not the signs ๏ ๚ ๛. */
-const THAI_LETTERS = /^[\u0E01-\u0E3A\u0E40-\u0E45\u0E47-\u0E4E]+$/;
+const THAI_LETTERS = /^[\u0E47-\u0E4E\u0E01-\u0E3A\u0E40-\u0E45]+$/;
 
 let segmenter: Intl.Segmenter | undefined;
 function segment(text: string): string[] {
@@ -52,7 +52,7 @@ function count(map: Map<string, number>, key: string): void {
 }
 
 /** What cannot start a word: vowels and marks that follow their consonant (ะ า ำ ๅ, marks above and below). */
-const NOT_FIRST = /[\u0E30-\u0E3A\u0E45\u0E47-\u0E4E]/;
+const NOT_FIRST = /[\u0E47-\u0E4E\u0E30-\u0E3A\u0E45]/;
 /** What cannot end a word: vowels written before their consonant (เ แ โ ใ ไ). */
 const NOT_LAST = /[\u0E40-\u0E44]/;
 
