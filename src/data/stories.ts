@@ -5,6 +5,8 @@ import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '..
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
+import { storyEnds } from '../lib/listings.ts';
+import { recordedBlocks } from '../lib/markdown/story-body.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
@@ -117,4 +119,24 @@ export async function getTopicListings(lang: Lang): Promise<TopicListing[]> {
     }
   }
   return [...byId.values()];
+}
+
+/** The words of a story file to keep whole on a line, found by the content loader in its own text (thai-lines.ts). */
+export function lexiconOf(entry: ArticleEntry): readonly string[] {
+  const lexicon = entry.rendered?.metadata?.['lexicon'];
+  return Array.isArray(lexicon) ? lexicon.filter((word): word is string => typeof word === 'string') : [];
+}
+
+/** The plain text of a story file's first paragraph, from the blocks the content loader recorded. */
+export function leadTextOf(entry: ArticleEntry): string {
+  return recordedBlocks(entry).find((block) => block.kind === 'p')?.text ?? '';
+}
+
+const endsByLang = new Map<Lang, Promise<ReturnType<typeof storyEnds<StoryVersion>>>>();
+
+/** The end of a story in one language: its next story and more from its section (listings.ts). */
+export async function getStoryEnd(lang: Lang, slug: string): Promise<{ next: StoryVersion | null; more: StoryVersion[] }> {
+  let ends = endsByLang.get(lang);
+  if (!ends) endsByLang.set(lang, (ends = getStoriesIn(lang).then((items) => storyEnds(items))));
+  return (await ends)(slug);
 }

@@ -1,4 +1,53 @@
 /** Stories per page on the archive and section listings. */
 export const LISTING_PAGE_SIZE = 20;
-/** How many of the newest stories the front page shows; the archive has the rest. */
-export const FRONT_PAGE_SIZE = 20;
+/** The front page: a lead story, a row of secondary stories, then each section's latest. */
+export const FRONT_SECONDARY = 4;
+export const FRONT_SECTION_SIZE = 4;
+
+/** How many stories of its section the end of a story offers. */
+export const MORE_FROM_SECTION = 4;
+
+interface Listed {
+  story: { slug: string; section: string };
+}
+
+/**
+ * What a story's end offers so that reading never stops at a dead end: the next story (the next older
+ * one in the reader's language, the newest after the oldest) and the latest of its section, neither
+ * the story itself nor the next one. `items` is newest first; grouping is done once per listing.
+ */
+export function storyEnds<T extends Listed>(items: readonly T[]): (slug: string) => { next: T | null; more: T[] } {
+  const position = new Map(items.map((item, i) => [item.story.slug, i]));
+  const bySection = new Map<string, T[]>();
+  for (const item of items) {
+    const list = bySection.get(item.story.section) ?? [];
+    list.push(item);
+    bySection.set(item.story.section, list);
+  }
+  return (slug) => {
+    const i = position.get(slug);
+    if (i === undefined) return { next: null, more: [] };
+    const next = items.length > 1 ? items[(i + 1) % items.length]! : null;
+    const section = bySection.get(items[i]!.story.section) ?? [];
+    const more: T[] = [];
+    for (const item of section) {
+      if (more.length === MORE_FROM_SECTION) break;
+      if (item.story.slug !== slug && item !== next) more.push(item);
+    }
+    return { next, more };
+  };
+}
+
+/**
+ * The front page's order of importance: the newest story leads, the next ones make the row under it,
+ * then each section (in the fixed section order) shows its latest stories not already shown above.
+ */
+export function frontPage<T extends Listed, S extends string>(items: readonly T[], sections: readonly S[]): { lead: T | null; secondary: T[]; sections: { section: S; items: T[] }[] } {
+  const top = items.slice(0, 1 + FRONT_SECONDARY);
+  const shown = new Set(top.map((item) => item.story.slug));
+  const blocks = sections.map((section) => ({
+    section,
+    items: items.filter((item) => item.story.section === section && !shown.has(item.story.slug)).slice(0, FRONT_SECTION_SIZE),
+  }));
+  return { lead: top[0] ?? null, secondary: top.slice(1), sections: blocks.filter((block) => block.items.length > 0) };
+}

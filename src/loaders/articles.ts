@@ -14,6 +14,7 @@ import { checkFileText, decodeStoryFile, fieldLine, schemaErrors, splitFile } fr
 import { MAX_NESTING, recordedBlocks, renderStoryBody, StoryBodyCode, StoryBodyNesting, type RenderedStoryBody } from '../lib/markdown/story-body.ts';
 import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/stories.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
+import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
 import { articleSchema, knownFields } from '../schemas/article.ts';
 
@@ -86,17 +87,19 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
         const line = body.removed[0] === undefined ? 1 : bodyLine + rawBody.slice(0, body.removed[0]).split('\n').length - 1;
         context.logger.warn(`${file}:${line}: ${removed} direction ${removed === 1 ? 'control was' : 'controls were'} removed (an override or embedding opened and never closed, or closed and never opened); check the text reads in the right order`);
       }
+      // The story's own words to keep whole on a line; its pages apply them to the headline and dek too.
+      const lexicon = buildLexicon([parsed.data.title, parsed.data.summary, body.text], parsed.data.tags);
       let rendered: RenderedStoryBody;
       try {
         // Blank lines stand for the frontmatter, so the parser's line numbers are the file's.
-        rendered = renderStoryBody('\n'.repeat(bodyLine - 1) + body.text, 'mdx');
+        rendered = renderStoryBody('\n'.repeat(bodyLine - 1) + body.text, 'mdx', lexicon);
       } catch (error) {
         problems.push(bodyProblem(file, error));
         continue;
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks } } });
+      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks, lexicon } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 

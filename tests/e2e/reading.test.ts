@@ -110,7 +110,7 @@ describe('side-by-side view', () => {
     expect(hovered[1]).not.toBe(before[1]);
     expect(hovered[0]).toBe(hovered[1]);
     await page.mouse.move(0, 0);
-    await page.locator('.pair[data-block="6"] [lang="en"]').focus();
+    await page.locator('.pair[data-block="6"]').focus();
     const focused = await page.locator('.pair[data-block="6"] .pair-cell').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).backgroundColor));
     expect(focused[0]).toBe(hovered[0]);
     await page.context().close();

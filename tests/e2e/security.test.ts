@@ -75,7 +75,7 @@ describe('hostile text renders as text', () => {
     expect(await page.textContent('h1')).toBe(fixture.hostileTitle);
     expect(await page.title()).toContain('<script>alert("title")</script>');
     expect(await page.textContent('[data-summary]')).toContain('<img src=x onerror=alert(2)>');
-    expect(await page.textContent('figcaption')).toContain('<iframe src=javascript:alert(5)></iframe>');
+    expect(await page.textContent('figcaption, [data-photo-caption]')).toContain('<iframe src=javascript:alert(5)></iframe>');
     expect(await page.textContent('article header')).toContain('<svg onload=alert(4)>');
     expect(await page.textContent('[data-body]')).toContain('<script>alert(8)</script>');
     expect(await page.locator('article script, article img, article iframe, article svg').count()).toBe(0);

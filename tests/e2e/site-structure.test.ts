@@ -96,7 +96,7 @@ for (const site of sites) {
         if (switchLink) {
           if (decodeURIComponent(switchLink.getAttribute('href')!) !== alternates.get(otherLang)) problems.push(`${page.path}: switch and hreflang disagree`);
           if (switchLink.getAttribute('hreflang') !== otherLang) problems.push(`${page.path}: switch has no hreflang`);
-        } else if (!page.root.querySelector('.lang-switch [data-no-translation]')) {
+        } else if (!page.root.querySelector('[data-no-translation]')) {
           problems.push(`${page.path}: neither a language switch nor a notice`);
         }
       }

@@ -1,5 +1,8 @@
 import type { UiStrings } from './ui-types.ts';
 
+/** "ข่าว" + a section's name, unless the name already begins with it (ข่าวรัฐบาล). */
+const newsOf = (section: string) => (section.startsWith('ข่าว') ? section : `ข่าว${section}`);
+
 export const th: UiStrings = {
   siteName: 'ข่าวสองภาษา',
   siteTagline: 'ข่าวภาษาไทย พร้อมฉบับภาษาอังกฤษ',
@@ -28,6 +31,7 @@ export const th: UiStrings = {
   readInOtherLanguage: 'อ่านภาษาอังกฤษ',
   languageSwitchLabel: 'เลือกภาษา',
   switchTo: 'อ่านภาษาไทย',
+  thisPageIn: 'หน้านี้ภาษาไทย',
   noVersionInThisLanguage: 'ข่าวนี้ยังไม่มีฉบับภาษาไทย',
   noVersionInOtherLanguage: 'ข่าวนี้ยังไม่มีฉบับภาษาอังกฤษ',
   readOriginal: 'อ่านต้นฉบับภาษาอังกฤษ',
@@ -36,7 +40,7 @@ export const th: UiStrings = {
   translatedLabel: 'ฉบับแปล',
   search: 'ค้นหา',
   searchLabel: 'ค้นหาข่าว',
-  searchPlaceholder: 'ค้นหาข่าว (กด / )',
+  searchPlaceholder: 'ค้นหาข่าว',
   searchButton: 'ค้นหา',
   searchNeedsJs: 'การค้นหาต้องใช้ JavaScript กรุณาเปิด JavaScript ในเบราว์เซอร์ หรือเลือกอ่านจากหน้าข่าวทั้งหมดและหมวดข่าว',
   searchLanguageFilter: 'ภาษาของข่าว',
@@ -55,7 +59,7 @@ export const th: UiStrings = {
   sideBySide: 'ไทย–อังกฤษ คู่กัน',
   sideBySideTitle: (title) => `${title} (ไทย–อังกฤษ)`,
   sideBySideIntro: 'ต้นฉบับและฉบับแปล ย่อหน้าต่อย่อหน้า',
-  themeToggle: 'สลับโหมดสว่าง/มืด',
+  themeToggle: 'สีหน้าจอ',
   themeLight: 'สว่าง',
   themeDark: 'มืด',
   themeSystem: 'ตามระบบ',
@@ -63,8 +67,11 @@ export const th: UiStrings = {
   updated: 'ปรับปรุง',
   byline: 'โดย',
   sourceAgency: 'แหล่งข่าว',
-  photo: 'ภาพ',
+  photoInSource: 'ภาพในต้นฉบับข่าว',
   photoCredit: 'ภาพโดย',
+  nextStory: 'ข่าวถัดไป',
+  moreFromSection: (section) => `${newsOf(section)}ล่าสุด`,
+  allOfSection: (section) => `${newsOf(section)}ทั้งหมด`,
   relatedNews: 'ข่าวที่เกี่ยวข้อง',
   topics: 'หัวข้อข่าว',
   topicsIntro: 'หัวข้อข่าวทั้งหมดที่มีข่าวภาษาไทย และจำนวนข่าวในแต่ละหัวข้อ',

@@ -32,6 +32,8 @@ export interface UiStrings {
   languageSwitchLabel: string;
   /** The switch link on a page whose counterpart exists: "อ่านภาษาไทย" / "Read in English". */
   switchTo: string;
+  /** On the side-by-side view, the switch to the same view with the other language's interface (in that language). */
+  thisPageIn: string;
   /** "This story is not available in <this language>", written in this language. */
   noVersionInThisLanguage: string;
   /** "This story is not available in <the other language>", written in this language. */
@@ -77,8 +79,13 @@ export interface UiStrings {
   updated: string;
   byline: string;
   sourceAgency: string;
-  photo: string;
+  /** Label of the caption of a photo the source had but the story cannot show. */
+  photoInSource: string;
   photoCredit: string;
+  /** The end of a story: the next story, and more from its section. */
+  nextStory: string;
+  moreFromSection: (section: string) => string;
+  allOfSection: (section: string) => string;
   relatedNews: string;
   /** The topics of a story, and the index of all topics. */
   topics: string;

@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visitParents } from 'unist-util-visit-parents';
 import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
+import { rehypeKeepWords } from './keep-words.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
 /**
@@ -72,6 +73,7 @@ function processor(format: 'md' | 'mdx') {
     .use(remarkRehype)
     .use(rehypeSafeLinks)
     .use(rehypeBlockIds)
+    .use(rehypeKeepWords)
     .use(rehypeStringify);
 }
 
@@ -83,9 +85,12 @@ export interface RenderedStoryBody {
   blocks: StoryBlock[];
 }
 
-/** Renders a story body (.mdx or .md). Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line. */
-export function renderStoryBody(body: string, format: 'md' | 'mdx'): RenderedStoryBody {
-  const file = processors[format].processSync(body);
+/**
+ * Renders a story body (.mdx or .md), the words of `lexicon` kept whole on a line (thai-lines.ts).
+ * Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line.
+ */
+export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): RenderedStoryBody {
+  const file = processors[format].processSync({ value: body, data: { lexicon } });
   return { html: String(file), blocks: file.data.blocks ?? [] };
 }
 

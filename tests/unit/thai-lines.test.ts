@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { renderStoryBody } from '../../src/lib/markdown/story-body.ts';
+import { buildLexicon, lineParts, MAX_WORD_LENGTH, tieRepeatMark } from '../../src/lib/thai-lines.ts';
+
+const story = [
+  'ประธานาธิบดีปูตินของรัสเซียต้อนรับผู้นำเมียนมาที่กรุงมอสโก',
+  'ปูตินกล่าวว่ารัสเซียและเมียนมามีความสัมพันธ์ที่ดี และจะขยายเครือข่ายความร่วมมือ',
+  'ทั้งสองฝ่ายตกลงขยายเครือข่ายการค้า เมียนมาจะซื้อแพคเกจอาวุธ และแพคเกจพลังงาน',
+];
+
+describe('a story’s lexicon', () => {
+  it('holds the names the segmenter splits but that recur together in the story', () => {
+    const lexicon = buildLexicon(story);
+    expect(lexicon).toEqual(expect.arrayContaining(['ปูติน', 'เมียนมา', 'แพคเกจ']));
+    for (const word of lexicon) expect(word.length).toBeLessThanOrEqual(MAX_WORD_LENGTH);
+  });
+
+  it('leaves out a name seen once, and takes Thai tags the segmenter would split', () => {
+    expect(buildLexicon(['ข่าวจากเมียนมาวันนี้'])).not.toContain('เมียนมา');
+    expect(buildLexicon(['ข่าวจากเมียนมาวันนี้'], ['เมียนมา', 'Myanmar', 'ข่าว'])).toEqual(['เมียนมา']);
+  });
+
+  it('is the same for the same story, whatever else the site holds', () => {
+    expect(buildLexicon(story)).toEqual(buildLexicon([...story]));
+  });
+});
+
+describe('keeping words whole', () => {
+  it('marks the lexicon’s words, leftmost and longest, without overlap', () => {
+    expect(lineParts('นายปูตินเยือนเมียนมา', ['ปูติน', 'เมียนมา', 'เมีย'])).toEqual([
+      { text: 'นาย', keep: false },
+      { text: 'ปูติน', keep: true },
+      { text: 'เยือน', keep: false },
+      { text: 'เมียนมา', keep: true },
+    ]);
+    expect(lineParts('ไม่มีคำ', [])).toEqual([{ text: 'ไม่มีคำ', keep: false }]);
+  });
+
+  it('ties ๆ to the word before it', () => {
+    expect(tieRepeatMark('หลาย ๆ ครั้ง')).toBe('หลาย\u00A0ๆ ครั้ง');
+    expect(tieRepeatMark('ต่างๆ นานา')).toBe('ต่าง\u2060ๆ นานา');
+  });
+
+  it('wraps the words in story bodies in kept-word spans, not in code', () => {
+    const { html } = renderStoryBody('ปูตินเยือนจีน\n\n`ปูติน`', 'mdx', ['ปูติน']);
+    expect(html).toBe(
+      '<p id="b-1" data-block="1" data-kind="p"><span class="keep-word">ปูติน</span>เยือนจีน</p>\n' +
+        '<p id="b-2" data-block="2" data-kind="p"><code>ปูติน</code></p>',
+    );
+  });
+});
