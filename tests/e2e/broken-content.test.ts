@@ -189,7 +189,7 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
     const result = await build('warnings', {
       'huge/th.mdx': original({}, huge),
       'misaligned/th.mdx': original({}, 'ย่อหน้าหนึ่ง\n\n## หัวข้อ\n\nย่อหน้าสอง'),
-      'misaligned/en.mdx': rendering('', 'Paragraph one.\n\nParagraph two.\n\nParagraph three.'),
+      'misaligned/en.mdx': rendering('', 'The opening.\n\nThe middle.\n\nThe close.'),
       'figures/th.mdx': original({}, 'การค้าแตะ 2.278 แสนล้านดอลลาร์ในปี 2566'),
       'figures/en.mdx': rendering('', 'Trade reached $2278 billion in 2026.'),
       'override/th.mdx': original({ title: 'ข่าว \u202Eกลับด้าน', summary: 'สรุป \u2067ชื่อ\u2069 ครบคู่' }, 'ย่อหน้า \u202Dเปิดค้าง\n\nย่อหน้าปกติ'),
