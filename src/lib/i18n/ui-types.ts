@@ -46,6 +46,13 @@ export interface UiStrings {
   filterThai: string;
   filterEnglish: string;
   showMore: string;
+  /** "Show more" with how many remain: "{count}" stands for the number. */
+  showMoreCount: string;
+  searchSort: string;
+  sortRelevance: string;
+  sortNewest: string;
+  searchYear: string;
+  allYears: string;
   searching: string;
   resultsNone: string;
   resultsOne: string;
