@@ -10,9 +10,11 @@ import { CHUNK_STARTS_FILE } from '../lib/search/chunks.ts';
 import { DATES_FILE } from '../lib/search/dates.ts';
 import type { ExcerptPart } from '../lib/search/excerpt.ts';
 import type { ParsedQuery } from '../lib/search/query.ts';
+import { spellingCandidates } from '../lib/search/suggest.ts';
 
 interface SearchStrings {
   resultsNone: string;
+  resultsNoneFor: string;
   resultsOne: string;
   resultsMany: string;
   showMore: string;
@@ -33,6 +35,8 @@ const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
 const yearSelect = form.querySelector<HTMLSelectElement>('select[name="year"]')!;
+const none = document.querySelector<HTMLElement>('#search-none')!;
+const suggestions = document.querySelector<HTMLElement>('#search-suggestions')!;
 const readerLang = document.documentElement.lang as Lang;
 const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
 
@@ -162,7 +166,7 @@ async function showNext(run: number): Promise<void> {
     if (hit) list.append(renderHit(hit));
     else current.count--; // matched only through a shorter word: not a real match
   }
-  status.textContent = countText(current.count);
+  status.textContent = current.count === 0 ? strings.resultsNoneFor.replace('{query}', current.query.text) : countText(current.count);
   const remaining = current.results.length - current.shown;
   more.hidden = remaining <= 0;
   more.textContent = strings.showMoreCount.replace('{count}', String(remaining));
@@ -184,6 +188,8 @@ async function run(): Promise<void> {
   const raw = input.value;
   list.replaceChildren();
   more.hidden = true;
+  none.hidden = true;
+  suggestions.hidden = true;
   current = null;
   if (raw.trim() === '') {
     status.textContent = strings.searchPrompt;
@@ -198,12 +204,41 @@ async function run(): Promise<void> {
     if (run !== generation) return;
     current = { ...outcome, shown: 0, count: outcome.results.length };
     await showNext(run);
+    if (current.count === 0 && run === generation) {
+      none.hidden = false;
+      await suggestSpellings(pagefind, chunkStarts, outcome.query.text, run);
+    }
   } catch (error) {
     console.error(error);
     if (run === generation) status.textContent = strings.searchFailed;
   } finally {
     if (run === generation) list.setAttribute('aria-busy', 'false');
   }
+}
+
+/**
+ * After a search that found nothing: the spellings with a tone mark or leading vowel the reader may
+ * have left out (suggest.ts) that do find stories, at most three, as links to their search.
+ */
+async function suggestSpellings(pagefind: PagefindApi, chunkStarts: readonly string[], query: string, run: number): Promise<void> {
+  const links: HTMLAnchorElement[] = [];
+  for (const candidate of spellingCandidates(query)) {
+    if (links.length === 3 || run !== generation) break;
+    const found = await searchStories(pagefind, chunkStarts, candidate, selectedOptions());
+    if (found.results.length === 0) continue;
+    const url = new URL(location.href);
+    url.searchParams.set('q', candidate);
+    const link = document.createElement('a');
+    link.href = url.href;
+    link.className = 'underline';
+    link.textContent = candidate;
+    link.dataset['suggestion'] = '';
+    links.push(link);
+  }
+  if (run !== generation || links.length === 0) return;
+  const slot = suggestions.querySelector('span')!;
+  slot.replaceChildren(...links.flatMap((l, i) => (i === 0 ? [l] : [', ', l])));
+  suggestions.hidden = false;
 }
 
 /** Keeps the address in step with the search, so it can be shared and the back button returns to it. */

@@ -279,3 +279,20 @@ describe('newest first and by year, in the address', () => {
     await page.context().close();
   });
 });
+
+describe('a search that finds nothing', () => {
+  it('repeats the query, offers the spelling the index knows and lists the latest stories', async () => {
+    // เมียนมา without its last vowel's tone is fine; ชลน่าน without the tone mark finds nothing.
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent('ชลนาน')}`);
+    expect(await page.textContent('#search-status')).toBe('ไม่พบข่าวที่ตรงกับ “ชลนาน”');
+    await page.waitForSelector('#search-suggestions [data-suggestion]');
+    expect(await page.$$eval('#search-suggestions [data-suggestion]', (as) => as.map((a) => a.textContent))).toContain('ชลน่าน');
+    expect(await page.isVisible('#search-none [data-story-list]')).toBe(true);
+    await page.click('#search-suggestions [data-suggestion]');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'ชลน่าน');
+    await waitForResults(page);
+    expect(await resultStories(page)).toContain('search-name-after-title');
+    expect(await page.isHidden('#search-none')).toBe(true);
+    await page.context().close();
+  });
+});

@@ -43,7 +43,7 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
       const found = term.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean).map(lookUp);
       const filters = Object.entries(options?.filters ?? {});
       const results: PagefindResult[] = [];
-      for (const [page, positions] of found[0] ?? []) {
+      for (const page of (found[0] ?? new Map<number, number[]>()).keys()) {
         const record = records[page]!;
         if (!found.every((f) => f.has(page)) || !filters.every(([key, value]) => record.filters[key]?.includes(value))) continue;
         const data = async (): Promise<PagefindResultData> => ({ url: record.url, content: record.content, excerpt: '', meta: record.meta });

@@ -4,6 +4,7 @@ import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type SearchOptions
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
 import { parseQuery, textMatchesQuery, thaiPartWords, wordsInPlace } from '../../src/lib/search/query.ts';
 import { buildStoryRecord, splitVersions } from '../../src/lib/search/record.ts';
+import { spellingCandidates } from '../../src/lib/search/suggest.ts';
 import { clusters, clusterWords, fromIndexText, normalizeForSearch, thaiDigitsToArabic, toIndexText } from '../../src/lib/search/text.ts';
 
 import { fakePagefind } from '../support/fake-pagefind.ts';
@@ -216,5 +217,16 @@ describe('index bundles', () => {
     for (const [n, per] of [[1, 1], [7, 3], [4000, 2000], [4001, 2000]] as const) {
       expect(groupForBundles(Array.from({ length: n }, (_, i) => i), per)).toHaveLength(searchBundles(n, per).length);
     }
+  });
+});
+
+describe('spellings offered when nothing is found', () => {
+  it('adds a missing tone mark or leading vowel, last letters first', () => {
+    expect(spellingCandidates('เชียงใหม').slice(0, 8)).toContain('เชียงใหม่');
+    expect(spellingCandidates('ชียงใหม่')).toContain('เชียงใหม่');
+    expect(spellingCandidates('ขาว')).toEqual(expect.arrayContaining(['ข่าว', 'ข้าว']));
+    expect(spellingCandidates('ปูติน มอสโก')).toContain('ปูติน มอสโก้');
+    expect(spellingCandidates('nuclear')).toEqual([]);
+    expect(spellingCandidates('ภาคตะวันออกเฉียงเหนือ', 10)).toHaveLength(10);
   });
 });

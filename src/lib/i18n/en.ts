@@ -44,6 +44,8 @@ export const en: UiStrings = {
   filterThai: 'Thai',
   filterEnglish: 'English',
   showMore: 'Show more',
+  resultsNoneFor: 'No stories match “{query}”.',
+  didYouMean: 'Did you mean',
   showMoreCount: 'Show {count} more',
   searchSort: 'Sort by',
   sortRelevance: 'Best match',

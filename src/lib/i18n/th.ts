@@ -44,6 +44,8 @@ export const th: UiStrings = {
   filterThai: 'ภาษาไทย',
   filterEnglish: 'ภาษาอังกฤษ',
   showMore: 'แสดงเพิ่มเติม',
+  resultsNoneFor: 'ไม่พบข่าวที่ตรงกับ “{query}”',
+  didYouMean: 'หรือคุณหมายถึง',
   showMoreCount: 'แสดงเพิ่มเติม (อีก {count} เรื่อง)',
   searchSort: 'เรียงตาม',
   sortRelevance: 'ตรงกับคำค้นที่สุด',
