@@ -74,13 +74,17 @@ describe('queries', () => {
   });
 
   it('looks a Thai part up as the words that start where it occurs', () => {
-    const words = thaiPartWords('ลาว');
+    const { words } = thaiPartWords('ลาว');
     expect(words).toHaveLength(1);
     for (const spelling of words[0]!) expect(clusterWords('ลาว')[0]!.startsWith(spelling.slice(0, -1))).toBe(true);
-    expect(thaiPartWords('ประชาสัมพันธ์')).toHaveLength(Math.ceil(clusters('ประชาสัมพันธ์').length / 3));
+    const long = thaiPartWords('ประชาสัมพันธ์');
+    const count = clusters('ประชาสัมพันธ์').length;
+    expect(long.words).toHaveLength(Math.ceil(count / 3));
+    // The last word ends with the part: a whole index word, not a short prefix.
+    expect(long.offsets.at(-1)).toBe(count - 3);
     // A part ending on a vowel may be followed by a silent final consonant.
-    expect(thaiPartWords('เมียนมา').at(-1)).toHaveLength(3);
-    expect(thaiPartWords('ลาว').at(-1)).toHaveLength(2);
+    expect(thaiPartWords('เมียนมา').words.at(-1)).toHaveLength(3);
+    expect(thaiPartWords('ลาว').words.at(-1)).toHaveLength(2);
   });
 
   it('joins Latin parts for the written-together variant', () => {
@@ -90,9 +94,9 @@ describe('queries', () => {
   });
 
   it('requires the words of a long part in their places', () => {
-    expect(wordsInPlace([new Set([4, 20]), new Set([23]), new Set([26])])).toBe(true);
-    expect(wordsInPlace([new Set([4]), new Set([8])])).toBe(false);
-    expect(wordsInPlace([new Set([4])])).toBe(true);
+    expect(wordsInPlace([new Set([4, 20]), new Set([23]), new Set([25])], [0, 3, 5])).toBe(true);
+    expect(wordsInPlace([new Set([4]), new Set([8])], [0, 3])).toBe(false);
+    expect(wordsInPlace([new Set([4])], [0])).toBe(true);
   });
 
   it.each(THAI_EXAMPLES)('"%s" in "%s": %s (checked in the text)', (query, text, match) => {

@@ -89,7 +89,7 @@ export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly
     for (const [id, { result, positions }] of perWord[0]!) {
       const rest = perWord.slice(1).map((m) => m.get(id)?.positions);
       if (rest.some((r) => !r)) continue;
-      if (wordsInPlace([positions, ...(rest as Set<number>[])])) out.set(id, result);
+      if (wordsInPlace([positions, ...(rest as Set<number>[])], part.offsets)) out.set(id, result);
     }
     return out;
   };

@@ -3,14 +3,15 @@ import { BOUNDARY_LETTER, CLUSTERS_PER_WORD, clusterEnd, clusters, clusterStart,
 /**
  * A part of a query (the query is cut at spaces; a story must match every part).
  * - A part holding Thai is matched on cluster boundaries: `words` are the index words to look up, in
- *   order; word i must stand CLUSTERS_PER_WORD × i positions after word 0. Each entry lists the
- *   spellings that word may have (only the last varies: how the text goes on after the query).
+ *   order; word i must stand offsets[i] positions after word 0. Each entry lists the spellings that
+ *   word may have (only the last varies: how the text goes on after the query).
  * - A Latin or digit part is one Pagefind word, matched where a word starts.
  */
 export interface QueryPart {
   text: string;
   kind: 'thai' | 'latin';
   words: string[][];
+  offsets: number[];
 }
 
 export interface ParsedQuery {
@@ -21,13 +22,22 @@ export interface ParsedQuery {
   joined: QueryPart | null;
 }
 
-/** The index words a Thai part is looked up as (see text.ts, clusterWords). */
-export function thaiPartWords(part: string, perWord = CLUSTERS_PER_WORD): string[][] {
+/**
+ * The index words a Thai part is looked up as (see text.ts, clusterWords), and where each stands: a
+ * word every CLUSTERS_PER_WORD clusters, the last one moved back to end with the part, so that every
+ * word is a whole index word (a short last word would be a prefix of thousands of words in many index
+ * chunks). A part of up to CLUSTERS_PER_WORD clusters is one word, a prefix.
+ */
+export function thaiPartWords(part: string, perWord = CLUSTERS_PER_WORD): { words: string[][]; offsets: number[] } {
   const list = clusters(part);
   // After the query's last cluster the text may go on at a boundary, end its run, or (after a vowel) add a silent final consonant.
   const lastEnds: ClusterEnd[] = endsOnVowel(part) ? ['cut', 'end', 'silent'] : ['cut', 'end'];
   const words: string[][] = [];
-  for (let i = 0; i < list.length; i += perWord) {
+  const offsets: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i < list.length; i += perWord) starts.push(Math.min(i, Math.max(0, list.length - perWord)));
+  for (const i of starts) {
+    offsets.push(i);
     const group = list.slice(i, i + perWord);
     const head = group
       .slice(0, -1)
@@ -38,12 +48,12 @@ export function thaiPartWords(part: string, perWord = CLUSTERS_PER_WORD): string
     const ends = isLast ? lastEnds : [last.end];
     words.push(ends.map((end) => (head + spellCluster(last.text) + BOUNDARY_LETTER[end]).toLowerCase()));
   }
-  return words;
+  return { words, offsets };
 }
 
 function latinPart(text: string): QueryPart | null {
   const trimmed = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  return trimmed ? { text: trimmed, kind: 'latin', words: [[trimmed.toLowerCase()]] } : null;
+  return trimmed ? { text: trimmed, kind: 'latin', words: [[trimmed.toLowerCase()]], offsets: [0] } : null;
 }
 
 export function parseQuery(raw: string): ParsedQuery {
@@ -51,17 +61,17 @@ export function parseQuery(raw: string): ParsedQuery {
   const parts = text
     .split(' ')
     .filter((t) => /[\p{L}\p{N}]/u.test(t))
-    .map((t): QueryPart | null => (hasThai(t) ? { text: t, kind: 'thai', words: thaiPartWords(t) } : latinPart(t)))
+    .map((t): QueryPart | null => (hasThai(t) ? { text: t, kind: 'thai', ...thaiPartWords(t) } : latinPart(t)))
     .filter((p): p is QueryPart => p !== null);
   const joined = parts.length > 1 && parts.every((p) => p.kind === 'latin') ? latinPart(parts.map((p) => p.text).join('')) : null;
   return { text, parts, joined };
 }
 
-/** Whether a story's word positions hold every word of a Thai part in its place (each entry: positions of one word). */
-export function wordsInPlace(positions: readonly ReadonlySet<number>[], perWord = CLUSTERS_PER_WORD): boolean {
+/** Whether a story's word positions hold every word of a part in its place (each entry: positions of one word; offsets as in QueryPart). */
+export function wordsInPlace(positions: readonly ReadonlySet<number>[], offsets: readonly number[]): boolean {
   const [first, ...rest] = positions;
   if (!first) return false;
-  for (const p of first) if (rest.every((set, i) => set.has(p + (i + 1) * perWord))) return true;
+  for (const p of first) if (rest.every((set, i) => set.has(p + offsets[i + 1]!))) return true;
   return false;
 }
 
