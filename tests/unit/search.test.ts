@@ -201,6 +201,15 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
     expect(titled?.title.find((p) => p.match)?.text).toBe('put');
   });
 
+  it('drops the stories Pagefind gives for a Latin word nothing starts with (its fallback to a shorter word)', async () => {
+    const records = [record('in', 'ข่าว', 'Investment in Thailand')];
+    const fake = fakePagefind(records);
+    // As Pagefind does: INVX matches no word, so it answers with the words starting with "in".
+    const fallback = { ...fake, search: (term: string, o?: { filters?: Record<string, string> }) => fake.search(term === 'invx' ? 'in' : term, o) };
+    expect((await searchStories(fallback, [], 'INVX')).results).toEqual([]);
+    expect((await searchStories(fallback, [], 'invest')).results).toHaveLength(1);
+  });
+
   it('preloads the later index chunks that start with a query word before searching', async () => {
     const preloaded: string[] = [];
     const pagefind = { ...fakePagefind([record('a', 'SME ไทย')]), preload: async (t: string) => void preloaded.push(t) };

@@ -3,6 +3,7 @@ import { chunkStartsToPreload } from './chunks.ts';
 import { buildExcerpt, type ExcerptPart } from './excerpt.ts';
 import { parseQuery, textHasPart, wordsInPlace, type ParsedQuery, type QueryPart } from './query.ts';
 import { splitVersions } from './record.ts';
+import { fromIndexText } from './text.ts';
 
 /** The part of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
@@ -71,6 +72,7 @@ export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly
     return hits;
   };
   const storiesWith = async (part: QueryPart): Promise<Map<string, PagefindResult>> => {
+    if (part.kind === 'latin') return latinStories(part, await lookUp(part.words[0]![0]!));
     // Each word's stories with their positions, over the word's spellings.
     const perWord = await Promise.all(
       part.words.map(async (spellings) => {
@@ -110,6 +112,20 @@ export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly
     order = [...ranked, ...matching.keys()].filter((id) => matching.has(id) && !seen.has(id) && (seen.add(id), true));
   }
   return { query, results: order.map((id) => matching.get(id)!) };
+}
+
+/**
+ * A Latin word's stories. When no indexed word starts with it, Pagefind answers with the stories of
+ * the longest indexed word it starts with (INVX → in…): then no story holds it, and every result is
+ * wrong; otherwise every result is right. The first few results' text tells the two apart.
+ */
+async function latinStories(part: QueryPart, hits: Map<string, PagefindResult>): Promise<Map<string, PagefindResult>> {
+  const sample = [...hits.values()].slice(0, 3);
+  for (const result of sample) {
+    const data = await result.data();
+    if (textHasPart(fromIndexText(data.content), part)) return hits;
+  }
+  return new Map();
 }
 
 export interface StoryHit {
