@@ -100,7 +100,7 @@ async function searchInPage({ q, lang, engine, bundle, options, chunkStartsUrl }
     __pfModules?: Record<string, Promise<Api>>;
     __chunkStarts?: Promise<string[]>;
     __newsSearch: {
-      searchStories: (api: Api, chunkStarts: string[], raw: string, filter: string) => Promise<{ query: unknown; results: Result[] }>;
+      searchStories: (api: Api, chunkStarts: string[], raw: string) => Promise<{ query: unknown; results: Result[] }>;
       loadStoryHit: (r: Result, query: unknown, lang: string) => Promise<unknown>;
     };
   };
@@ -131,7 +131,7 @@ async function searchInPage({ q, lang, engine, bundle, options, chunkStartsUrl }
         return pagefind.search(t, o);
       },
     };
-    const outcome = await w.__newsSearch.searchStories(counted, chunkStarts, q, 'all');
+    const outcome = await w.__newsSearch.searchStories(counted, chunkStarts, q);
     t2 = performance.now();
     results = outcome.results;
     // As the search page does (showNext): the first page of results, loaded in parallel.

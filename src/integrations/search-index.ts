@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +10,7 @@ import { isLang } from '../lib/i18n/languages.ts';
 import { articlePath, parseArticlePath } from '../lib/urls.ts';
 import { groupForBundles, searchBundles } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
+import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
 
 /** Reads what an article page published: only its [data-pagefind-body] part, never the chrome around it. */
@@ -56,6 +57,7 @@ export async function writeSearchIndex(
     const outputPath = join(outDir, bundles[i]!);
     stories += await writeBundleOnThread({ outDir, group, outputPath });
     for (const start of await bundleChunkStarts(outputPath)) chunkStarts.add(start);
+    await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
   }
   await writeFile(join(outDir, bundles[0]!, CHUNK_STARTS_FILE), JSON.stringify([...chunkStarts].sort()));
   const took = ((performance.now() - started) / 1000).toFixed(1);
@@ -135,6 +137,22 @@ async function bundleChunkStarts(outputPath: string): Promise<string[]> {
     starts.push(...readChunkStarts(file.subarray(0, 12).toString() === 'pagefind_dcd' ? file : gunzipSync(file)));
   }
   return starts;
+}
+
+/**
+ * Each result's publication time, by the id Pagefind gives it (its fragment's name), read from the
+ * fragments just written: Pagefind orders merged bundles by score only, so the search page sorts by
+ * date itself, and loads these only when the reader asks for newest first.
+ */
+async function bundleDates(outputPath: string): Promise<Record<string, number>> {
+  const dates: Record<string, number> = {};
+  for (const file of await readdir(join(outputPath, 'fragment'))) {
+    const raw = await readFile(join(outputPath, 'fragment', file));
+    const text = (raw.subarray(0, 12).toString() === 'pagefind_dcd' ? raw : gunzipSync(raw)).toString('utf8');
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { meta: Record<string, string> };
+    dates[file.replace(/\.pf_fragment$/, '')] = publicationMinute(fragment.meta['date'] ?? '');
+  }
+  return dates;
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */

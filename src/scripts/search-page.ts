@@ -1,17 +1,24 @@
 /**
- * The search page: reads ?q= (and ?lang=), searches as the reader types, writes the query back to the
- * address, and renders results as text nodes only (a query or an excerpt is never parsed as HTML).
+ * The search page: reads ?q= (and ?lang=, ?sort=date, ?year=), searches as the reader types, writes
+ * the query and the choices back to the address, and renders results as text nodes only (a query or
+ * an excerpt is never parsed as HTML).
  */
 import { formatDate } from '../lib/dates.ts';
 import type { Lang } from '../lib/i18n/languages.ts';
-import { loadStoryHit, searchStories, type LanguageFilter, type PagefindApi, type PagefindResult, type StoryHit } from '../lib/search/engine.ts';
+import { loadStoryHit, searchStories, type LanguageFilter, type PagefindApi, type PagefindResult, type SearchOptions, type StoryHit } from '../lib/search/engine.ts';
 import { CHUNK_STARTS_FILE } from '../lib/search/chunks.ts';
+import { DATES_FILE } from '../lib/search/dates.ts';
+import type { ExcerptPart } from '../lib/search/excerpt.ts';
 import type { ParsedQuery } from '../lib/search/query.ts';
+import { spellingCandidates } from '../lib/search/suggest.ts';
 
 interface SearchStrings {
   resultsNone: string;
+  resultsNoneFor: string;
   resultsOne: string;
   resultsMany: string;
+  showMore: string;
+  showMoreCount: string;
   searching: string;
   searchPrompt: string;
   searchFailed: string;
@@ -27,6 +34,9 @@ const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const yearSelect = form.querySelector<HTMLSelectElement>('select[name="year"]')!;
+const none = document.querySelector<HTMLElement>('#search-none')!;
+const suggestions = document.querySelector<HTMLElement>('#search-suggestions')!;
 const readerLang = document.documentElement.lang as Lang;
 const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
 
@@ -62,9 +72,33 @@ async function loadChunkStarts(): Promise<string[]> {
   return (await response.json()) as string[];
 }
 
+let days: Promise<Map<string, number>> | undefined;
+/** Every result's publication time (see dates.ts), fetched the first time the reader sorts by date. */
+function loadDays(): Promise<Map<string, number>> {
+  days ??= Promise.all(
+    bundles.map(async (bundle) => {
+      const response = await fetch(`${bundle}${DATES_FILE}`);
+      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+      return Object.entries((await response.json()) as Record<string, number>);
+    }),
+  ).then((lists) => new Map(lists.flat()));
+  return days;
+}
+
 function countText(count: number): string {
   if (count === 0) return strings.resultsNone;
   return count === 1 ? strings.resultsOne : strings.resultsMany.replace('{count}', String(count));
+}
+
+/** Text with the matched parts in <mark> (styled for both themes in global.css). */
+function appendMarked(parent: HTMLElement, parts: readonly ExcerptPart[]): void {
+  for (const part of parts) {
+    if (part.match) {
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      parent.append(mark);
+    } else parent.append(part.text);
+  }
 }
 
 function renderHit(hit: StoryHit): HTMLLIElement {
@@ -78,19 +112,13 @@ function renderHit(hit: StoryHit): HTMLLIElement {
   link.hreflang = hit.main.lang;
   link.lang = hit.main.lang;
   link.className = 'hover:underline';
-  link.textContent = hit.main.title;
+  appendMarked(link, hit.title);
   link.dataset['resultLink'] = '';
   heading.append(link);
 
   const excerpt = document.createElement('p');
   excerpt.className = 'mt-1 text-slate-700 dark:text-slate-300';
-  for (const part of hit.excerpt) {
-    if (part.match) {
-      const mark = document.createElement('mark');
-      mark.textContent = part.text;
-      excerpt.append(mark);
-    } else excerpt.append(part.text);
-  }
+  appendMarked(excerpt, hit.excerpt);
 
   const meta = document.createElement('p');
   meta.className = 'mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600 dark:text-slate-400';
@@ -103,10 +131,14 @@ function renderHit(hit: StoryHit): HTMLLIElement {
   }
   const section = document.createElement('span');
   section.textContent = strings.sectionNames[hit.section] ?? hit.section;
-  const language = document.createElement('span');
-  language.dataset['resultLang'] = hit.main.lang;
-  language.textContent = `${strings.matchedIn} ${hit.matchedIn.map((l) => strings.languageNames[l]).join(', ')}`;
-  meta.append(section, language);
+  meta.append(section);
+  // Which version matched tells the reader something only when it is not the page's language.
+  if (hit.main.lang !== readerLang) {
+    const language = document.createElement('span');
+    language.dataset['resultLang'] = hit.main.lang;
+    language.textContent = `${strings.matchedIn} ${strings.languageNames[hit.main.lang]}`;
+    meta.append(language);
+  }
   if (hit.other) {
     const other = document.createElement('a');
     other.href = hit.other.url;
@@ -134,8 +166,10 @@ async function showNext(run: number): Promise<void> {
     if (hit) list.append(renderHit(hit));
     else current.count--; // matched only through a shorter word: not a real match
   }
-  status.textContent = countText(current.count);
-  more.hidden = current.shown >= current.results.length;
+  status.textContent = current.count === 0 ? strings.resultsNoneFor.replace('{query}', current.query.text) : countText(current.count);
+  const remaining = current.results.length - current.shown;
+  more.hidden = remaining <= 0;
+  more.textContent = strings.showMoreCount.replace('{count}', String(remaining));
 }
 
 function selectedFilter(): LanguageFilter {
@@ -143,11 +177,19 @@ function selectedFilter(): LanguageFilter {
   return value === 'th' || value === 'en' ? value : 'all';
 }
 
+function selectedOptions(): SearchOptions {
+  const year = Number(yearSelect.value);
+  const sort = new FormData(form).get('sort') === 'date' ? 'date' : 'relevance';
+  return { language: selectedFilter(), year: yearSelect.value && Number.isInteger(year) ? year : null, sort, days: loadDays };
+}
+
 async function run(): Promise<void> {
   const run = ++generation;
   const raw = input.value;
   list.replaceChildren();
   more.hidden = true;
+  none.hidden = true;
+  suggestions.hidden = true;
   current = null;
   if (raw.trim() === '') {
     status.textContent = strings.searchPrompt;
@@ -158,16 +200,45 @@ async function run(): Promise<void> {
   status.textContent = strings.searching;
   try {
     const { pagefind, chunkStarts } = await loadIndex();
-    const outcome = await searchStories(pagefind, chunkStarts, raw, selectedFilter());
+    const outcome = await searchStories(pagefind, chunkStarts, raw, selectedOptions());
     if (run !== generation) return;
     current = { ...outcome, shown: 0, count: outcome.results.length };
     await showNext(run);
+    if (current.count === 0 && run === generation) {
+      none.hidden = false;
+      await suggestSpellings(pagefind, chunkStarts, outcome.query.text, run);
+    }
   } catch (error) {
     console.error(error);
     if (run === generation) status.textContent = strings.searchFailed;
   } finally {
     if (run === generation) list.setAttribute('aria-busy', 'false');
   }
+}
+
+/**
+ * After a search that found nothing: the spellings with a tone mark or leading vowel the reader may
+ * have left out (suggest.ts) that do find stories, at most three, as links to their search.
+ */
+async function suggestSpellings(pagefind: PagefindApi, chunkStarts: readonly string[], query: string, run: number): Promise<void> {
+  const links: HTMLAnchorElement[] = [];
+  for (const candidate of spellingCandidates(query)) {
+    if (links.length === 3 || run !== generation) break;
+    const found = await searchStories(pagefind, chunkStarts, candidate, selectedOptions());
+    if (found.results.length === 0) continue;
+    const url = new URL(location.href);
+    url.searchParams.set('q', candidate);
+    const link = document.createElement('a');
+    link.href = url.href;
+    link.className = 'underline';
+    link.textContent = candidate;
+    link.dataset['suggestion'] = '';
+    links.push(link);
+  }
+  if (run !== generation || links.length === 0) return;
+  const slot = suggestions.querySelector('span')!;
+  slot.replaceChildren(...links.flatMap((l, i) => (i === 0 ? [l] : [', ', l])));
+  suggestions.hidden = false;
 }
 
 /** Keeps the address in step with the search, so it can be shared and the back button returns to it. */
@@ -179,6 +250,11 @@ function writeUrl(push: boolean): void {
   const filter = selectedFilter();
   if (filter === 'all') url.searchParams.delete('lang');
   else url.searchParams.set('lang', filter);
+  const { sort, year } = selectedOptions();
+  if (sort === 'date') url.searchParams.set('sort', 'date');
+  else url.searchParams.delete('sort');
+  if (year === null) url.searchParams.delete('year');
+  else url.searchParams.set('year', String(year));
   if (url.href === location.href) return;
   if (push) history.pushState(null, '', url);
   else history.replaceState(null, '', url);
@@ -190,6 +266,11 @@ function readUrl(): void {
   const filter = params.get('lang') ?? 'all';
   const radio = form.querySelector<HTMLInputElement>(`input[name="lang"][value="${filter === 'th' || filter === 'en' ? filter : 'all'}"]`);
   if (radio) radio.checked = true;
+  const sort = params.get('sort') === 'date' ? 'date' : 'relevance';
+  form.querySelector<HTMLInputElement>(`input[name="sort"][value="${sort}"]`)!.checked = true;
+  const year = params.get('year') ?? '';
+  // A year the site has no stories from is not an option: the search then covers every year.
+  yearSelect.value = [...yearSelect.options].some((o) => o.value === year) ? year : '';
 }
 
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -201,7 +282,7 @@ input.addEventListener('input', () => {
   }, 150);
 });
 form.addEventListener('change', (event) => {
-  if ((event.target as HTMLInputElement).name === 'lang') {
+  if (['lang', 'sort', 'year'].includes((event.target as HTMLInputElement).name)) {
     writeUrl(true);
     void run();
   }

@@ -4,11 +4,11 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
 import { searchStories } from '../../src/lib/search/engine.ts';
-import { termPieces } from '../../src/lib/search/text.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { haveCorpus, noCorpusMessage } from '../support/corpus.ts';
 import { openPagefind, siteSearchBundles } from '../support/search-driver.ts';
+import { generateQueries, QUERY_CATEGORIES, type QueryCategory } from '../support/generated-queries.ts';
 import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
 
 const queries = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/search-queries.json'), 'utf8')) as { th: string[]; en: string[] };
@@ -28,25 +28,33 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     await browser?.close();
   });
 
-  it('cuts queries in Chromium exactly as in Node (the index was cut in Node)', async () => {
-    const page = await browser.newPage();
-    const inBrowser = await page.evaluate((list) => {
-      const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
-      return list.map((q) => (q.match(/[\u0E01-\u0E4F]+/g) ?? []).flatMap((run) => [...segmenter.segment(run)].map((s) => s.segment)));
-    }, queries.th);
-    // Thai letters only: Thai digits are searched as Arabic digits on both sides.
-    const inNode = queries.th.map((q) => (q.match(/[\u0E01-\u0E4F]+/g) ?? []).flatMap((run) => termPieces(run)));
-    expect(inBrowser).toEqual(inNode);
-    await page.close();
-  });
+  // Latin parts are still indexed by Pagefind's own word rules, which differ from the definition in
+  // ../shared/notes/thai-clusters.md: those categories are measured and printed, not yet held to the target.
+  const LATIN_CATEGORIES: readonly QueryCategory[] = ['acronym-in-thai', 'spelling-variant', 'english'];
 
-  it('Thai: mean recall ≥ 0.99 and precision ≥ 0.98 over at least 60 real queries', async () => {
+  it('queries drawn by rule from the corpus (a fixed sample of each Thai category): mean recall ≥ 0.995 and precision ≥ 0.99', async () => {
+    const sample = QUERY_CATEGORIES.flatMap((category) => generateQueries(stories).filter((q) => q.category === category).slice(0, 8));
+    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, sample.map((q) => q.query), inject('corpusDir'));
+    report('generated queries (sample)', rows);
+    for (const category of QUERY_CATEGORIES) {
+      const own = rows.filter((_, i) => sample[i]!.category === category);
+      expect(own.length, category).toBeGreaterThanOrEqual(5);
+      console.log(`${category}: recall ${mean(own, 'recall').toFixed(4)}, precision ${mean(own, 'precision').toFixed(4)}`);
+      if (LATIN_CATEGORIES.includes(category)) continue;
+      expect(mean(own, 'recall'), category).toBeGreaterThanOrEqual(0.995);
+      expect(mean(own, 'precision'), category).toBeGreaterThanOrEqual(0.99);
+    }
+  }, 900_000);
+
+  it.todo('queries with Latin parts (acronyms in Thai text, spelling variants, English) reach recall 0.995 and precision 0.99: Latin is not yet indexed on the cluster definition');
+
+  it('Thai: mean recall ≥ 0.995 and precision ≥ 0.99 over at least 60 real queries', async () => {
     expect(queries.th.length).toBeGreaterThanOrEqual(60);
     const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.th, inject('corpusDir'));
     report('Thai queries', rows);
     expect(rows.every((r) => r.relevant > 0)).toBe(true);
-    expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.99);
-    expect(mean(rows, 'precision')).toBeGreaterThanOrEqual(0.98);
+    expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.995);
+    expect(mean(rows, 'precision')).toBeGreaterThanOrEqual(0.99);
   }, 600_000);
 
   it('a word finds every story its longer words find, also where they start a later index chunk (the index is in bundles)', async () => {
@@ -59,7 +67,7 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     expect(cases.length).toBeGreaterThanOrEqual(4);
     const found = async (query: string, chunkStarts: readonly string[] | null) => {
       const { api, chunkStarts: siteStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
-      const ids = (await searchStories(api, chunkStarts ?? siteStarts, query, 'all')).results.map((r) => r.id);
+      const ids = (await searchStories(api, chunkStarts ?? siteStarts, query)).results.map((r) => r.id);
       await page.close();
       return new Set(ids);
     };
@@ -76,11 +84,11 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     console.log(`prefix queries over chunk starts ${cases.join(', ')}: without preloading, ${lostWithoutStarts.length} of ${cases.length} lost stories (${lostWithoutStarts.join(', ')})`);
   }, 300_000);
 
-  it('English: mean recall and precision ≥ 0.99', async () => {
+  it('English: mean recall ≥ 0.995 and precision ≥ 0.99', async () => {
     const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.en, inject('corpusDir'));
     report('English queries', rows);
     expect(rows.every((r) => r.relevant > 0)).toBe(true);
-    expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.99);
+    expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.995);
     expect(mean(rows, 'precision')).toBeGreaterThanOrEqual(0.99);
   }, 300_000);
 });

@@ -195,3 +195,107 @@ describe('search on the fixture site', () => {
     await page.context().close();
   });
 });
+
+describe('exact Thai search on the fixture site: one built story per kind of query', () => {
+  for (const story of fixture.searchCases) {
+    for (const query of story.queries) {
+      it(`"${query}" finds ${story.slug}, and not the decoy`, async () => {
+        const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent(query)}`);
+        const found = await resultStories(page);
+        expect(found).toContain(story.slug);
+        expect(found).not.toContain(fixture.searchDecoy.slug);
+        await page.context().close();
+      });
+    }
+  }
+
+  for (const query of fixture.searchDecoy.queries) {
+    it(`"${query}" does not find it inside other words (${fixture.searchDecoy.body})`, async () => {
+      const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent(query)}`);
+      expect(await resultStories(page)).not.toContain(fixture.searchDecoy.slug);
+      await page.context().close();
+    });
+  }
+
+  it('highlights the query in the title and the excerpt', async () => {
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent('ทดสอบการค้นหา ก.ล.ต.')}`);
+    expect(await page.$$eval('#search-results [data-result-link] mark', (m) => m.map((x) => x.textContent))).toContain('ทดสอบการค้นหา');
+    expect(await page.$$eval('#search-results p mark', (m) => m.map((x) => x.textContent))).toContain('ก.ล.ต.');
+    await page.context().close();
+  });
+});
+
+describe('newest first and by year, in the address', () => {
+  const marker = encodeURIComponent(fixture.searchMarker);
+  const datesShown = (page: Page) => page.$$eval('#search-results time', (ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+  const all = [...fixture.searchCases, fixture.searchDecoy];
+
+  it('sorts by publication date, newest first', async () => {
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${marker}&sort=date`);
+    expect(await page.isChecked('input[name="sort"][value="date"]')).toBe(true);
+    const dates = await datesShown(page);
+    expect(dates).toHaveLength(all.length);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(await resultStories(page)).toEqual([...all].sort((a, b) => b.date.localeCompare(a.date)).map((s) => s.slug));
+    await page.context().close();
+  });
+
+  it('filters by year (Buddhist era on the Thai page), with the count to match', async () => {
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${marker}&year=2023`);
+    expect(await page.inputValue('#search-year')).toBe('2023');
+    expect(await page.textContent('#search-year option:checked')).toBe('2566');
+    const in2023 = all.filter((s) => s.date.startsWith('2023')).map((s) => s.slug);
+    expect((await resultStories(page)).sort()).toEqual(in2023.sort());
+    expect(await page.textContent('#search-status')).toBe(`พบ ${in2023.length} เรื่อง`);
+    await page.context().close();
+  });
+
+  it('writes the choices into the address and reads them back, with the language filter and "show more"', async () => {
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent('การเมืองทดสอบ')}`);
+    expect(await page.textContent('#search-more')).toBe(`แสดงเพิ่มเติม (อีก ${fixture.generatedCount - 10} เรื่อง)`);
+    await page.check('input[name="sort"][value="date"]');
+    await page.waitForURL(/sort=date/);
+    await waitForResults(page);
+    await page.selectOption('#search-year', '2024');
+    await page.waitForURL(/year=2024/);
+    await waitForResults(page);
+    await page.check('input[name="lang"][value="en"]');
+    await page.waitForURL(/lang=en/);
+    await waitForResults(page);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ q: 'การเมืองทดสอบ', sort: 'date', year: '2024', lang: 'en' });
+    const english = fixture.generatedCount / 2;
+    expect(await page.textContent('#search-status')).toBe(`พบ ${english} เรื่อง`);
+    const first = await resultStories(page);
+    await page.click('#search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length === n, 20);
+    expect(await page.textContent('#search-more')).toBe(`แสดงเพิ่มเติม (อีก ${english - 20} เรื่อง)`);
+    const dates = await datesShown(page);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // The same address opened afresh restores every choice and the same results.
+    const again = await openSearch(url.href);
+    expect(await again.page.isChecked('input[name="sort"][value="date"]')).toBe(true);
+    expect(await again.page.inputValue('#search-year')).toBe('2024');
+    expect(await again.page.isChecked('input[name="lang"][value="en"]')).toBe(true);
+    expect(await resultStories(again.page)).toEqual(first);
+    await again.page.context().close();
+    await page.context().close();
+  });
+});
+
+describe('a search that finds nothing', () => {
+  it('repeats the query, offers the spelling the index knows and lists the latest stories', async () => {
+    // เมียนมา without its last vowel's tone is fine; ชลน่าน without the tone mark finds nothing.
+    const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent('ชลนาน')}`);
+    expect(await page.textContent('#search-status')).toBe('ไม่พบข่าวที่ตรงกับ “ชลนาน”');
+    await page.waitForSelector('#search-suggestions [data-suggestion]');
+    expect(await page.$$eval('#search-suggestions [data-suggestion]', (as) => as.map((a) => a.textContent))).toContain('ชลน่าน');
+    expect(await page.isVisible('#search-none [data-story-list]')).toBe(true);
+    await page.click('#search-suggestions [data-suggestion]');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'ชลน่าน');
+    await waitForResults(page);
+    expect(await resultStories(page)).toContain('search-name-after-title');
+    expect(await page.isHidden('#search-none')).toBe(true);
+    await page.context().close();
+  });
+});

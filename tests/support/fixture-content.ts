@@ -23,6 +23,20 @@ export const fixture = {
   mappedTopic: { id: 'politics', th: 'การเมือง', en: 'Politics' },
   /** …and ทดสอบคี่ (odd numbers) or ทดสอบคู่ (even), which it does not map. */
   unmappedTag: (n: number) => (n % 2 === 1 ? 'ทดสอบคี่' : 'ทดสอบคู่'),
+  /**
+   * One story per kind of query the search must get exactly right (each body also holds the marker
+   * word, so that the sort and year tests can list them all), and a decoy that holds the same letters
+   * where they are not the query (ลาว inside ศาลาว่าการ, คลาวด์, เวลาวัน).
+   */
+  searchMarker: 'ฟิกซ์เจอร์ค้นหา',
+  searchCases: [
+    { slug: 'search-compound-tail', date: '2023-03-01', body: 'กระทรวงส่งเสริมการท่องเที่ยวและกีฬา และรองนายกรัฐมนตรีด้านการเกษตร', queries: ['ท่องเที่ยว', 'รัฐมนตรี', 'เกษตร'] },
+    { slug: 'search-name-after-title', date: '2023-06-01', body: 'นายแพทย์ชลน่าน ศรีแก้ว พบกับนายแอนโทนี บลิงเคน', queries: ['ชลน่าน', 'แอนโทนี'] },
+    { slug: 'search-abbreviation-dash', date: '2025-03-01', body: 'สำนักงาน ก.ล.ต.แจ้งความร่วมมือไทย – ลาว', queries: ['ก.ล.ต.', 'ไทย-ลาว', 'ไทย–ลาว', 'ไทย - ลาว', 'ลาว'] },
+    { slug: 'search-acronym-in-thai', date: '2025-04-01', body: 'ประชาคมอาเซียน(ASEAN) เตรียมการประชุมCOP29ที่บากู', queries: ['ASEAN', 'COP29', 'cop'] },
+    { slug: 'search-spelling-variant', date: '2025-05-01', body: 'ความร่วมมือกับเมียนมาร์ด้านฝุ่นPM2.5 และSoftpower', queries: ['เมียนมา', 'PM 2.5', 'Soft Power'] },
+  ],
+  searchDecoy: { slug: 'search-short-decoy', date: '2023-09-01', body: 'ศาลาว่าการจังหวัดใช้ระบบคลาวด์ในเวลาวันทำการ', queries: ['ลาว', 'ข้าว'] },
   /** Generated stories with an odd number also have an English rendering. */
   generatedSlug: (n: number) => `generated-story-${String(n).padStart(2, '0')}`,
 } as const;
@@ -138,6 +152,23 @@ related:
       ].join('\n\n'),
     ),
   );
+
+  for (const story of [...fixture.searchCases, fixture.searchDecoy]) {
+    await write(
+      story.slug,
+      'th',
+      mdx(
+        `
+title: เรื่องทดสอบการค้นหา ${story.slug}
+summary: ${fixture.searchMarker} ${story.slug}
+published: ${story.date}T08:00:00+07:00
+section: politics
+byline: โต๊ะข่าวการเมือง
+`,
+        story.body,
+      ),
+    );
+  }
 
   for (let n = 1; n <= fixture.generatedCount; n++) {
     const slug = fixture.generatedSlug(n);

@@ -59,6 +59,16 @@ export interface UiStrings {
   filterThai: string;
   filterEnglish: string;
   showMore: string;
+  /** When a search finds nothing: "{query}" stands for the query. */
+  resultsNoneFor: string;
+  didYouMean: string;
+  /** "Show more" with how many remain: "{count}" stands for the number. */
+  showMoreCount: string;
+  searchSort: string;
+  sortRelevance: string;
+  sortNewest: string;
+  searchYear: string;
+  allYears: string;
   searching: string;
   resultsNone: string;
   resultsOne: string;

@@ -1,8 +1,9 @@
 import type { Lang } from '../i18n/languages.ts';
 import { chunkStartsToPreload } from './chunks.ts';
 import { buildExcerpt, type ExcerptPart } from './excerpt.ts';
-import { parseQuery, piecesAreContiguous, textContainsQuery, toPagefindQuery, type ParsedQuery } from './query.ts';
+import { parseQuery, textHasPart, wordsInPlace, type ParsedQuery, type QueryPart } from './query.ts';
 import { splitVersions } from './record.ts';
+import { fromIndexText } from './text.ts';
 
 /** The part of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
@@ -22,38 +23,109 @@ export interface PagefindApi {
 }
 
 export type LanguageFilter = 'all' | Lang;
+export type SortOrder = 'relevance' | 'date';
+
+export interface SearchOptions {
+  language: LanguageFilter;
+  /** A publication year (Common Era, Bangkok time), or null for every year. */
+  year: number | null;
+  sort: SortOrder;
+  /** For sort 'date': each result's publication day (see dates.ts in this folder), loaded only then. */
+  days?: () => Promise<ReadonlyMap<string, number>>;
+}
+
+export const DEFAULT_SEARCH_OPTIONS: SearchOptions = { language: 'all', year: null, sort: 'relevance' };
 
 export interface SearchOutcome {
   query: ParsedQuery;
-  /** Stories that match, best first; their details load on demand. */
+  /** Stories that match, in the order asked for; their details load on demand. */
   results: PagefindResult[];
 }
 
 /**
- * Runs a query. Pagefind finds pages holding every word somewhere; a term cut into several words
- * (ปูติน → ปู|ติน) must stand as one run of consecutive words, so each such term is also searched on
- * its own and checked, and only stories passing every term are kept, in Pagefind's order of relevance.
- * `chunkStarts` (the site's chunk-starts.json) lets longer words in later index chunks match too (chunks.ts).
+ * Runs a query. Each index word is looked up on its own (Pagefind would drop a word that matches
+ * nothing instead of failing the query), a Thai part's words must stand in their places (query.ts),
+ * and a story must hold every part. So every result holds the query on cluster boundaries, and every
+ * story that does is found: the count is exact before any result is loaded.
+ * `chunkStarts` (the site's chunk-starts.json) lets a short query find the longer words in later index chunks (chunks.ts).
  */
-export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly string[], raw: string, filter: LanguageFilter): Promise<SearchOutcome> {
+export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly string[], raw: string, options: SearchOptions = DEFAULT_SEARCH_OPTIONS): Promise<SearchOutcome> {
   const query = parseQuery(raw);
-  if (query.terms.length === 0) return { query, results: [] };
-  const preloads = chunkStartsToPreload(chunkStarts, query.text);
-  // The query's own words go in the same preload: every chunk then loads in one round, not two.
-  if (preloads.length > 0) await pagefind.preload([query.text, ...preloads].join(' '));
-  const options = filter === 'all' ? {} : { filters: { language: filter } };
-  const response = await pagefind.search(query.text, options);
-  let results = response?.results ?? [];
-  if (query.terms.length === 1) {
-    results = results.filter((r) => piecesAreContiguous(query.terms[0]!.pieces.length, r.words));
-  } else {
-    for (const term of query.terms.filter((t) => t.pieces.length > 1)) {
-      const alone = await pagefind.search(toPagefindQuery(term.pieces), options);
-      const passing = new Set((alone?.results ?? []).filter((r) => piecesAreContiguous(term.pieces.length, r.words)).map((r) => r.id));
-      results = results.filter((r) => passing.has(r.id));
+  if (query.parts.length === 0) return { query, results: [] };
+  const allParts = query.joined ? [...query.parts, query.joined] : query.parts;
+  const words = [...new Set(allParts.flatMap((p) => p.words.flat()))];
+  const preloads = chunkStartsToPreload(chunkStarts, words.join(' '));
+  // Every chunk in one round: the query's own words with the chunks their longer words may lie in.
+  await pagefind.preload([...words, ...preloads].join(' '));
+  const filters: Record<string, string> = {};
+  if (options.language !== 'all') filters['language'] = options.language;
+  if (options.year !== null) filters['year'] = String(options.year);
+
+  const found = new Map<string, Map<string, PagefindResult>>();
+  const lookUp = async (word: string) => {
+    let hits = found.get(word);
+    if (!hits) {
+      const response = await pagefind.search(word, { filters });
+      hits = new Map((response?.results ?? []).map((r) => [r.id, r]));
+      found.set(word, hits);
     }
+    return hits;
+  };
+  const storiesWith = async (part: QueryPart): Promise<Map<string, PagefindResult>> => {
+    if (part.kind === 'latin') return latinStories(part, await lookUp(part.words[0]![0]!));
+    // Each word's stories with their positions, over the word's spellings.
+    const perWord = await Promise.all(
+      part.words.map(async (spellings) => {
+        const merged = new Map<string, { result: PagefindResult; positions: Set<number> }>();
+        for (const hits of await Promise.all(spellings.map(lookUp))) {
+          for (const [id, r] of hits) {
+            const entry = merged.get(id) ?? { result: r, positions: new Set<number>() };
+            for (const w of r.words) entry.positions.add(w);
+            merged.set(id, entry);
+          }
+        }
+        return merged;
+      }),
+    );
+    const out = new Map<string, PagefindResult>();
+    for (const [id, { result, positions }] of perWord[0]!) {
+      const rest = perWord.slice(1).map((m) => m.get(id)?.positions);
+      if (rest.some((r) => !r)) continue;
+      if (wordsInPlace([positions, ...(rest as Set<number>[])], part.offsets)) out.set(id, result);
+    }
+    return out;
+  };
+
+  const partHits: Map<string, PagefindResult>[] = [];
+  for (const part of query.parts) partHits.push(await storiesWith(part));
+  const matching = new Map([...partHits[0]!].filter(([id]) => partHits.every((m) => m.has(id))));
+  if (query.joined) for (const [id, r] of await storiesWith(query.joined)) matching.set(id, r);
+
+  let order: string[];
+  if (options.sort === 'date' && options.days) {
+    const days = await options.days();
+    order = [...matching.keys()].sort((a, b) => (days.get(b) ?? 0) - (days.get(a) ?? 0));
+  } else {
+    // Relevance as Pagefind scores the whole query; its ranking of any story it left out comes last.
+    const ranked = words.length === 1 ? [...(found.get(words[0]!)?.keys() ?? [])] : ((await pagefind.search(query.parts.flatMap((p) => p.words.map((w) => w[0]!)).join(' '), { filters }))?.results ?? []).map((r) => r.id);
+    const seen = new Set<string>();
+    order = [...ranked, ...matching.keys()].filter((id) => matching.has(id) && !seen.has(id) && (seen.add(id), true));
   }
-  return { query, results };
+  return { query, results: order.map((id) => matching.get(id)!) };
+}
+
+/**
+ * A Latin word's stories. When no indexed word starts with it, Pagefind answers with the stories of
+ * the longest indexed word it starts with (INVX → in…): then no story holds it, and every result is
+ * wrong; otherwise every result is right. The first few results' text tells the two apart.
+ */
+async function latinStories(part: QueryPart, hits: Map<string, PagefindResult>): Promise<Map<string, PagefindResult>> {
+  const sample = [...hits.values()].slice(0, 3);
+  for (const result of sample) {
+    const data = await result.data();
+    if (textHasPart(fromIndexText(data.content), part)) return hits;
+  }
+  return new Map();
 }
 
 export interface StoryHit {
@@ -64,31 +136,37 @@ export interface StoryHit {
   main: { lang: Lang; url: string; title: string };
   other: { lang: Lang; url: string; title: string } | null;
   matchedIn: Lang[];
+  /** The title of the version shown, with the query marked. */
+  title: ExcerptPart[];
   excerpt: ExcerptPart[];
 }
 
 const isLangValue = (v: string): v is Lang => v === 'th' || v === 'en';
 
 /**
- * Loads a result's details and checks it for real: the story's text must contain the query. A page
- * Pagefind matched only through a shorter word (its fallback when nothing starts with the query) is dropped.
+ * Loads a result's details: which language versions hold the query (the index covers the story as a
+ * whole), the version to show, and its excerpt.
  */
 export async function loadStoryHit(result: PagefindResult, query: ParsedQuery, readerLang: Lang): Promise<StoryHit | null> {
   const data = await result.data();
   const langs = (data.meta['langs'] ?? '').split(',').filter(isLangValue);
   const texts = splitVersions(data.content, langs);
-  const matchedIn = langs.filter((lang) => textContainsQuery(texts[lang] ?? '', query));
+  const holds = (text: string) => query.parts.every((p) => textHasPart(text, p)) || (query.joined !== null && textHasPart(text, query.joined));
+  const matchedIn = langs.filter((lang) => holds(texts[lang] ?? ''));
   if (matchedIn.length === 0) return null;
   const version = (lang: Lang) => ({ lang, url: data.meta[`url_${lang}`] ?? '', title: data.meta[`title_${lang}`] ?? '' });
   const mainLang = matchedIn.includes(readerLang) ? readerLang : matchedIn[0]!;
   const otherLang = langs.find((l) => l !== mainLang);
+  const terms = query.joined ? [...query.parts, query.joined] : query.parts;
+  const main = version(mainLang);
   return {
     story: data.meta['story'] ?? '',
     date: data.meta['date'] ?? '',
     section: data.meta['section'] ?? '',
-    main: version(mainLang),
+    main,
     other: otherLang ? version(otherLang) : null,
     matchedIn,
-    excerpt: buildExcerpt(texts[mainLang] ?? '', query.terms.map((t) => t.text)),
+    title: buildExcerpt(main.title, terms, Infinity),
+    excerpt: buildExcerpt(texts[mainLang] ?? '', terms),
   };
 }

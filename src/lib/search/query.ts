@@ -1,51 +1,107 @@
-import { normalizeForSearch, spellThai, termPieces } from './text.ts';
+import { BOUNDARY_LETTER, CLUSTERS_PER_WORD, clusterEnd, clusters, clusterStart, endsOnVowel, hasThai, normalizeForSearch, silentFinalAt, spellCluster, type ClusterEnd } from './text.ts';
 
-/** A query as the reader typed it, cut into terms (at spaces) and each term into the words Pagefind matches. */
-export interface ParsedQuery {
-  /** The text handed to Pagefind: every term's pieces, separated by spaces. */
+/**
+ * A part of a query (the query is cut at spaces; a story must match every part).
+ * - A part holding Thai is matched on cluster boundaries: `words` are the index words to look up, in
+ *   order; word i must stand offsets[i] positions after word 0. Each entry lists the spellings that
+ *   word may have (only the last varies: how the text goes on after the query).
+ * - A Latin or digit part is one Pagefind word, matched where a word starts.
+ */
+export interface QueryPart {
   text: string;
-  terms: { text: string; pieces: string[] }[];
+  kind: 'thai' | 'latin';
+  words: string[][];
+  offsets: number[];
+}
+
+export interface ParsedQuery {
+  /** The query as normalised, for display and highlighting. */
+  text: string;
+  parts: QueryPart[];
+  /** For a query of Latin parts only, the parts written together (PM 2.5 also finds PM2.5). */
+  joined: QueryPart | null;
+}
+
+/**
+ * The index words a Thai part is looked up as (see text.ts, clusterWords), and where each stands: a
+ * word every CLUSTERS_PER_WORD clusters, the last one moved back to end with the part, so that every
+ * word is a whole index word (a short last word would be a prefix of thousands of words in many index
+ * chunks). A part of up to CLUSTERS_PER_WORD clusters is one word, a prefix.
+ */
+export function thaiPartWords(part: string, perWord = CLUSTERS_PER_WORD): { words: string[][]; offsets: number[] } {
+  const list = clusters(part);
+  // After the query's last cluster the text may go on at a boundary, end its run, or (after a vowel) add a silent final consonant.
+  const lastEnds: ClusterEnd[] = endsOnVowel(part) ? ['cut', 'end', 'silent'] : ['cut', 'end'];
+  const words: string[][] = [];
+  const offsets: number[] = [];
+  const starts: number[] = [];
+  for (let i = 0; i < list.length; i += perWord) starts.push(Math.min(i, Math.max(0, list.length - perWord)));
+  for (const i of starts) {
+    offsets.push(i);
+    const group = list.slice(i, i + perWord);
+    const head = group
+      .slice(0, -1)
+      .map((c) => spellCluster(c.text) + BOUNDARY_LETTER[c.end])
+      .join('');
+    const last = group.at(-1)!;
+    const isLast = i + perWord >= list.length;
+    const ends = isLast ? lastEnds : [last.end];
+    words.push(ends.map((end) => (head + spellCluster(last.text) + BOUNDARY_LETTER[end]).toLowerCase()));
+  }
+  return { words, offsets };
+}
+
+function latinPart(text: string): QueryPart | null {
+  const trimmed = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return trimmed ? { text: trimmed, kind: 'latin', words: [[trimmed.toLowerCase()]], offsets: [0] } : null;
 }
 
 export function parseQuery(raw: string): ParsedQuery {
   const text = normalizeForSearch(raw).replace(/\s+/g, ' ').trim();
-  const terms = text
+  const parts = text
     .split(' ')
-    .filter(Boolean)
-    .map((t) => ({ text: t, pieces: termPieces(t) }))
-    .filter((t) => t.pieces.length > 0);
-  return { text: toPagefindQuery(terms.flatMap((t) => t.pieces)), terms };
+    .filter((t) => /[\p{L}\p{N}]/u.test(t))
+    .map((t): QueryPart | null => (hasThai(t) ? { text: t, kind: 'thai', ...thaiPartWords(t) } : latinPart(t)))
+    .filter((p): p is QueryPart => p !== null);
+  const joined = parts.length > 1 && parts.every((p) => p.kind === 'latin') ? latinPart(parts.map((p) => p.text).join('')) : null;
+  return { text, parts, joined };
 }
 
-/** The words as Pagefind must be asked for them: Thai spelled as in the index. */
-export function toPagefindQuery(pieces: readonly string[]): string {
-  return spellThai(pieces.join(' '));
+/** Whether a story's word positions hold every word of a part in its place (each entry: positions of one word; offsets as in QueryPart). */
+export function wordsInPlace(positions: readonly ReadonlySet<number>[], offsets: readonly number[]): boolean {
+  const [first, ...rest] = positions;
+  if (!first) return false;
+  for (const p of first) if (rest.every((set, i) => set.has(p + offsets[i + 1]!))) return true;
+  return false;
 }
 
-/** Length of the longest run of consecutive word positions. */
-export function longestRun(positions: readonly number[]): number {
-  const sorted = [...new Set(positions)].sort((a, b) => a - b);
-  let best = sorted.length > 0 ? 1 : 0;
-  let run = 1;
-  for (let i = 1; i < sorted.length; i++) {
-    run = sorted[i] === sorted[i - 1]! + 1 ? run + 1 : 1;
-    if (run > best) best = run;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+
+/**
+ * Where a text holds a query part, by the definition the index is built to (see text.ts): a Thai part
+ * on cluster boundaries (a silent final consonant may follow a part ending on a vowel), a Latin part
+ * where a word starts. `text` must be normalised (normalizeForSearch); case does not matter.
+ */
+export function partOccurrences(text: string, part: QueryPart): [number, number][] {
+  const haystack = text.toLowerCase();
+  const needle = part.text.toLowerCase();
+  const vowelEnd = part.kind === 'thai' && endsOnVowel(needle);
+  const out: [number, number][] = [];
+  for (let s = haystack.indexOf(needle); s >= 0 && needle; s = haystack.indexOf(needle, s + 1)) {
+    const e = s + needle.length;
+    const ok =
+      part.kind === 'latin'
+        ? s === 0 || !LATIN_OR_DIGIT.test(haystack[s - 1]!)
+        : clusterStart(haystack, s) && (clusterEnd(haystack, e) || (vowelEnd && silentFinalAt(haystack, e)));
+    if (ok) out.push([s, e]);
   }
-  return best;
+  return out;
 }
 
-/** Whether a page's matched word positions hold a run as long as a term's pieces. */
-export function piecesAreContiguous(pieceCount: number, positions: readonly number[]): boolean {
-  return pieceCount <= 1 || longestRun(positions) >= pieceCount;
-}
+export const textHasPart = (text: string, part: QueryPart): boolean => partOccurrences(normalizeForSearch(text), part).length > 0;
 
-/** Text compared without case, marks order, invisible characters or digit script: for the final check of a shown result. */
-export function comparable(text: string): string {
-  return normalizeForSearch(text).toLowerCase();
-}
-
-/** Whether a page's text really contains every term of the query (terms are matched as typed, spaces aside). */
-export function textContainsQuery(text: string, query: ParsedQuery): boolean {
-  const haystack = comparable(text);
-  return query.terms.every((t) => haystack.includes(comparable(t.text)));
+/** Whether a story's text holds the whole query (every part, or for Latin parts, the parts written together). */
+export function textMatchesQuery(text: string, query: ParsedQuery): boolean {
+  if (query.parts.length === 0) return false;
+  return query.parts.every((p) => textHasPart(text, p)) || (query.joined !== null && textHasPart(text, query.joined));
 }

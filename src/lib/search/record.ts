@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n/languages.ts';
-import { fromIndexText, normalizeForSearch, toIndexText } from './text.ts';
+import { toBangkokIso } from '../dates.ts';
+import { fromIndexText, toIndexText } from './text.ts';
 
 /**
  * The search index holds one record per story, both language versions in it, so that one search
@@ -10,8 +11,8 @@ export const VERSION_SEPARATOR = ' \u2042 ';
 
 /**
  * The language code the index is built under: one Pagefind has neither a word splitter nor a stemmer
- * for. Its words are then exactly the ones this module marks, in Thai and in English alike, and the
- * browser cuts queries the same way (see query.ts) instead of Pagefind's own, different, Thai splitter.
+ * for. Its words are then exactly the ones text.ts writes, in Thai and in English alike, and the
+ * browser cuts queries the same way (see query.ts) instead of Pagefind's own Thai splitter.
  */
 export const SEARCH_INDEX_LANGUAGE = 'zz';
 
@@ -53,14 +54,15 @@ export function buildStoryRecord(story: { slug: string; date: string; versions: 
   const content = versions
     .map((v) => {
       const text = [v.title, v.summary, ...v.body].join('\n');
-      return v.lang === 'th' ? toIndexText(text) : normalizeForSearch(text);
+      // Thai may be quoted in an English version too: every version is written the same way.
+      return toIndexText(text);
     })
     .join(VERSION_SEPARATOR);
   return {
     url: versions[0]!.url,
     content,
     meta,
-    filters: { language: versions.map((v) => v.lang), section: [versions[0]!.section] },
+    filters: { language: versions.map((v) => v.lang), section: [versions[0]!.section], year: [publicationYear(story.date)].filter(Boolean) },
   };
 }
 
@@ -72,4 +74,10 @@ export function splitVersions(content: string, langs: readonly Lang[]): Partial<
     out[lang] = parts[i] ?? '';
   });
   return out;
+}
+
+/** The year a story was published in, in Bangkok time (Common Era): the search page's year filter. */
+export function publicationYear(date: string): string {
+  const parsed = new Date(date);
+  return Number.isNaN(parsed.getTime()) ? '' : toBangkokIso(parsed).slice(0, 4);
 }

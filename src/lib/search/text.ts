@@ -1,16 +1,18 @@
 /**
- * Text normalisation shared by the index (at build time) and the query (in the browser), so that
- * both sides cut Thai into the same words: the ICU word segmenter, which Node and Chromium share.
+ * Text normalisation and the index's words, shared by the index (at build time) and the query (in the
+ * browser), so that both sides cut text in exactly the same way.
+ *
+ * A Thai query matches where its text occurs in a story starting and ending on a Thai character
+ * cluster boundary (see clusterCut below). No word segmenter is involved: ICU cuts a word differently
+ * inside a sentence than alone in a search box, so a segmenter's words can never be exact. Instead,
+ * every cluster of a run of Thai text starts an index word that spells the next CLUSTERS_PER_WORD
+ * clusters, each followed by a letter saying what kind of boundary ends it. A query of up to that many
+ * clusters is then a prefix of the word that starts where it occurs; a longer query is cut into such
+ * words, which must stand at consecutive multiples of CLUSTERS_PER_WORD positions (engine.ts).
  */
 
 const THAI_DIGITS = /[\u0E50-\u0E59]/g;
 const THAI_CHAR = /[\u0E00-\u0E7F]/;
-/**
- * What separates two Thai words in the indexed text: a space for the indexer to split at, after an
- * invisible separator (U+2063) that says "this space was not in the story", so it can be taken out
- * again. Pagefind keeps U+2063 in the stored text; it drops zero-width spaces.
- */
-export const WORD_MARK = '\u2063 ';
 
 /** ๑๒๓ → 123: readers type either; newsrooms print either. */
 export function thaiDigitsToArabic(text: string): string {
@@ -22,84 +24,145 @@ export function stripInvisible(text: string): string {
   return text.replace(/[\u200B-\u200D\u2060-\u2064\uFEFF\u00AD]/g, '');
 }
 
+/**
+ * Hyphens, en and em dashes and the minus sign are one character to a reader, and spaces around a
+ * dash between Thai words are optional: ไทย–ลาว, ไทย - ลาว and ไทย-ลาว are all ไทย-ลาว.
+ */
+export function unifyDashes(text: string): string {
+  return text.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/(?<=[\u0E00-\u0E7F]) *- *(?=[\u0E00-\u0E7F])/g, '-');
+}
+
 export function normalizeForSearch(text: string): string {
-  return thaiDigitsToArabic(stripInvisible(text.normalize('NFC')));
+  return unifyDashes(thaiDigitsToArabic(stripInvisible(text.normalize('NFC'))));
 }
 
-let segmenter: Intl.Segmenter | undefined;
-function wordSegmenter(): Intl.Segmenter {
-  segmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
-  return segmenter;
+export const hasThai = (text: string): boolean => THAI_CHAR.test(text);
+
+// The cluster rules (see /work/shared/notes/thai-clusters.md; standard Thai character clusters).
+const LEADING_VOWEL = /[\u0E40-\u0E44]/;
+const COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+const FOLLOWING_VOWEL = /[\u0E30\u0E32\u0E33\u0E45]/;
+/** A silent final consonant: one or two consonants, perhaps ิ or ุ, then the silencer ์ (ด์, ทร์, ดิ์). */
+const SILENT_FINAL = /^[\u0E01-\u0E2E]{1,2}[\u0E34\u0E38]?\u0E4C/;
+/** Vowels a query may end on (tone marks after them aside): then a silent final is a spelling variant. */
+const VOWEL = /[\u0E30\u0E32-\u0E39\u0E45]/;
+const TONE_MARK = /[\u0E48-\u0E4B]/g;
+
+/** Whether a silent final consonant starts at `i`. */
+export function silentFinalAt(text: string, i: number): boolean {
+  return SILENT_FINAL.test(text.slice(i, i + 4));
 }
 
-/** Runs of Thai, of whitespace, and of anything else: ICU would glue "ปธน.ปูติน" or "ฝุ่นPM2.5" together. */
-const SCRIPT_RUNS = /[\u0E00-\u0E7F]+|\s+|[^\u0E00-\u0E7F\s]+/g;
+/** Whether an occurrence may start at `i`: not after a leading vowel, not on a mark or following vowel. */
+export function clusterStart(text: string, i: number): boolean {
+  if (i > 0 && LEADING_VOWEL.test(text[i - 1]!)) return false;
+  return i >= text.length || !(COMBINING.test(text[i]!) || FOLLOWING_VOWEL.test(text[i]!));
+}
 
-function thaiWords(run: string): string[] {
-  return [...wordSegmenter().segment(run)].map((s) => s.segment);
+/** Whether an occurrence may end before `i`: not before a mark, a following vowel or a silent final. */
+export function clusterEnd(text: string, i: number): boolean {
+  if (i >= text.length) return true;
+  return !(COMBINING.test(text[i]!) || FOLLOWING_VOWEL.test(text[i]!) || silentFinalAt(text, i));
+}
+
+/** Whether a query part ends on a vowel, so that a silent final consonant after it still matches (เมียนมา, เมียนมาร์). */
+export function endsOnVowel(part: string): boolean {
+  const last = part.replace(TONE_MARK, '').at(-1);
+  return last !== undefined && VOWEL.test(last);
 }
 
 /**
- * Marks word boundaries in and around Thai text for the indexer: "ปูตินเยือนจีน" → "ปูติน⁣ เยือน⁣ จีน",
- * "“น้ำท่วม”" → "“⁣ น้ำ⁣ ท่วม⁣ ”" (see WORD_MARK). Pagefind would otherwise keep a quote or a Latin
- * word glued to a Thai word. Existing spaces, and Latin text among itself, are left as they are.
+ * The clusters of a text without spaces, each with what ends it: 'cut' (a cluster boundary, where
+ * matches may start and end), 'silent' (a silent final consonant follows, glued to this syllable) or
+ * 'end' (the end of the text). Every Latin letter, digit or other sign is a cluster of its own.
  */
-export function markThaiWordBoundaries(text: string): string {
-  const runs = normalizeForSearch(text).match(SCRIPT_RUNS) ?? [];
-  let out = '';
-  let previous = '';
-  for (const run of runs) {
-    const isSpace = /^\s/.test(run);
-    if (previous && !isSpace && !/^\s/.test(previous)) out += WORD_MARK;
-    out += THAI_CHAR.test(run[0]!) ? thaiWords(run).join(WORD_MARK) : run;
-    previous = run;
+export type ClusterEnd = 'cut' | 'silent' | 'end';
+export function clusters(text: string): { text: string; end: ClusterEnd }[] {
+  const out: { text: string; end: ClusterEnd }[] = [];
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i === text.length) {
+      out.push({ text: text.slice(start), end: 'end' });
+      break;
+    }
+    if (!clusterStart(text, i)) continue;
+    const end: ClusterEnd | null = clusterEnd(text, i) ? 'cut' : LEADING_VOWEL.test(text[i - 1]!) ? null : silentFinalAt(text, i) ? 'silent' : null;
+    if (!end) continue;
+    out.push({ text: text.slice(start, i), end });
+    start = i;
   }
-  return out;
+  return text.length === 0 ? [] : out;
 }
 
 /**
- * Pagefind strips combining marks before matching, and Thai vowels and tone marks are combining
- * marks: ข้าว (rice), ข่าว (news) and ขาว (white) would all be one word. Its exact-marks option in
- * turn breaks prefix matching, and its query splitter cuts Thai differently from the index. So in
- * the index, and in queries, Thai is spelled letter for letter with IPA letters (U+0250 onwards):
- * plain lowercase letters without marks, case or word splitting, which Pagefind matches as they are.
+ * How index words spell clusters: Pagefind lower-cases words, strips combining marks (all Thai vowels
+ * and tone marks) and punctuation, and splits at spaces. So every character becomes a plain letter:
+ * Thai letters become IPA letters (U+0250 onwards, in Thai order), Latin letters and digits stay, any
+ * other sign becomes ǀ and its code in base 36. After each cluster comes a letter for its boundary.
  */
+export const CLUSTERS_PER_WORD = 3;
 const THAI_FIRST = 0x0e01;
 const SPELLING_FIRST = 0x0250;
-const THAI_LETTERS = /[\u0E01-\u0E5B]/g;
-const SPELLED_LETTERS = /[\u0250-\u02AA]/g;
+const SIGN = 'ǀ';
+export const BOUNDARY_LETTER: Record<ClusterEnd, string> = { cut: 'ǂ', silent: 'ǃ', end: 'ǁ' };
 
-export function spellThai(text: string): string {
-  return text.replace(THAI_LETTERS, (c) => String.fromCharCode(c.charCodeAt(0) - THAI_FIRST + SPELLING_FIRST));
+function spellChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code >= 0x0e01 && code <= 0x0e5b) return String.fromCharCode(code - THAI_FIRST + SPELLING_FIRST);
+  if (/[\p{L}\p{N}]/u.test(char)) return char;
+  return SIGN + code.toString(36).padStart(4, '0');
 }
 
-export function unspellThai(text: string): string {
-  return text.replace(SPELLED_LETTERS, (c) => String.fromCharCode(c.charCodeAt(0) - SPELLING_FIRST + THAI_FIRST));
-}
-
-/** The text as it goes into the index: Thai words marked and spelled in IPA letters. */
-export function toIndexText(text: string): string {
-  return spellThai(markThaiWordBoundaries(text));
-}
-
-/** The story text as published, from the indexed text. */
-export function fromIndexText(text: string): string {
-  return unspellThai(text.replaceAll(WORD_MARK, ''));
-}
-
-const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+export const spellCluster = (text: string): string => [...text].map(spellChar).join('');
 
 /**
- * The words a query term is looked up as, cut exactly as the index was: each Thai word on its own;
- * a run of Latin letters, digits and joining punctuation ("COVID-19", "PM2.5") kept whole, since
- * Pagefind indexes such a compound at one position.
+ * The index words of a run of text without spaces that holds Thai: one word per cluster, spelling it
+ * and the clusters after it. The first cluster of each word, read back in order, is the run itself.
  */
-export function termPieces(term: string): string[] {
-  const runs = normalizeForSearch(term).match(SCRIPT_RUNS) ?? [];
-  return runs.flatMap((run) => {
-    if (/^\s/.test(run)) return [];
-    if (THAI_CHAR.test(run[0]!)) return thaiWords(run).filter((w) => HAS_LETTER_OR_DIGIT.test(w));
-    const trimmed = run.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    return trimmed ? [trimmed] : [];
+export function clusterWords(run: string, perWord = CLUSTERS_PER_WORD): string[] {
+  const spelled = clusters(run).map((c) => spellCluster(c.text) + BOUNDARY_LETTER[c.end]);
+  return spelled.map((_, i) => spelled.slice(i, i + perWord).join(''));
+}
+
+/**
+ * Latin words and numbers inside a Thai run ("ประชาคมอาเซียน(ASEAN)", "COP29", "พ.ศ.2567"), indexed as
+ * words too: each run of letters and digits, where a Latin query word may start, and a run joined by
+ * dots or hyphens whole, as Pagefind indexes it in Latin text ("PM2.5", "www.mfa.go.th").
+ */
+const LATIN_IN_THAI = /[A-Za-z0-9]+(?:[.,\-'][A-Za-z0-9]+)*/g;
+function latinWords(run: string): string[] {
+  return [...new Set((run.match(LATIN_IN_THAI) ?? []).flatMap((w) => [w, ...(w.match(/[A-Za-z0-9]+/g) ?? [])]))];
+}
+
+/**
+ * The space between the index words of one run is U+2063 then a space, and a Latin word added after
+ * a run ends in U+2064 (see LATIN_IN_THAI), so that the stored text can be read back as published.
+ * Pagefind keeps both invisible characters in the stored text and ignores them in words.
+ */
+export const WORD_MARK = '\u2063 ';
+const ADDED = '\u2064';
+
+/** The text as it goes into the index: every run of text holding Thai as cluster words; other text as it is. */
+export function toIndexText(text: string): string {
+  return normalizeForSearch(text).replace(/\S+/g, (run) => {
+    if (!hasThai(run)) return run;
+    const latin = latinWords(run).map((w) => w + ADDED);
+    return [...clusterWords(run), ...latin].join(WORD_MARK);
   });
+}
+
+const SPELLED = new RegExp(`${SIGN}([0-9a-z]{4})|[\\u0250-\\u02AA]`, 'g');
+const BOUNDARIES = new RegExp(`[${Object.values(BOUNDARY_LETTER).join('')}]`);
+
+/** The first cluster of a cluster word, as written. */
+function firstCluster(word: string): string {
+  const spelled = word.split(BOUNDARIES)[0] ?? '';
+  return spelled.replace(SPELLED, (m, code: string | undefined) => (code ? String.fromCharCode(parseInt(code, 36)) : String.fromCharCode(m.charCodeAt(0) - SPELLING_FIRST + THAI_FIRST)));
+}
+
+/** The story text as published (normalised), from the indexed text. */
+export function fromIndexText(text: string): string {
+  return text
+    .replace(/\u2063 [^\s]*\u2064/g, '')
+    .replace(/([^\s\u2063]+)(?:\u2063 )?/g, (match, word: string) => (BOUNDARIES.test(word) ? firstCluster(word) : match));
 }
