@@ -47,7 +47,14 @@ const fonts = await loadOgFonts(join(work, 'fonts'), projectRoot);
 const resvgOptions = { font: { loadSystemFonts: false, fontFiles: fonts.files, defaultFontFamily: 'Noto Sans Thai' } };
 
 // ---- Stages, on this thread.
-const stages = { satori: [] as number[], parse: [] as number[], render: [] as number[], pixels: [] as number[], asPng: [] as number[], encodePng: [] as number[] };
+const stages = {
+  satori: [] as number[],
+  parse: [] as number[],
+  render: [] as number[],
+  pixels: [] as number[],
+  asPng: [] as number[],
+  encodePng: [] as number[],
+};
 const bytes = { asPng: [] as number[], encodePng: [] as number[] };
 const warmUp = 20;
 for (let i = 0; i < warmUp + count; i++) {
@@ -81,7 +88,10 @@ const after = ['satori', 'parse', 'render', 'pixels', 'encodePng'] as const;
 const total = (names: readonly (keyof typeof stages)[]) => (i: number) => names.reduce((s, n) => s + stages[n][i]!, 0);
 const perCardBefore = stages.satori.map((_, i) => total(before)(i));
 const perCardAfter = stages.satori.map((_, i) => total(after)(i));
-stageRows.push(['card with asPng', ms(median(perCardBefore), 2), ms(mean(perCardBefore), 2)], ['card with encodePng', ms(median(perCardAfter), 2), ms(mean(perCardAfter), 2)]);
+stageRows.push(
+  ['card with asPng', ms(median(perCardBefore), 2), ms(mean(perCardBefore), 2)],
+  ['card with encodePng', ms(median(perCardAfter), 2), ms(mean(perCardAfter), 2)],
+);
 
 // ---- Wall time per card, cold cache, as in a build.
 async function drawAll(label: string, threads: number): Promise<{ label: string; threads: number; msPerCard: number; cpuMsPerCard: number; bytes: number }> {
@@ -107,16 +117,31 @@ const walls = [await drawAll('this thread', 0)];
 for (const n of threadCounts) walls.push(await drawAll(`${n} thread${n > 1 ? 's' : ''}`, n));
 
 const load = loadavg();
-console.log(`Social cards, ${count} distinct cards after ${warmUp} to warm up; ${availableParallelism()} cores, load average ${load.map((l) => l.toFixed(1)).join(' ')}\n`);
+console.log(
+  `Social cards, ${count} distinct cards after ${warmUp} to warm up; ${availableParallelism()} cores, load average ${load.map((l) => l.toFixed(1)).join(' ')}\n`,
+);
 console.log('Per stage, on this thread (ms per card):');
 console.log(table(['stage', 'median', 'mean'], stageRows, [1, 2]));
 console.log(`\nPNG bytes per card: asPng ${kb(mean(bytes.asPng))}, encodePng ${kb(mean(bytes.encodePng))}\n`);
 console.log('Drawn as the build draws them, cold cache (per card: wall time, and CPU time of all threads):');
-console.log(table(['drawn on', 'wall', 'CPU', 'PNG'], walls.map((w) => [w.label, ms(w.msPerCard, 2), ms(w.cpuMsPerCard, 2), kb(w.bytes)]), [1, 2, 3]));
+console.log(
+  table(
+    ['drawn on', 'wall', 'CPU', 'PNG'],
+    walls.map((w) => [w.label, ms(w.msPerCard, 2), ms(w.cpuMsPerCard, 2), kb(w.bytes)]),
+    [1, 2, 3],
+  ),
+);
 
 const results = join(projectRoot, 'bench/results');
 await mkdir(results, { recursive: true });
 const file = join(results, `og-cards-${timestamp()}.json`);
-await writeFile(file, JSON.stringify({ started: new Date().toISOString(), git: gitState(), cores: availableParallelism(), loadAverage: load, cards: count, stages, bytes, walls }, null, 2));
+await writeFile(
+  file,
+  JSON.stringify(
+    { started: new Date().toISOString(), git: gitState(), cores: availableParallelism(), loadAverage: load, cards: count, stages, bytes, walls },
+    null,
+    2,
+  ),
+);
 console.log(`\nWrote ${file}`);
 await rm(work, { recursive: true, force: true });

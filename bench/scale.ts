@@ -110,7 +110,8 @@ async function generateContent(sources: { thai: ThaiSource[]; english: EnglishSo
     const copy = Math.floor(i / thai.length);
     const slug = copy === 0 ? src.slug : `${src.slug}-r${copy + 1}`;
     let th = src.text;
-    if (copy > 0) th = th.replace(/^(published|updated): (\S+)$/gm, (_, key: string, value: string) => `${key}: ${shiftTimestamp(value, copy * 3 * 365 + (i % 17))}`);
+    if (copy > 0)
+      th = th.replace(/^(published|updated): (\S+)$/gm, (_, key: string, value: string) => `${key}: ${shiftTimestamp(value, copy * 3 * 365 + (i % 17))}`);
     const dir = join(articlesDir, slug);
     const files: [string, string][] = [['th.mdx', th]];
     if (i % 3 === 0) {
@@ -187,7 +188,8 @@ async function build(pipeline: Pipeline, kind: 'full' | 'rebuild', dirs: { conte
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   const args = [astroBin, 'build'];
   // Every cache of the build inside dirs.cache, so a full build is a cold one (NEWS_OG_CACHE_DIR: the social cards).
-  if (pipeline === 'ours') Object.assign(env, { NEWS_CONTENT_DIR: dirs.content, NEWS_OUT_DIR: dirs.out, NEWS_CACHE_DIR: dirs.cache, NEWS_OG_CACHE_DIR: join(dirs.cache, 'og') });
+  if (pipeline === 'ours')
+    Object.assign(env, { NEWS_CONTENT_DIR: dirs.content, NEWS_OUT_DIR: dirs.out, NEWS_CACHE_DIR: dirs.cache, NEWS_OG_CACHE_DIR: join(dirs.cache, 'og') });
   else {
     Object.assign(env, { BASELINE_CONTENT_DIR: dirs.content, BASELINE_OUT_DIR: dirs.out, BASELINE_CACHE_DIR: dirs.cache });
     args.push('--root', join(projectRoot, 'bench/baseline'));
@@ -289,7 +291,11 @@ async function articlePage(browser: Browser, server: CompressingServer, siteDir:
     k.brotli += e.sizes.brotli;
     k.files++;
   }
-  const total = (list: LoggedResponse[]): Sizes => ({ raw: sum(list.map((e) => e.sizes.raw)), gzip: sum(list.map((e) => e.sizes.gzip)), brotli: sum(list.map((e) => e.sizes.brotli)) });
+  const total = (list: LoggedResponse[]): Sizes => ({
+    raw: sum(list.map((e) => e.sizes.raw)),
+    gzip: sum(list.map((e) => e.sizes.gzip)),
+    brotli: sum(list.map((e) => e.sizes.brotli)),
+  });
   // With JavaScript off: the headline and every paragraph must be there.
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const plain = await noJs.newPage();
@@ -305,7 +311,11 @@ async function articlePage(browser: Browser, server: CompressingServer, siteDir:
   const part = (t: string) => sizesOf(Buffer.from(t));
   const htmlParts =
     articleStart > 0
-      ? { head: part(html.slice(0, headEnd)), article: part(html.slice(articleStart, articleEnd)), bodyChrome: part(html.slice(headEnd, articleStart) + html.slice(articleEnd)) }
+      ? {
+          head: part(html.slice(0, headEnd)),
+          article: part(html.slice(articleStart, articleEnd)),
+          bodyChrome: part(html.slice(headEnd, articleStart) + html.slice(articleEnd)),
+        }
       : { head: part(html.slice(0, headEnd)), article: part(''), bodyChrome: part(html.slice(headEnd)) };
   return {
     path,
@@ -367,7 +377,19 @@ function buildTable(results: SizeResult[]): string {
     }
   }
   return table(
-    ['stories', 'build', 'pages ours/base', 'ours', 'baseline', 'ratio', 'ms/article ours', 'ms/article base', 'peak RSS ours', 'peak RSS base', 'ours: peak per process; when'],
+    [
+      'stories',
+      'build',
+      'pages ours/base',
+      'ours',
+      'baseline',
+      'ratio',
+      'ms/article ours',
+      'ms/article base',
+      'peak RSS ours',
+      'peak RSS base',
+      'ours: peak per process; when',
+    ],
     rows,
     [0, 3, 4, 5, 6, 7, 8, 9],
   );
@@ -425,7 +447,10 @@ function pageTable(results: SizeResult[]): string {
       ['', 'baseline page HTML (bare)', f(r.baselinePageHtml)],
     );
   }
-  const requests = results.map((r) => `  ${r.stories.toLocaleString('en')}: ${r.page.path}\n${r.page.requestsBeforeLoad.map((q) => `    ${q.kind.padEnd(5)} ${kb(q.brotli).padStart(9)}  ${q.url}`).join('\n')}`);
+  const requests = results.map(
+    (r) =>
+      `  ${r.stories.toLocaleString('en')}: ${r.page.path}\n${r.page.requestsBeforeLoad.map((q) => `    ${q.kind.padEnd(5)} ${kb(q.brotli).padStart(9)}  ${q.url}`).join('\n')}`,
+  );
   return `${table(['stories', 'typical article page (Thai, has a rendering)', 'raw / gzip / brotli (files)'], rows)}\n\nRequests before load (a fresh context), brotli:\n${requests.join('\n')}`;
 }
 
@@ -516,7 +541,10 @@ async function main(): Promise<void> {
   });
   const pipelines = values.pipelines.split(',').map((p) => p.trim());
   if (!haveCorpus) throw new Error(noCorpusMessage);
-  const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = values.sizes
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n > 0);
   if (sizes.length === 0) throw new Error('--sizes takes a comma-separated list of story counts, e.g. 1000,3000');
   const started = new Date();
   const startLoad = loadavg();
@@ -574,7 +602,9 @@ async function main(): Promise<void> {
         for (const pipeline of order) {
           const b = await build(pipeline, kind, dirs[pipeline]);
           builds.push(b);
-          log(`  ${pipeline.padEnd(8)} ${kind.padEnd(7)} ${seconds(b.ms).padStart(8)}${b.error ? ' FAILED' : ''}  peak RSS ${mb(b.peakTreeRss, 0)}  ${b.pages ?? '?'} pages  [${b.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)}`).join(', ')}]`);
+          log(
+            `  ${pipeline.padEnd(8)} ${kind.padEnd(7)} ${seconds(b.ms).padStart(8)}${b.error ? ' FAILED' : ''}  peak RSS ${mb(b.peakTreeRss, 0)}  ${b.pages ?? '?'} pages  [${b.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)}`).join(', ')}]`,
+          );
           if (b.error) log(`    ${b.error.replace(/\n/g, '\n    ')}`);
         }
       };
@@ -598,12 +628,16 @@ async function main(): Promise<void> {
         const server = await serveCompressed(dirs.ours.out);
         try {
           result.page = await articlePage(browser, server, dirs.ours.out, `/th/articles/${content.typical.slug}/`, content.typical.text);
-          log(`  article page: HTML ${kb(result.page.byKind.html.brotli)} br (${result.page.htmlToText.toFixed(2)}× its text), CSS ${kb(result.page.byKind.css.brotli)}, JS ${kb(result.page.byKind.js.brotli)}, ${result.page.requestsBeforeLoad.length} requests before load`);
+          log(
+            `  article page: HTML ${kb(result.page.byKind.html.brotli)} br (${result.page.htmlToText.toFixed(2)}× its text), CSS ${kb(result.page.byKind.css.brotli)}, JS ${kb(result.page.byKind.js.brotli)}, ${result.page.requestsBeforeLoad.length} requests before load`,
+          );
           const defaults = await writeDefaultPagefind(dirs.ours.out);
           log(`  search: Pagefind defaults over the same pages in ${seconds(defaults.ms)}; timing ${queries.length} queries …`);
           const perf = await measureSearchPerformance(browser, server, queries, { rounds: Number(values.rounds) });
           result.search = { ours: perf.summary.ours, default: perf.summary.default, defaultIndexingMs: defaults.ms };
-          log(`  search: warm median ${ms(perf.summary.ours.warm.median)} (defaults ${ms(perf.summary.default.warm.median)}), first search ${kb(perf.summary.ours.firstSearch.medianBrotli)} br (defaults ${kb(perf.summary.default.firstSearch.medianBrotli)})`);
+          log(
+            `  search: warm median ${ms(perf.summary.ours.warm.median)} (defaults ${ms(perf.summary.default.warm.median)}), first search ${kb(perf.summary.ours.firstSearch.medianBrotli)} br (defaults ${kb(perf.summary.default.firstSearch.medianBrotli)})`,
+          );
         } finally {
           await server.close();
           await rm(join(dirs.ours.out, DEFAULT_BUNDLE), { recursive: true, force: true });
@@ -614,7 +648,8 @@ async function main(): Promise<void> {
       results.push(result);
       await writeFile(partialFile, `${JSON.stringify({ started: started.toISOString(), git, partial: true, results }, null, 1)}\n`);
       if (!values.keep) {
-        for (const d of [dirs.ours.out, dirs.ours.cache, dirs.baseline.out, dirs.baseline.cache, join(work, `content-${n}`)]) await rm(d, { recursive: true, force: true });
+        for (const d of [dirs.ours.out, dirs.ours.cache, dirs.baseline.out, dirs.baseline.cache, join(work, `content-${n}`)])
+          await rm(d, { recursive: true, force: true });
       }
     }
   } finally {
@@ -624,7 +659,16 @@ async function main(): Promise<void> {
   await mkdir(resultsDir, { recursive: true });
   const file = join(resultsDir, `scale-${timestamp()}.json`);
   // Written before the tables are printed, so a long run's numbers are never lost; again with the checks at the end.
-  const record: Record<string, unknown> = { started: started.toISOString(), git, loadAverage: { start: startLoad, end: loadavg() }, cores: availableParallelism(), targets: TARGETS, import: imported, queries, results };
+  const record: Record<string, unknown> = {
+    started: started.toISOString(),
+    git,
+    loadAverage: { start: startLoad, end: loadavg() },
+    cores: availableParallelism(),
+    targets: TARGETS,
+    import: imported,
+    queries,
+    results,
+  };
   await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
   const finish = async (written: string) => {
     await rm(partialFile, { force: true });
@@ -637,7 +681,12 @@ async function main(): Promise<void> {
   // The tables compare the two pipelines; a one-pipeline run has its lines above and its JSON.
   if (pipelines.length < 2) return finish(`${file} (one pipeline: no comparison tables)`);
   const out: string[] = [];
-  out.push('', `Scale benchmark, ${started.toISOString()}; ${availableParallelism()} cores, ${mb(totalmem(), 0)} memory; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  out.push(
+    '',
+    `Scale benchmark, ${started.toISOString()}; ${availableParallelism()} cores, ${mb(totalmem(), 0)} memory; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   out.push(
     git.snapshot
       ? `Pipeline measured: commit ${git.head} (a snapshot, --ref).`
@@ -658,15 +707,27 @@ async function main(): Promise<void> {
   const full = { o: find(largest, 'ours', 'full'), b: find(largest, 'baseline', 'full') };
   const re = { o: find(largest, 'ours', 'rebuild'), b: find(largest, 'baseline', 'rebuild') };
   checks.push([`full pipeline ≤ ${TARGETS.buildRatio}× baseline at ${at}: ${ratio(full.o.ms, full.b.ms)}`, full.o.ms <= TARGETS.buildRatio * full.b.ms]);
-  checks.push([`one-story rebuild ≤ ${TARGETS.rebuildRatio}× baseline rebuild at ${at}: ${ratio(re.o.ms, re.b.ms)}`, re.o.ms <= TARGETS.rebuildRatio * re.b.ms]);
+  checks.push([
+    `one-story rebuild ≤ ${TARGETS.rebuildRatio}× baseline rebuild at ${at}: ${ratio(re.o.ms, re.b.ms)}`,
+    re.o.ms <= TARGETS.rebuildRatio * re.b.ms,
+  ]);
   checks.push([`build peak memory < 3 GB at ${at}: ${mb(full.o.peakTreeRss, 0)}`, full.o.peakTreeRss < TARGETS.peakMemoryBytes]);
   if (largest.page) {
     const p = largest.page;
-    checks.push([`article HTML ≤ ${TARGETS.htmlToText}× its text, brotli: ${p.htmlToText.toFixed(2)}× (${kb(p.byKind.html.brotli)} for ${kb(p.text.brotli)})`, p.htmlToText <= TARGETS.htmlToText]);
+    checks.push([
+      `article HTML ≤ ${TARGETS.htmlToText}× its text, brotli: ${p.htmlToText.toFixed(2)}× (${kb(p.byKind.html.brotli)} for ${kb(p.text.brotli)})`,
+      p.htmlToText <= TARGETS.htmlToText,
+    ]);
     checks.push([`CSS ≤ 12 KB brotli: ${kb(p.byKind.css.brotli)}`, p.byKind.css.brotli <= TARGETS.cssBrotli]);
     // Required to read: the story must be all there with JavaScript off; what the page loads anyway is listed beside it.
-    checks.push([`JavaScript required to read: 0 bytes: readable with JavaScript off: ${p.readableWithoutJs ? 'yes' : 'NO'} (the page loads ${kb(p.byKind.js.brotli)} of optional script in ${p.byKind.js.files} file(s))`, p.readableWithoutJs]);
-    checks.push([`first visit without fonts ≤ 40 KB brotli: ${kb(p.firstVisitWithoutFonts.brotli)}`, p.firstVisitWithoutFonts.brotli <= TARGETS.firstVisitWithoutFonts]);
+    checks.push([
+      `JavaScript required to read: 0 bytes: readable with JavaScript off: ${p.readableWithoutJs ? 'yes' : 'NO'} (the page loads ${kb(p.byKind.js.brotli)} of optional script in ${p.byKind.js.files} file(s))`,
+      p.readableWithoutJs,
+    ]);
+    checks.push([
+      `first visit without fonts ≤ 40 KB brotli: ${kb(p.firstVisitWithoutFonts.brotli)}`,
+      p.firstVisitWithoutFonts.brotli <= TARGETS.firstVisitWithoutFonts,
+    ]);
   }
   out.push('Targets (issue 7):', ...checks.map(([label, ok]) => `  ${pass(ok)}  ${label}`));
   console.log(out.join('\n'));

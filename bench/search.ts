@@ -25,7 +25,14 @@ import { generateQueries, QUERY_CATEGORIES, type GeneratedQuery } from '../tests
 import { mean, measureDefaultPagefind, measureSiteSearch, readStoryTexts, type QualityRow } from '../tests/support/search-quality.ts';
 import { serveCompressed } from './support/compressing-server.ts';
 import { DEFAULT_BUNDLE, writeDefaultPagefind } from './support/pagefind-default.ts';
-import { measureSearchPerformance, queryLang, siteSearchOptions, type EngineSummary, type SearchPerformance, type SearchQuery } from './support/search-timing.ts';
+import {
+  measureSearchPerformance,
+  queryLang,
+  siteSearchOptions,
+  type EngineSummary,
+  type SearchPerformance,
+  type SearchQuery,
+} from './support/search-timing.ts';
 import { dirStats, type DirStats } from './support/sizes.ts';
 import { gitState, kb, mb, ms, pass, table, timestamp } from './support/stats.ts';
 
@@ -97,9 +104,16 @@ export function performanceTable(perf: SearchPerformance): string {
       row('first search, gzip, median', (e) => kb(e.firstSearch.medianGzip)),
       row('first search, requests (median)', (e) => String(e.firstSearch.medianRequests)),
       row('first search, as sent to Chromium', (e) => kb(e.firstSearch.medianSent)),
-      row('first search, Thai queries, brotli median / max', (e) => (e.firstSearch.byLang.th ? `${kb(e.firstSearch.byLang.th.medianBrotli)} / ${kb(e.firstSearch.byLang.th.maxBrotli)}` : '–')),
-      row('first search, English queries, brotli median / max', (e) => (e.firstSearch.byLang.en ? `${kb(e.firstSearch.byLang.en.medianBrotli)} / ${kb(e.firstSearch.byLang.en.maxBrotli)}` : '–')),
-      row('first query in a fresh page, Thai / English median', (e) => `${ms(e.firstSearch.byLang.th?.medianMs ?? NaN, 0)} / ${ms(e.firstSearch.byLang.en?.medianMs ?? NaN, 0)}`),
+      row('first search, Thai queries, brotli median / max', (e) =>
+        e.firstSearch.byLang.th ? `${kb(e.firstSearch.byLang.th.medianBrotli)} / ${kb(e.firstSearch.byLang.th.maxBrotli)}` : '–',
+      ),
+      row('first search, English queries, brotli median / max', (e) =>
+        e.firstSearch.byLang.en ? `${kb(e.firstSearch.byLang.en.medianBrotli)} / ${kb(e.firstSearch.byLang.en.maxBrotli)}` : '–',
+      ),
+      row(
+        'first query in a fresh page, Thai / English median',
+        (e) => `${ms(e.firstSearch.byLang.th?.medianMs ?? NaN, 0)} / ${ms(e.firstSearch.byLang.en?.medianMs ?? NaN, 0)}`,
+      ),
       row('search page scripts (loaded with the page)', (e) => kb(e.firstSearch.pageScriptsBrotli)),
     ],
     [1, 2],
@@ -114,7 +128,9 @@ export function bytesByKindTable(perf: SearchPerformance): string {
   };
   return table(
     ['first search: file (requests), brotli, median over queries', 'ours', 'Pagefind defaults'],
-    kinds.filter((k) => perf.summary.ours.firstSearch.medianByKind[k] || perf.summary.default.firstSearch.medianByKind[k]).map((k) => [k, cell(perf.summary.ours, k), cell(perf.summary.default, k)]),
+    kinds
+      .filter((k) => perf.summary.ours.firstSearch.medianByKind[k] || perf.summary.default.firstSearch.medianByKind[k])
+      .map((k) => [k, cell(perf.summary.ours, k), cell(perf.summary.default, k)]),
     [1, 2],
   );
 }
@@ -164,7 +180,12 @@ async function main(): Promise<void> {
     log('Building the site (astro build, with our search index) …');
     const buildStart = performance.now();
     // Social cards play no part in search: skipped, as the corpus tests skip them.
-    const { output } = await buildSite({ outDir: siteDir, contentDir: join(contentRoot, 'articles'), cacheDir: join(work, 'cache'), env: { NEWS_SOCIAL_CARDS: 'off' } });
+    const { output } = await buildSite({
+      outDir: siteDir,
+      contentDir: join(contentRoot, 'articles'),
+      cacheDir: join(work, 'cache'),
+      env: { NEWS_SOCIAL_CARDS: 'off' },
+    });
     setup['buildMs'] = performance.now() - buildStart;
     setup['buildSummary'] = /\d+ page\(s\) built in .*/.exec(output)?.[0];
     setup['import'] = imported;
@@ -213,17 +234,33 @@ async function main(): Promise<void> {
   const ours = perf.summary.ours;
   const out: string[] = [];
   out.push('', `Search benchmark, ${started.toISOString()}: ${siteDir}`);
-  out.push(`Load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${availableParallelism()} cores): timings are side by side, compare ratios.`);
+  out.push(
+    `Load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (${availableParallelism()} cores): timings are side by side, compare ratios.`,
+  );
   const options = siteSearchOptions();
-  out.push(`Ours loads Pagefind as src/scripts/search-page.ts does (options ${JSON.stringify(options ?? {})}); the defaults bundle runs with Pagefind's defaults (web worker).`);
-  out.push(`Chromium sends Accept-Encoding "${acceptEncoding}" (server used: ${encodings.join(', ') || 'none'}); sizes below are computed per file: brotli q11 / gzip -9, never more than the file.`);
+  out.push(
+    `Ours loads Pagefind as src/scripts/search-page.ts does (options ${JSON.stringify(options ?? {})}); the defaults bundle runs with Pagefind's defaults (web worker).`,
+  );
+  out.push(
+    `Chromium sends Accept-Encoding "${acceptEncoding}" (server used: ${encodings.join(', ') || 'none'}); sizes below are computed per file: brotli q11 / gzip -9, never more than the file.`,
+  );
   out.push('', performanceTable(perf), '', bytesByKindTable(perf), '');
   out.push(
     table(
       ['index on disk', 'ours', 'Pagefind defaults'],
       [
-        ['all files', `${mb(sizes.ours.total.bytes, 2)} in ${sizes.ours.total.files} files`, `${mb(sizes.default.total.bytes, 2)} in ${sizes.default.total.files} files`],
-        ['without the ready-made UI files', `${mb(sizes.ours.search.bytes, 2)} in ${sizes.ours.search.files} files`, `${mb(sizes.default.search.bytes, 2)} in ${sizes.default.search.files} files`],
+        [
+          'all files',
+          `${mb(sizes.ours.total.bytes, 2)} in ${sizes.ours.total.files} files`,
+          `${mb(sizes.default.total.bytes, 2)} in ${sizes.default.total.files} files`,
+        ],
+        [
+          'without the ready-made UI files',
+          `${mb(sizes.ours.search.bytes, 2)} in ${sizes.ours.search.files} files`,
+          `${mb(sizes.default.search.bytes, 2)} in ${sizes.default.search.files} files`,
+        ],
         ...[...new Set([...Object.keys(sizes.ours.search.parts), ...Object.keys(sizes.default.search.parts)])].sort().map((part) => {
           const f = (s: DirStats) => (s.parts[part] ? `${mb(s.parts[part]!.bytes, 2)} in ${s.parts[part]!.files}` : '–');
           return [`  ${part === '.' ? 'top-level files' : `${part}/`}`, f(sizes.ours.search), f(sizes.default.search)];
@@ -234,19 +271,38 @@ async function main(): Promise<void> {
   );
   const checks: [string, boolean][] = [
     [`median warm query ≤ ${TARGETS.medianQueryMs} ms: ${ms(ours.warm.median)}`, ours.warm.median <= TARGETS.medianQueryMs],
-    [`first search ≤ 150 KB compressed (brotli, median query): ${kb(ours.firstSearch.medianBrotli)} (largest ${kb(ours.firstSearch.maxBrotli)})`, ours.firstSearch.medianBrotli <= TARGETS.firstSearchBytes],
+    [
+      `first search ≤ 150 KB compressed (brotli, median query): ${kb(ours.firstSearch.medianBrotli)} (largest ${kb(ours.firstSearch.maxBrotli)})`,
+      ours.firstSearch.medianBrotli <= TARGETS.firstSearchBytes,
+    ],
   ];
   if (quality) {
     const q = quality;
-    out.push('', 'Recall and precision, tests/fixtures/search-queries.json (ground truth: the text holds every part of the query on cluster boundaries, tests/support/search-quality.ts)', '');
+    out.push(
+      '',
+      'Recall and precision, tests/fixtures/search-queries.json (ground truth: the text holds every part of the query on cluster boundaries, tests/support/search-quality.ts)',
+      '',
+    );
     out.push(`Thai (${q.ours.th.length} queries)`, qualityTable(q.ours.th, q.default.th), '');
     out.push(`English (${q.ours.en.length} queries)`, qualityTable(q.ours.en, q.default.en), '');
     out.push(
       table(
         ['means', 'ours recall', 'ours precision', 'default recall', 'default precision'],
         [
-          ['Thai', mean(q.ours.th, 'recall').toFixed(4), mean(q.ours.th, 'precision').toFixed(4), mean(q.default.th, 'recall').toFixed(4), mean(q.default.th, 'precision').toFixed(4)],
-          ['English', mean(q.ours.en, 'recall').toFixed(4), mean(q.ours.en, 'precision').toFixed(4), mean(q.default.en, 'recall').toFixed(4), mean(q.default.en, 'precision').toFixed(4)],
+          [
+            'Thai',
+            mean(q.ours.th, 'recall').toFixed(4),
+            mean(q.ours.th, 'precision').toFixed(4),
+            mean(q.default.th, 'recall').toFixed(4),
+            mean(q.default.th, 'precision').toFixed(4),
+          ],
+          [
+            'English',
+            mean(q.ours.en, 'recall').toFixed(4),
+            mean(q.ours.en, 'precision').toFixed(4),
+            mean(q.default.en, 'recall').toFixed(4),
+            mean(q.default.en, 'precision').toFixed(4),
+          ],
         ],
         [1, 2, 3, 4],
       ),
@@ -273,7 +329,14 @@ async function main(): Promise<void> {
         ['category', 'queries', 'no relevant story', 'mean recall', 'mean precision', 'worst query (recall / precision)'],
         [...byCategory, { category: 'all Thai categories', rows: thaiRows }].map(({ category, rows: own }) => {
           const worst = [...own].sort((a, b) => a.recall + a.precision - (b.recall + b.precision))[0];
-          return [category, own.length, own.filter((r) => r.relevant === 0).length, mean(own, 'recall').toFixed(4), mean(own, 'precision').toFixed(4), worst ? `${worst.query} (${worst.recall.toFixed(2)} / ${worst.precision.toFixed(2)})` : '–'];
+          return [
+            category,
+            own.length,
+            own.filter((r) => r.relevant === 0).length,
+            mean(own, 'recall').toFixed(4),
+            mean(own, 'precision').toFixed(4),
+            worst ? `${worst.query} (${worst.recall.toFixed(2)} / ${worst.precision.toFixed(2)})` : '–',
+          ];
         }),
         [1, 2, 3, 4],
       ),
@@ -289,7 +352,9 @@ async function main(): Promise<void> {
         ]),
       [
         `drawn, English: ≥ ${TARGETS.generatedEnglish} queries, recall ≥ ${TARGETS.englishRecall}, precision ≥ ${TARGETS.englishPrecision}: ${englishRows.length}, ${mean(englishRows, 'recall').toFixed(4)} / ${mean(englishRows, 'precision').toFixed(4)}`,
-        englishRows.length >= TARGETS.generatedEnglish && mean(englishRows, 'recall') >= TARGETS.englishRecall && mean(englishRows, 'precision') >= TARGETS.englishPrecision,
+        englishRows.length >= TARGETS.generatedEnglish &&
+          mean(englishRows, 'recall') >= TARGETS.englishRecall &&
+          mean(englishRows, 'precision') >= TARGETS.englishPrecision,
       ],
     );
   }

@@ -34,7 +34,10 @@ let release: () => Promise<void>;
 try {
   release = await waitForLock(slots.lock, {
     timeoutMs: LOCK_WAIT_MS,
-    onWait: (holder) => console.error(`Another build (process ${holder}) is publishing to ${shown}; waiting for it to finish (its lock: ${relative(process.cwd(), slots.lock)}).`),
+    onWait: (holder) =>
+      console.error(
+        `Another build (process ${holder}) is publishing to ${shown}; waiting for it to finish (its lock: ${relative(process.cwd(), slots.lock)}).`,
+      ),
   });
 } catch (error) {
   console.error(`Cannot build: ${error instanceof Error ? error.message : String(error)}`);

@@ -99,7 +99,19 @@ async function checkContent(options: Options): Promise<number> {
   });
   const total = results.reduce((sum, story) => sum + story.findings.length, 0);
   if (options.json) {
-    console.log(JSON.stringify(results.map(({ slug, directory, original, aligned, findings, english }) => ({ slug, directory, original, aligned, findings: findings.map((finding) => ({ ...finding, place: findingPlace(finding, english) })) })), null, 2));
+    console.log(
+      JSON.stringify(
+        results.map(({ slug, directory, original, aligned, findings, english }) => ({
+          slug,
+          directory,
+          original,
+          aligned,
+          findings: findings.map((finding) => ({ ...finding, place: findingPlace(finding, english) })),
+        })),
+        null,
+        2,
+      ),
+    );
   } else {
     for (const story of results) {
       for (const finding of story.findings) console.log(`${describeFinding(finding, story.slug, story.english)}\n`);

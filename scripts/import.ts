@@ -25,7 +25,8 @@ import { TIMESTAMP_WITH_OFFSET } from '../src/lib/dates.ts';
 import { sectionIds, type SectionId } from '../src/lib/sections.ts';
 import { articlePath } from '../src/lib/urls.ts';
 
-const USAGE = 'usage: npm run import -- [--out DIR] [--section ID] [--published 2024-05-16T17:00+07:00] [--folder NAME] [--pair THAI.txt=ENGLISH.txt]... FILE...';
+const USAGE =
+  'usage: npm run import -- [--out DIR] [--section ID] [--published 2024-05-16T17:00+07:00] [--folder NAME] [--pair THAI.txt=ENGLISH.txt]... FILE...';
 
 /** An input larger than this is not one story (a whole archive, a binary file): refused before it replaces one. */
 const MAX_INPUT_BYTES = 5 * LARGE_STORY_BYTES;
@@ -58,7 +59,9 @@ async function readExisting(articlesDir: string): Promise<Map<string, ExistingSt
     } catch (error) {
       // Without its frontmatter the story cannot be recognised, and importing it again would duplicate it.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
-      unreadable.push(`${relative(process.cwd(), path)}: the frontmatter cannot be read (${reason}). Fix: correct it (npm run build names the line), then import again`);
+      unreadable.push(
+        `${relative(process.cwd(), path)}: the frontmatter cannot be read (${reason}). Fix: correct it (npm run build names the line), then import again`,
+      );
       continue;
     }
     const story = byFolder.get(folder) ?? { slug: folder.split('/').at(-1)!, folder, identities: [], files: {} };
@@ -69,7 +72,10 @@ async function readExisting(articlesDir: string): Promise<Map<string, ExistingSt
     }
     byFolder.set(folder, story);
   }
-  if (unreadable.length > 0) throw new ImportStopped(`${unreadable.length} existing ${unreadable.length === 1 ? 'story file' : 'story files'} cannot be read, so nothing was imported:\n${unreadable.map((u) => `  - ${u}`).join('\n')}`);
+  if (unreadable.length > 0)
+    throw new ImportStopped(
+      `${unreadable.length} existing ${unreadable.length === 1 ? 'story file' : 'story files'} cannot be read, so nothing was imported:\n${unreadable.map((u) => `  - ${u}`).join('\n')}`,
+    );
   return byFolder;
 }
 
@@ -164,7 +170,9 @@ async function main(): Promise<number> {
       continue;
     }
     if (bytes.length > MAX_INPUT_BYTES) {
-      fail(`${key}: the file is ${(bytes.length / 1_000_000).toFixed(1)} MB, more than one story. Fix: check it is the right file; split a long text into stories`);
+      fail(
+        `${key}: the file is ${(bytes.length / 1_000_000).toFixed(1)} MB, more than one story. Fix: check it is the right file; split a long text into stories`,
+      );
       continue;
     }
     const decoded = decodeInput(bytes);
@@ -173,7 +181,9 @@ async function main(): Promise<number> {
       continue;
     }
     if (decoded.encoding !== 'utf-8') {
-      console.log(`NOTE    ${key}: read as ${decoded.encoding === 'windows-874' ? 'Thai in TIS-620 (Windows-874)' : 'Windows-1252'} and converted to UTF-8; check the text on the site`);
+      console.log(
+        `NOTE    ${key}: read as ${decoded.encoding === 'windows-874' ? 'Thai in TIS-620 (Windows-874)' : 'Windows-1252'} and converted to UTF-8; check the text on the site`,
+      );
     }
     let story;
     try {
@@ -181,12 +191,16 @@ async function main(): Promise<number> {
       if (!story.published && published) story.published = published;
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
-      fail(`${key}: ${error.message}. Fix: check that the file is a story in the seed layout (title, paragraphs) or the thaigov layout (README.md, "Newsroom tools")`);
+      fail(
+        `${key}: ${error.message}. Fix: check that the file is a story in the seed layout (title, paragraphs) or the thaigov layout (README.md, "Newsroom tools")`,
+      );
       continue;
     }
     const longTitle = story.versions.find((v) => v.title.length > MAX_TITLE_LENGTH);
     if (longTitle) {
-      fail(`${key}: the ${longTitle.lang === 'th' ? 'Thai' : 'English'} title is ${longTitle.title.length} characters; a headline has at most ${MAX_TITLE_LENGTH}. Fix: check the layout: the title is the first line, alone, followed by the text`);
+      fail(
+        `${key}: the ${longTitle.lang === 'th' ? 'Thai' : 'English'} title is ${longTitle.title.length} characters; a headline has at most ${MAX_TITLE_LENGTH}. Fix: check the layout: the title is the first line, alone, followed by the text`,
+      );
       continue;
     }
     const renderingFile = renderingOf.get(input);
@@ -214,7 +228,9 @@ async function main(): Promise<number> {
     const isNew = !known;
     if (!known) {
       if (!story.published) {
-        fail(`${key}: no publication date in the text (a line such as "วันพุธที่ 5 มีนาคม 2568"). Fix: add one to the file or give --published 2024-05-16T17:00+07:00`);
+        fail(
+          `${key}: no publication date in the text (a line such as "วันพุธที่ 5 มีนาคม 2568"). Fix: add one to the file or give --published 2024-05-16T17:00+07:00`,
+        );
         continue;
       }
       let slug = proposeSlug(story);
@@ -275,7 +291,9 @@ async function readImportMap(mapPath: string): Promise<Record<string, string[]>>
     }
     throw new Error('it is not a map of file names to lists of page paths');
   } catch (error) {
-    throw new ImportStopped(`${relative(process.cwd(), mapPath)} cannot be read (${(error as Error).message}), so nothing was imported. Fix: restore it from version control, or delete it to start a new map (earlier inputs then lose their entries until imported again)`);
+    throw new ImportStopped(
+      `${relative(process.cwd(), mapPath)} cannot be read (${(error as Error).message}), so nothing was imported. Fix: restore it from version control, or delete it to start a new map (earlier inputs then lose their entries until imported again)`,
+    );
   }
 }
 

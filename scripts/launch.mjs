@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // The one statement of the minimum is package.json's engines field (">=22.18").
 const engines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node;
-const minimum = engines.replace(/^>=\s*/, '').split('.').map(Number);
+const minimum = engines
+  .replace(/^>=\s*/, '')
+  .split('.')
+  .map(Number);
 const cacheDir = join(root, 'node_modules', '.cache', `node-${minimum[0]}`);
 
 function isRecent(version) {
@@ -37,7 +40,9 @@ function nodeBinDir() {
   const binDir = join(cacheDir, 'node_modules', pkg, 'bin');
   const cached = join(binDir, 'node');
   if (existsSync(cached) && isRecent(spawnSync(cached, ['--version'], { encoding: 'utf8' }).stdout.trim())) return binDir;
-  console.error(`Node ${process.version} is too old for this project (it needs ${engines}): installing Node ${minimum[0]} from the npm package ${pkg}@${minimum[0]} into ${cacheDir}`);
+  console.error(
+    `Node ${process.version} is too old for this project (it needs ${engines}): installing Node ${minimum[0]} from the npm package ${pkg}@${minimum[0]} into ${cacheDir}`,
+  );
   // npm's own CLI, run by this Node, so it works whichever npm is first on PATH.
   const npmCli = process.env.npm_execpath;
   const npm = npmCli && npmCli.endsWith('.js') ? [process.execPath, npmCli] : ['npm'];
@@ -47,7 +52,9 @@ function nodeBinDir() {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   if (install.status !== 0 || !existsSync(cached)) {
-    fail(`Could not install Node ${minimum[0]} (${pkg}@${minimum[0]}). Install Node ${engines} yourself (for example \`nvm install 22\`) and run the command again.`);
+    fail(
+      `Could not install Node ${minimum[0]} (${pkg}@${minimum[0]}). Install Node ${engines} yourself (for example \`nvm install 22\`) and run the command again.`,
+    );
   }
   return binDir;
 }

@@ -29,7 +29,13 @@ if (!existsSync(join(site, 'th', 'index.html'))) {
   process.exit(1);
 }
 
-const folders = (path: string) => (existsSync(join(site, path)) ? readdirSync(join(site, path), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+const folders = (path: string) =>
+  existsSync(join(site, path))
+    ? readdirSync(join(site, path), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
+    : [];
 const stories = { th: folders('th/articles'), en: new Set(folders('en/articles')) };
 const translated = stories.th.find((slug) => existsSync(join(site, 'th/articles', slug, 'side-by-side', 'index.html')));
 const thaiOnly = stories.th.find((slug) => !stories.en.has(slug));
@@ -62,7 +68,13 @@ try {
     for (const colorScheme of ['light', 'dark'] as const) {
       const phone = width === 390;
       // The phone is a touch screen (coarse pointer): what a phone user sees, "/" hint and all.
-      const context = await browser.newContext({ viewport: { width, height: phone ? 844 : 900 }, isMobile: phone, hasTouch: phone, colorScheme, reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        viewport: { width, height: phone ? 844 : 900 },
+        isMobile: phone,
+        hasTouch: phone,
+        colorScheme,
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       for (const { name, path } of pages) {
         await page.goto(`${server.url}${path}`, { waitUntil: 'load' });

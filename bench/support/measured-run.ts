@@ -67,7 +67,11 @@ function processTree(root: number): number[] {
   return out;
 }
 
-export function runMeasured(command: string, args: readonly string[], opts: { cwd: string; env: NodeJS.ProcessEnv; pollMs?: number; echo?: (line: TimedLine) => void }): Promise<MeasuredRun> {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv; pollMs?: number; echo?: (line: TimedLine) => void },
+): Promise<MeasuredRun> {
   return new Promise((resolvePromise, reject) => {
     const start = performance.now();
     const child = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -228,7 +228,15 @@ export async function coldSearch(browser: Browser, server: CompressingServer, en
       timing,
       transfer: transferOf(entries),
       byKind,
-      files: entries.map((e) => ({ path: e.path, kind: fileKind(e.path), raw: e.sizes.raw, gzip: e.sizes.gzip, brotli: e.sizes.brotli, sent: e.sent, encoding: e.encoding })),
+      files: entries.map((e) => ({
+        path: e.path,
+        kind: fileKind(e.path),
+        raw: e.sizes.raw,
+        gzip: e.sizes.gzip,
+        brotli: e.sizes.brotli,
+        sent: e.sent,
+        encoding: e.encoding,
+      })),
       pageScripts,
     };
   } finally {
@@ -251,7 +259,13 @@ export interface WarmRow {
  * a throwaway query, then every query once (first time in a warm page), then `rounds` more passes.
  * The engines alternate query by query (and which goes first alternates) so machine noise hits both alike.
  */
-export async function warmSearches(browser: Browser, siteUrl: string, engineScript: string, queries: readonly SearchQuery[], rounds: number): Promise<WarmRow[]> {
+export async function warmSearches(
+  browser: Browser,
+  siteUrl: string,
+  engineScript: string,
+  queries: readonly SearchQuery[],
+  rounds: number,
+): Promise<WarmRow[]> {
   const context = await newSearchContext(browser, engineScript);
   try {
     const pages = new Map<string, Page>();
@@ -262,8 +276,7 @@ export async function warmSearches(browser: Browser, siteUrl: string, engineScri
         pages.set(`${engine}:${lang}`, page);
       }
     }
-    const run = (engine: EngineName, query: SearchQuery) =>
-      pages.get(`${engine}:${query.lang}`)!.evaluate(searchInPage, inPageArgs(engine, query));
+    const run = (engine: EngineName, query: SearchQuery) => pages.get(`${engine}:${query.lang}`)!.evaluate(searchInPage, inPageArgs(engine, query));
     const rows = new Map<string, WarmRow>();
     for (let pass = 0; pass <= rounds; pass++) {
       for (const [i, query] of queries.entries()) {

@@ -58,7 +58,10 @@ export function table(header: readonly string[], rows: ReadonlyArray<ReadonlyArr
 }
 
 export function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
 }
 
 /** What is being measured: the commit, and uncommitted changes to the pipeline in the working tree. */

@@ -29,14 +29,15 @@ export function contentTypeOf(file: string): string {
 }
 
 async function isFile(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isFile(), () => false);
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** What a static host answers for a URL: a file (200, or /404.html with 404), a redirect to the slash, or an error. */
 export type StaticAnswer =
-  | { kind: 'file'; status: 200 | 404; file: string }
-  | { kind: 'redirect'; location: string }
-  | { kind: 'error'; status: 400 | 403 | 404; message: string };
+  { kind: 'file'; status: 200 | 404; file: string } | { kind: 'redirect'; location: string } | { kind: 'error'; status: 400 | 403 | 404; message: string };
 
 /** Resolves a request URL against a built site the way a static host does: directory URLs, /404.html for anything missing. */
 export async function resolveStatic(root: string, requestUrl: string | undefined): Promise<StaticAnswer> {

@@ -96,7 +96,16 @@ let storyTopicsPromise: Promise<Map<string, Topic[]>> | undefined;
 /** Every story's topics (by slug), from the tags of all its versions. */
 export function getStoryTopics(): Promise<Map<string, Topic[]>> {
   storyTopicsPromise ??= Promise.all([getStories(), getTopics()]).then(
-    ([stories, topics]) => new Map(stories.map((story) => [story.slug, storyTopics(Object.values(story.versions).map((entry) => entry.data.tags), topics)])),
+    ([stories, topics]) =>
+      new Map(
+        stories.map((story) => [
+          story.slug,
+          storyTopics(
+            Object.values(story.versions).map((entry) => entry.data.tags),
+            topics,
+          ),
+        ]),
+      ),
   );
   return storyTopicsPromise;
 }

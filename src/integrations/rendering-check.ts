@@ -23,7 +23,7 @@ export function renderingCheck(options: { contentDir: string }): AstroIntegratio
         logger.warn(
           `rendering check: ${findings.length} findings in ${stories.filter((s) => s.findings.length > 0).length} of ${stories.length} translated stories` +
             (findings.length > SHOWN ? ` (first ${SHOWN} shown)` : '') +
-            '; npm run report:renderings writes the editor\'s report, both paragraphs side by side with links to the page and the line to edit (reports/renderings.html)',
+            "; npm run report:renderings writes the editor's report, both paragraphs side by side with links to the page and the line to edit (reports/renderings.html)",
         );
       },
     },

@@ -161,7 +161,12 @@ export function searchIndex(options: { storiesPerBundle: number }): AstroIntegra
     name: 'news-search-index',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await writeSearchIndex(fileURLToPath(dir), pages.map((p) => `/${p.pathname}`), options.storiesPerBundle, logger);
+        await writeSearchIndex(
+          fileURLToPath(dir),
+          pages.map((p) => `/${p.pathname}`),
+          options.storiesPerBundle,
+          logger,
+        );
       },
     },
   };

@@ -21,7 +21,18 @@ export function findMisalignment(original: readonly BlockKind[], rendering: read
 }
 
 export function describeMisalignment(slug: string, originalFile: string, renderingFile: string, problem: AlignmentProblem): string {
-  const name = (kind: BlockKind | null) => (kind === null ? 'nothing' : kind === 'p' ? 'a paragraph' : kind === 'h' ? 'a heading' : kind === 'li' ? 'a list item' : kind === 'quote' ? 'a quote' : 'a block');
+  const name = (kind: BlockKind | null) =>
+    kind === null
+      ? 'nothing'
+      : kind === 'p'
+        ? 'a paragraph'
+        : kind === 'h'
+          ? 'a heading'
+          : kind === 'li'
+            ? 'a list item'
+            : kind === 'quote'
+              ? 'a quote'
+              : 'a block';
   return (
     `${slug}: ${renderingFile} does not line up with ${originalFile} from block ${problem.block} on ` +
     `(the original has ${name(problem.original)} there, the rendering ${name(problem.rendering)}). ` +

@@ -27,10 +27,7 @@ export class ContentErrors extends Error {
   readonly problems: ContentError[];
 
   constructor(errors: ContentError[]) {
-    super(
-      `${errors.length} content ${errors.length === 1 ? 'problem' : 'problems'} found:\n` +
-        errors.map((e) => `  - ${e.message}`).join('\n'),
-    );
+    super(`${errors.length} content ${errors.length === 1 ? 'problem' : 'problems'} found:\n` + errors.map((e) => `  - ${e.message}`).join('\n'));
     this.name = 'ContentErrors';
     this.problems = errors;
     // The build prints an error's stack; for content, where in our code it was found helps no editor.

@@ -46,9 +46,7 @@ export function formatDate(date: Date, lang: Lang): string {
 /** The date with Bangkok time: "5 มีนาคม 2568 เวลา 10:00 น." / "5 March 2025, 10:00 (Bangkok)". */
 export function formatDateTime(date: Date, lang: Lang): string {
   const time = timeFormatter.format(date);
-  return lang === 'th'
-    ? `${formatDate(date, 'th')} เวลา ${time} น.`
-    : `${formatDate(date, 'en')}, ${time} (Bangkok)`;
+  return lang === 'th' ? `${formatDate(date, 'th')} เวลา ${time} น.` : `${formatDate(date, 'en')}, ${time} (Bangkok)`;
 }
 
 /**
@@ -88,7 +86,9 @@ const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'Ju
 export function timestampProblem(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(text);
   if (!m) return 'is not a date and time with a UTC offset';
-  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = m
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part))) as number[];
   if (month! < 1 || month! > 12) return `has month ${month}; months run from 01 to 12`;
   const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
   if (day! < 1 || day! > days) return `has day ${day}, but ${MONTH_NAMES[month! - 1]} ${year} has ${days} days`;

@@ -91,18 +91,31 @@ export function checkTimestampLines(rawFile: string, file: string, now: Date): {
     const line = frontmatter.slice(0, match.index).split('\n').length + 1;
     const value = (match[1] ?? '').replace(/^(['"])(.*)\1$/, '$2');
     if (!TIMESTAMP_WITH_OFFSET.test(value)) {
-      errors.push(new ContentError({ file, line, field, problem: `"${value}" is not a date and time with a UTC offset`, fix: 'write it as 2025-03-05T10:00:00+07:00 (Bangkok time, with the offset)' }));
+      errors.push(
+        new ContentError({
+          file,
+          line,
+          field,
+          problem: `"${value}" is not a date and time with a UTC offset`,
+          fix: 'write it as 2025-03-05T10:00:00+07:00 (Bangkok time, with the offset)',
+        }),
+      );
       continue;
     }
     const problem = timestampProblem(value);
     if (problem) {
       const year = Number(value.slice(0, 4));
-      const buddhist = year >= EARLIEST_YEAR + BUDDHIST_ERA_OFFSET && year <= LATEST_YEAR + BUDDHIST_ERA_OFFSET ? `; ${value.slice(0, 4)} looks like a Buddhist-era year: write the Common Era year (${year - BUDDHIST_ERA_OFFSET})` : '';
+      const buddhist =
+        year >= EARLIEST_YEAR + BUDDHIST_ERA_OFFSET && year <= LATEST_YEAR + BUDDHIST_ERA_OFFSET
+          ? `; ${value.slice(0, 4)} looks like a Buddhist-era year: write the Common Era year (${year - BUDDHIST_ERA_OFFSET})`
+          : '';
       errors.push(new ContentError({ file, line, field, problem: `"${value}" ${problem}`, fix: `correct the date${buddhist}` }));
       continue;
     }
     if (new Date(value.replace(' ', 'T')).getTime() > now.getTime() + FUTURE_MARGIN_MS) {
-      warnings.push(`${file}:${line}: ${field}: "${value}" is more than a day in the future; the story is published with that date (check the year if it is not an embargo)`);
+      warnings.push(
+        `${file}:${line}: ${field}: "${value}" is more than a day in the future; the story is published with that date (check the year if it is not an embargo)`,
+      );
     }
   }
   return { errors, warnings };
@@ -142,7 +155,14 @@ export function checkFileText(raw: string, file: string, now: Date): { errors: C
   const warnings: string[] = [];
   const { frontmatter, body, bodyLine } = splitFile(raw);
   if (frontmatter === null) {
-    errors.push(new ContentError({ file, line: 1, problem: 'the file does not start with a frontmatter block', fix: 'begin it with a line "---", the fields (title, summary, …), and another line "---"' }));
+    errors.push(
+      new ContentError({
+        file,
+        line: 1,
+        problem: 'the file does not start with a frontmatter block',
+        fix: 'begin it with a line "---", the fields (title, summary, …), and another line "---"',
+      }),
+    );
     return { errors, warnings, yaml: null };
   }
   // YAML 1.2, as the `yaml` package reads it: timestamps stay text (checked below), "no" stays a word.
@@ -164,7 +184,14 @@ export function checkFileText(raw: string, file: string, now: Date): { errors: C
   errors.push(...times.errors);
   warnings.push(...times.warnings);
   if (body.replace(INVISIBLE, '').trim() === '') {
-    errors.push(new ContentError({ file, line: bodyLine, problem: 'the story has no text after its frontmatter (invisible characters do not count)', fix: 'add the paragraphs of the story, separated by blank lines' }));
+    errors.push(
+      new ContentError({
+        file,
+        line: bodyLine,
+        problem: 'the story has no text after its frontmatter (invisible characters do not count)',
+        fix: 'add the paragraphs of the story, separated by blank lines',
+      }),
+    );
   }
   let deepIndentReported = false;
   body.split('\n').forEach((text, i) => {
@@ -176,17 +203,43 @@ export function checkFileText(raw: string, file: string, now: Date): { errors: C
       if (deepIndentReported) return;
       deepIndentReported = true;
       // Checked before parsing: the parser's time grows steeply with depth (a minute for 1,000 levels).
-      errors.push(new ContentError({ file, line, problem: `the line is indented ${indent} spaces, which Markdown reads as lists or quotes nested more than ${MAX_NESTING} levels deep`, fix: `remove the indentation (paragraphs start at the beginning of the line), or nest lists at most ${MAX_NESTING} levels` }));
+      errors.push(
+        new ContentError({
+          file,
+          line,
+          problem: `the line is indented ${indent} spaces, which Markdown reads as lists or quotes nested more than ${MAX_NESTING} levels deep`,
+          fix: `remove the indentation (paragraphs start at the beginning of the line), or nest lists at most ${MAX_NESTING} levels`,
+        }),
+      );
     } else if (/^(import|export)\s/.test(prose)) {
-      errors.push(new ContentError({ file, line, problem: `the line starts with "${prose.split(/\s/)[0]}", which MDX runs as code`, fix: 'reword the line, or write &#105;mport / &#101;xport to keep the word' }));
+      errors.push(
+        new ContentError({
+          file,
+          line,
+          problem: `the line starts with "${prose.split(/\s/)[0]}", which MDX runs as code`,
+          fix: 'reword the line, or write &#105;mport / &#101;xport to keep the word',
+        }),
+      );
     } else if (/(^|[^\\])[{}]/.test(prose)) {
-      errors.push(new ContentError({ file, line, problem: 'the line has a brace, which MDX reads as an expression', fix: 'write \\{ and \\} for literal braces' }));
+      errors.push(
+        new ContentError({ file, line, problem: 'the line has a brace, which MDX reads as an expression', fix: 'write \\{ and \\} for literal braces' }),
+      );
     } else if (/(^|[^\\])<\/?[A-Za-z!]/.test(prose)) {
-      errors.push(new ContentError({ file, line, problem: 'the line has "<" before a letter, which MDX reads as a tag', fix: 'write \\< for a literal "<" (stories are text: no HTML or components)' }));
+      errors.push(
+        new ContentError({
+          file,
+          line,
+          problem: 'the line has "<" before a letter, which MDX reads as a tag',
+          fix: 'write \\< for a literal "<" (stories are text: no HTML or components)',
+        }),
+      );
     }
   });
   const bytes = Buffer.byteLength(raw);
-  if (bytes > LARGE_STORY_BYTES) warnings.push(`${file}: the story is ${(bytes / 1_000_000).toFixed(1)} MB; it is published, but consider splitting it: readers and the build both slow down`);
+  if (bytes > LARGE_STORY_BYTES)
+    warnings.push(
+      `${file}: the story is ${(bytes / 1_000_000).toFixed(1)} MB; it is published, but consider splitting it: readers and the build both slow down`,
+    );
   return { errors, warnings, yaml };
 }
 

@@ -24,7 +24,9 @@ export function parseListFile<S extends z.ZodType>(text: string, file: string, s
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) {
-    throw new ContentErrors([new ContentError({ file, line: 1, problem: 'the file is not a list of entries', fix: `start each entry with "- ", e.g.\n${example}` })]);
+    throw new ContentErrors([
+      new ContentError({ file, line: 1, problem: 'the file is not a list of entries', fix: `start each entry with "- ", e.g.\n${example}` }),
+    ]);
   }
   /** The line of a field of an entry, else of the entry itself. */
   const lineOf = (path: unknown[]) => {

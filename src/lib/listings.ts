@@ -42,7 +42,10 @@ export function storyEnds<T extends Listed>(items: readonly T[]): (slug: string)
  * The front page's order of importance: the newest story leads, the next ones make the row under it,
  * then each section (in the fixed section order) shows its latest stories not already shown above.
  */
-export function frontPage<T extends Listed, S extends string>(items: readonly T[], sections: readonly S[]): { lead: T | null; secondary: T[]; sections: { section: S; items: T[] }[] } {
+export function frontPage<T extends Listed, S extends string>(
+  items: readonly T[],
+  sections: readonly S[],
+): { lead: T | null; secondary: T[]; sections: { section: S; items: T[] }[] } {
   const top = items.slice(0, 1 + FRONT_SECONDARY);
   const shown = new Set(top.map((item) => item.story.slug));
   const blocks = sections.map((section) => ({

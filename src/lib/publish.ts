@@ -27,7 +27,10 @@ export function siteSlots(outDir: string) {
 
 /** A version stamp that sorts by time and never repeats between two processes. */
 export function versionStamp(now = new Date(), pid = process.pid): string {
-  return `${now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${pid}`;
+  return `${now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${pid}`;
 }
 
 export function isAlive(pid: number): boolean {
@@ -75,7 +78,10 @@ export async function acquireLock(lockPath: string, pid = process.pid): Promise<
 }
 
 /** Waits for the lock, calling onWait once with the holder; gives up after timeoutMs. */
-export async function waitForLock(lockPath: string, opts: { timeoutMs: number; onWait?: (holder: number) => void; pollMs?: number }): Promise<() => Promise<void>> {
+export async function waitForLock(
+  lockPath: string,
+  opts: { timeoutMs: number; onWait?: (holder: number) => void; pollMs?: number },
+): Promise<() => Promise<void>> {
   const deadline = Date.now() + opts.timeoutMs;
   let told = false;
   for (;;) {

@@ -23,9 +23,12 @@ export function storyFileProblem(relPath: string, shown: string, present: Readon
   const name = posix.basename(relPath);
   if (STORY_FILE_NAMES.includes(name)) return null;
   const folder = posix.dirname(relPath);
-  const outOrIgnore = 'move it out of the articles folder (photos go in public/images/), or name it in the ignore option of the article loader (src/content.config.ts)';
+  const outOrIgnore =
+    'move it out of the articles folder (photos go in public/images/), or name it in the ignore option of the article loader (src/content.config.ts)';
   const lowered = name.toLowerCase();
-  const meant = STORY_FILE_NAMES.find((story) => lowered === story || lowered === story.replace(/\.mdx$/, '.md') || lowered === story.replace(/\.mdx$/, '.markdown'));
+  const meant = STORY_FILE_NAMES.find(
+    (story) => lowered === story || lowered === story.replace(/\.mdx$/, '.md') || lowered === story.replace(/\.mdx$/, '.markdown'),
+  );
   if (meant) {
     const twin = present.has(posix.join(folder, meant));
     return new ContentError({
@@ -35,7 +38,11 @@ export function storyFileProblem(relPath: string, shown: string, present: Readon
     });
   }
   if (STORY_FILE_NAMES.some((story) => lowered.startsWith(`${story}.`) || lowered.startsWith(`${story}~`) || lowered.endsWith('~'))) {
-    return new ContentError({ file: shown, problem: 'this looks like a backup or an editor\'s copy of a story file; the build does not read it', fix: outOrIgnore });
+    return new ContentError({
+      file: shown,
+      problem: "this looks like a backup or an editor's copy of a story file; the build does not read it",
+      fix: outOrIgnore,
+    });
   }
   if (/\.mdx?$/i.test(name)) {
     return new ContentError({

@@ -85,7 +85,9 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       const removed = frontmatter.removed + body.removed.length;
       if (removed > 0) {
         const line = body.removed[0] === undefined ? 1 : bodyLine + rawBody.slice(0, body.removed[0]).split('\n').length - 1;
-        context.logger.warn(`${file}:${line}: ${removed} direction ${removed === 1 ? 'control was' : 'controls were'} removed (an override or embedding opened and never closed, or closed and never opened); check the text reads in the right order`);
+        context.logger.warn(
+          `${file}:${line}: ${removed} direction ${removed === 1 ? 'control was' : 'controls were'} removed (an override or embedding opened and never closed, or closed and never opened); check the text reads in the right order`,
+        );
       }
       // The story's own words to keep whole on a line; its pages apply them to the headline and dek too.
       const lexicon = buildLexicon([parsed.data.title, parsed.data.summary, body.text], parsed.data.tags);
@@ -99,7 +101,14 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       }
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({ id, data: parsed.data, body: body.text, filePath: file, digest, rendered: { html: rendered.html, metadata: { blocks: rendered.blocks, lexicon } } });
+      context.store.set({
+        id,
+        data: parsed.data,
+        body: body.text,
+        filePath: file,
+        digest,
+        rendered: { html: rendered.html, metadata: { blocks: rendered.blocks, lexicon } },
+      });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
 
@@ -113,7 +122,15 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       const src = (entry.data as { image?: { src?: string } }).image?.src;
       if (src && !existsSync(join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!)))) {
         const file = entry.filePath ?? entry.id;
-        problems.push(new ContentError({ file, line: lineOf(file, 'image.src'), field: 'image.src', problem: `"${src}" is not a file in public/`, fix: `copy the photo to public${src}, or correct the path` }));
+        problems.push(
+          new ContentError({
+            file,
+            line: lineOf(file, 'image.src'),
+            field: 'image.src',
+            problem: `"${src}" is not a file in public/`,
+            fix: `copy the photo to public${src}, or correct the path`,
+          }),
+        );
       }
     }
     // Rules between files are checked on the files that passed; a folder with a broken file is left
@@ -126,7 +143,9 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       if (!(error instanceof ContentErrors)) throw error;
       for (const p of error.problems) {
         if (broken.has(p.file.split('/').slice(0, -1).join('/'))) continue;
-        problems.push(p.line || !p.field ? p : new ContentError({ file: p.file, line: lineOf(p.file, p.field), field: p.field, problem: p.problem, fix: p.fix }));
+        problems.push(
+          p.line || !p.field ? p : new ContentError({ file: p.file, line: lineOf(p.file, p.field), field: p.field, problem: p.problem, fix: p.fix }),
+        );
       }
     }
     if (problems.length > 0) throw ContentErrors.sorted(problems);
@@ -156,7 +175,10 @@ function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeo
     const { th, en } = story.versions;
     if (!th || !en) continue;
     translated++;
-    const problem = findMisalignment(recordedBlocks(th).map((b) => b.kind), recordedBlocks(en).map((b) => b.kind));
+    const problem = findMisalignment(
+      recordedBlocks(th).map((b) => b.kind),
+      recordedBlocks(en).map((b) => b.kind),
+    );
     if (!problem) continue;
     misaligned++;
     logger.warn(describeMisalignment(story.slug, `${story.slug}/th.mdx`, `${story.slug}/en.mdx`, problem));
@@ -167,12 +189,27 @@ function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeo
 /** A body the parser refused, or that holds MDX code or deep nesting: the file, the line and what to do. */
 function bodyProblem(file: string, error: unknown): ContentError {
   if (error instanceof StoryBodyCode) {
-    return new ContentError({ file, line: error.line, problem: `the line holds ${error.what}, which a story cannot run`, fix: 'write the text as prose; escape a literal {, } or < with a backslash' });
+    return new ContentError({
+      file,
+      line: error.line,
+      problem: `the line holds ${error.what}, which a story cannot run`,
+      fix: 'write the text as prose; escape a literal {, } or < with a backslash',
+    });
   }
   if (error instanceof StoryBodyNesting) {
-    return new ContentError({ file, line: error.line, problem: `lists or quotes nest more than ${MAX_NESTING} levels deep here, wider than a phone can show`, fix: `flatten them to at most ${MAX_NESTING} levels, or remove the indentation if the lines are paragraphs` });
+    return new ContentError({
+      file,
+      line: error.line,
+      problem: `lists or quotes nest more than ${MAX_NESTING} levels deep here, wider than a phone can show`,
+      fix: `flatten them to at most ${MAX_NESTING} levels, or remove the indentation if the lines are paragraphs`,
+    });
   }
   const line = error instanceof VFileMessage && error.line ? error.line : undefined;
   const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
-  return new ContentError({ file, line, problem: `the text cannot be read as MDX (${reason})`, fix: 'escape a literal {, } or < with a backslash, and close every tag' });
+  return new ContentError({
+    file,
+    line,
+    problem: `the text cannot be read as MDX (${reason})`,
+    fix: 'escape a literal {, } or < with a backslash, and close every tag',
+  });
 }

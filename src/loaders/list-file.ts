@@ -29,7 +29,8 @@ export function listFileLoader<S extends z.ZodType>(
       const file = relative(fileURLToPath(context.config.root), path).split(sep).join('/');
       const entries = parseListFile(await readFile(path, 'utf8'), file, schema, example);
       const problems = check(entries);
-      if (problems.length > 0) throw new ContentErrors(problems.map((problem) => new ContentError({ file, problem, fix: `each entry looks like:\n${example}` })));
+      if (problems.length > 0)
+        throw new ContentErrors(problems.map((problem) => new ContentError({ file, problem, fix: `each entry looks like:\n${example}` })));
       for (const entry of entries) {
         const id = idOf(entry);
         context.store.set({ id, data: await context.parseData({ id, data: entry as Record<string, unknown> }) });

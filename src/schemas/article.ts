@@ -10,7 +10,8 @@ import { sectionIds } from '../lib/sections.ts';
 const imageSrc = z
   .string()
   .refine((src) => src.startsWith('/') && !src.startsWith('//'), {
-    message: 'must be a path on this site, such as /images/putin.jpg. Fix: copy the photo into public/images/ and write its path from /images/ (the site shows no photos from other sites, and a data: address is not a path)',
+    message:
+      'must be a path on this site, such as /images/putin.jpg. Fix: copy the photo into public/images/ and write its path from /images/ (the site shows no photos from other sites, and a data: address is not a path)',
   })
   .refine((src) => !src.split(/[/\\]/).includes('..') && !/%2e%2e/i.test(src), {
     message: 'must not contain "..". Fix: write the path from the site root, such as /images/putin.jpg',
@@ -96,7 +97,11 @@ export const articleSchema = z
       return;
     }
     if (!data.published) {
-      ctx.addIssue({ code: 'custom', path: ['published'], message: `is required in an original (this file has no "translation" block). Fix: add published: 2025-03-05T10:00:00+07:00; ${IF_RENDERING}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['published'],
+        message: `is required in an original (this file has no "translation" block). Fix: add published: 2025-03-05T10:00:00+07:00; ${IF_RENDERING}`,
+      });
     }
     if (!data.section) {
       ctx.addIssue({
@@ -113,7 +118,11 @@ export const articleSchema = z
       });
     }
     if (data.updated && data.published && data.updated < data.published) {
-      ctx.addIssue({ code: 'custom', path: ['updated'], message: 'is earlier than "published". Fix: correct one of the two dates (an update comes after publication)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: 'is earlier than "published". Fix: correct one of the two dates (an update comes after publication)',
+      });
     }
   });
 

@@ -10,7 +10,9 @@ export const DESK_EXAMPLE = '- th: โต๊ะข่าวต่างประ
 
 /** A topic: a Thai tag and its English counterpart (content/topics.yaml). */
 export const topicSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lowercase Latin letters, digits and single hyphens (it becomes the URL), e.g. "russia"' }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lowercase Latin letters, digits and single hyphens (it becomes the URL), e.g. "russia"' }),
   th: text('the tag in Thai, e.g. "รัสเซีย"'),
   en: text('the tag in English, e.g. "Russia"'),
   aliases: z.array(nonEmpty, { error: 'must be a list of other spellings, e.g. [สหรัฐ, USA]' }).default([]),

@@ -5,7 +5,15 @@
  */
 import { formatDate } from '../lib/dates.ts';
 import type { Lang } from '../lib/i18n/languages.ts';
-import { loadStoryHit, searchStories, type LanguageFilter, type PagefindApi, type PagefindResult, type SearchOptions, type StoryHit } from '../lib/search/engine.ts';
+import {
+  loadStoryHit,
+  searchStories,
+  type LanguageFilter,
+  type PagefindApi,
+  type PagefindResult,
+  type SearchOptions,
+  type StoryHit,
+} from '../lib/search/engine.ts';
 import { CHUNK_STARTS_FILE } from '../lib/search/chunks.ts';
 import { DATES_FILE } from '../lib/search/dates.ts';
 import type { ExcerptPart } from '../lib/search/excerpt.ts';

@@ -16,7 +16,10 @@ describe.skipIf(!haveCorpus)(`the thaigov corpus imported and built (${haveCorpu
     expect(failed).toBeLessThanOrEqual(5);
     const failures = output.split('\n').filter((l) => l.startsWith('FAILED'));
     expect(failures).toHaveLength(failed!);
-    for (const line of failures) expect(line).toMatch(/^FAILED {2}\S+\/th\/\d{4}\.txt: the story has a title but no body paragraphs\. Fix: check that the file is a story in the seed layout/);
+    for (const line of failures)
+      expect(line).toMatch(
+        /^FAILED {2}\S+\/th\/\d{4}\.txt: the story has a title but no body paragraphs\. Fix: check that the file is a story in the seed layout/,
+      );
   });
 
   it('maps every input file to pages that exist in the built site', () => {

@@ -60,7 +60,9 @@ describe('importer', () => {
     expect(html.querySelector('h1')?.textContent).toBe('ข่าวทดสอบ <b>ตัวหนา</b> {x}');
     const paragraphs = html.querySelectorAll('article .prose p').map((p) => p.textContent);
     expect(paragraphs.slice(0, expectedText.length)).toEqual(expectedText);
-    expect(html.querySelectorAll('article .prose script, article .prose img, article .prose h1, article .prose li, article .prose code, article .prose a')).toHaveLength(0);
+    expect(
+      html.querySelectorAll('article .prose script, article .prose img, article .prose h1, article .prose li, article .prose code, article .prose a'),
+    ).toHaveLength(0);
   });
 
   it('is idempotent: a second import changes nothing and duplicates nothing', async () => {
@@ -110,9 +112,14 @@ describe('importer', () => {
     ] as const) {
       const out = join(work, name);
       const result = runScript('import', ['--out', out, ...args]);
-      expect(result.stdout).toMatch(/COLLISION .*collide-b\.txt: slug "pm-meets-press-budget" belongs to another story; using "pm-meets-press-budget-[0-9a-f]{6}"/);
+      expect(result.stdout).toMatch(
+        /COLLISION .*collide-b\.txt: slug "pm-meets-press-budget" belongs to another story; using "pm-meets-press-budget-[0-9a-f]{6}"/,
+      );
       expect(result.stdout).toContain('1 slug collisions resolved');
-      runs.push({ folders: await folders(join(out, 'articles')), map: JSON.parse(await readFile(join(out, 'import-map.json'), 'utf8')) as Record<string, string[]> });
+      runs.push({
+        folders: await folders(join(out, 'articles')),
+        map: JSON.parse(await readFile(join(out, 'import-map.json'), 'utf8')) as Record<string, string[]>,
+      });
     }
     expect(runs[0]!.folders).toHaveLength(2);
     expect(runs[1]!.folders).toEqual(runs[0]!.folders);
@@ -182,7 +189,9 @@ describe('importer: nothing lost, nothing silent', () => {
   const noStack = (result: { stdout: string; stderr: string }) => expect(`${result.stdout}${result.stderr}`).not.toMatch(/^\s+at /m);
   const snapshot = async (root: string) => {
     const files = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-    return Object.fromEntries(await Promise.all(files.filter((f) => f.isFile()).map(async (f) => [join(f.parentPath, f.name), await readFile(join(f.parentPath, f.name), 'utf8')])));
+    return Object.fromEntries(
+      await Promise.all(files.filter((f) => f.isFile()).map(async (f) => [join(f.parentPath, f.name), await readFile(join(f.parentPath, f.name), 'utf8')])),
+    );
   };
 
   beforeAll(async () => {
@@ -208,7 +217,18 @@ describe('importer: nothing lost, nothing silent', () => {
       '---\ntitle: Café talks resume\nsummary: Talks resume.\npublished: 2025-03-05T00:00:00+07:00\nsection: world\nbyline: News desk\n---\n\nOld text.\n',
     );
     const input = join(dir, 'in', 'cp1252.txt');
-    await writeFile(input, Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' talks resume\n'), Buffer.from([0x93]), Buffer.from('We agreed,'), Buffer.from([0x94]), Buffer.from(' the minister said.\n')]));
+    await writeFile(
+      input,
+      Buffer.concat([
+        Buffer.from('Caf'),
+        Buffer.from([0xe9]),
+        Buffer.from(' talks resume\n'),
+        Buffer.from([0x93]),
+        Buffer.from('We agreed,'),
+        Buffer.from([0x94]),
+        Buffer.from(' the minister said.\n'),
+      ]),
+    );
     const result = runScript('import', ['--out', out, input]);
     expect(result.stdout).toMatch(/^NOTE {4}.*cp1252\.txt: read as Windows-1252 and converted to UTF-8/m);
     expect(result.stdout).toContain('updated   cafe-talks  en 1¶');
@@ -222,10 +242,30 @@ describe('importer: nothing lost, nothing silent', () => {
     expect(runScript('import', ['--out', out, input]).status).toBe(0);
     const before = await snapshot(out);
     const cases: [string, Buffer, RegExp][] = [
-      ['mixed', Buffer.concat(release('ข่าวต้นฉบับ', 'ย่อหน้าใหม่ Caf\u0001 ครับ', 92001).split('\u0001').flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xe9]), Buffer.from(part)]))), /story\.txt:5: mixes encodings: the file is UTF-8, but column 16 holds bytes that are not \(E9[^)]*\).*\. Fix: save the whole file as UTF-8/],
-      ['nul', Buffer.from(release('ข่าวต้นฉบับ', 'ย่อหน้า\u0000ใหม่', 92001)), /story\.txt:5: column 8 holds the control character U\+0000; the file is damaged or not text\. Fix: check it is the right file/],
-      ['huge', Buffer.from(release('ข่าวต้นฉบับ', 'ย่อหน้ายาว\n'.repeat(200_000), 92001)), /story\.txt: the file is \d+\.\d MB, more than one story\. Fix: check it is the right file/],
-      ['long title', Buffer.from(release('ข่าว'.repeat(100), 'ย่อหน้า', 92002)), /story\.txt: the Thai title is 400 characters; a headline has at most 300\. Fix: check the layout/],
+      [
+        'mixed',
+        Buffer.concat(
+          release('ข่าวต้นฉบับ', 'ย่อหน้าใหม่ Caf\u0001 ครับ', 92001)
+            .split('\u0001')
+            .flatMap((part, i) => (i === 0 ? [Buffer.from(part)] : [Buffer.from([0xe9]), Buffer.from(part)])),
+        ),
+        /story\.txt:5: mixes encodings: the file is UTF-8, but column 16 holds bytes that are not \(E9[^)]*\).*\. Fix: save the whole file as UTF-8/,
+      ],
+      [
+        'nul',
+        Buffer.from(release('ข่าวต้นฉบับ', 'ย่อหน้า\u0000ใหม่', 92001)),
+        /story\.txt:5: column 8 holds the control character U\+0000; the file is damaged or not text\. Fix: check it is the right file/,
+      ],
+      [
+        'huge',
+        Buffer.from(release('ข่าวต้นฉบับ', 'ย่อหน้ายาว\n'.repeat(200_000), 92001)),
+        /story\.txt: the file is \d+\.\d MB, more than one story\. Fix: check it is the right file/,
+      ],
+      [
+        'long title',
+        Buffer.from(release('ข่าว'.repeat(100), 'ย่อหน้า', 92002)),
+        /story\.txt: the Thai title is 400 characters; a headline has at most 300\. Fix: check the layout/,
+      ],
     ];
     for (const [name, bytes, message] of cases) {
       await writeFile(input, bytes);
@@ -267,7 +307,9 @@ describe('importer: nothing lost, nothing silent', () => {
     await writeFile(join(badStory, 'articles', 'broken', 'th.mdx'), '---\ntitle: [ไม่ปิด\n---\n\nข้อความ\n');
     const story = runScript('import', ['--out', badStory, input]);
     expect(story.status).toBe(2);
-    expect(story.stderr).toMatch(/1 existing story file cannot be read, so nothing was imported:\n {2}- .*bad-story\/articles\/broken\/th\.mdx: the frontmatter cannot be read \(.*\)\. Fix: correct it/);
+    expect(story.stderr).toMatch(
+      /1 existing story file cannot be read, so nothing was imported:\n {2}- .*bad-story\/articles\/broken\/th\.mdx: the frontmatter cannot be read \(.*\)\. Fix: correct it/,
+    );
     expect(await readdir(join(badStory, 'articles'))).toEqual(['broken']);
     noStack(story);
 
@@ -278,7 +320,9 @@ describe('importer: nothing lost, nothing silent', () => {
     expect(onFile.stderr).toContain('is a file, not a folder. Fix: give the content folder');
     const underFile = runScript('import', ['--out', join(file, 'content'), input]);
     expect(underFile.status).toBe(2);
-    expect(underFile.stderr).toMatch(/The import stopped: cannot write .*a-file\.txt\/content.* \(ENOTDIR\)\. Fix: check that --out names a folder you can write to/);
+    expect(underFile.stderr).toMatch(
+      /The import stopped: cannot write .*a-file\.txt\/content.* \(ENOTDIR\)\. Fix: check that --out names a folder you can write to/,
+    );
     noStack(onFile);
     noStack(underFile);
     expect(await readFile(file, 'utf8')).toBe('x');

@@ -43,16 +43,20 @@ afterAll(async () => {
  */
 function smallControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const INLINE_TEXT = '[data-body], [data-translation-notice], dd, [data-related], .pair-cell, [data-photo-caption], [role="note"] p, p[role="note"], [data-side-by-side-header] p:not(:has(> a:only-child))';
+    const INLINE_TEXT =
+      '[data-body], [data-translation-notice], dd, [data-related], .pair-cell, [data-photo-caption], [role="note"] p, p[role="note"], [data-side-by-side-header] p:not(:has(> a:only-child))';
     const small: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input:not([type="radio"]):not([type="hidden"]), select, label:has(input[type="radio"])')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'a[href], button, input:not([type="radio"]):not([type="hidden"]), select, label:has(input[type="radio"])',
+    )) {
       if (el.closest(INLINE_TEXT) && el.tagName === 'A') continue;
       const rect = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || el.closest('[hidden], .sr-only')) continue;
       // The skip link waits off screen until it is focused.
       if (el.classList.contains('skip-link')) continue;
-      if (rect.width < 43.5 || rect.height < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
+      if (rect.width < 43.5 || rect.height < 43.5)
+        small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(rect.width)}×${Math.round(rect.height)}`);
     }
     return small;
   });
@@ -74,7 +78,9 @@ describe('on a 390 px phone', () => {
     const page = await phone.newPage();
     for (const path of pages.slice(0, 5)) {
       await page.goto(`${fixtureUrl}${path}`);
-      const bar = await page.locator('[data-switch-bar]').evaluate((el) => ({ height: el.getBoundingClientRect().height, background: getComputedStyle(el).backgroundColor }));
+      const bar = await page
+        .locator('[data-switch-bar]')
+        .evaluate((el) => ({ height: el.getBoundingClientRect().height, background: getComputedStyle(el).backgroundColor }));
       expect(bar.height, path).toBeLessThanOrEqual(48);
       // Opaque: an rgb() colour, or one whose alpha is 1.
       expect(bar.background, path).toMatch(/^(rgb\(|oklch\([^/]*\)$|color\([^/]*\)$)/);
@@ -91,7 +97,9 @@ describe('on a 390 px phone', () => {
     await page.goto(`${fixtureUrl}/th/articles/${translated}/`);
     await page.evaluate(() => document.getElementById('b-5')!.scrollIntoView({ block: 'start' }));
     await navigate(page, `${fixtureUrl}/en/articles/${translated}/#b-5`, () => page.tap('[data-lang-switch]'));
-    const gap = await page.evaluate(() => document.getElementById('b-5')!.getBoundingClientRect().top - document.querySelector('[data-switch-bar]')!.getBoundingClientRect().bottom);
+    const gap = await page.evaluate(
+      () => document.getElementById('b-5')!.getBoundingClientRect().top - document.querySelector('[data-switch-bar]')!.getBoundingClientRect().bottom,
+    );
     expect(gap).toBeGreaterThanOrEqual(0);
     expect(gap).toBeLessThanOrEqual(32);
     await page.close();

@@ -64,7 +64,9 @@ function childrenOf(pid: number): number[] {
 
 /** What is beside dist: the live version only, once a build has finished. */
 function besideDist(root: string): string[] {
-  return readdirSync(root).filter((name) => name.startsWith('dist')).sort();
+  return readdirSync(root)
+    .filter((name) => name.startsWith('dist'))
+    .sort();
 }
 
 describe('npm run build publishes atomically and alone', () => {
@@ -82,27 +84,31 @@ describe('npm run build publishes atomically and alone', () => {
     expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/)]);
   });
 
-  it('killed with SIGKILL while Astro builds: its build stops too, the site stays, and the next build cleans up and publishes', { timeout: 240_000 }, async () => {
-    const { root, outDir, env, page } = await setup('killed');
-    expect(runScript('build', [], env).status).toBe(0);
-    const published = page();
-    const build = start(process.execPath, ['scripts/build.ts'], env);
-    // Killed once Astro has begun writing the new site beside the live one.
-    await until(() => existsSync(join(root, `dist.building-${build.child.pid}`)), 60_000, 'Astro to start writing');
-    const [astro] = childrenOf(build.child.pid!);
-    expect(astro).toBeDefined();
-    build.child.kill('SIGKILL');
-    await build.done;
-    await until(() => !isAlive(astro!), 10_000, 'the orphaned Astro build to end');
-    expect(page()).toBe(published);
-    expect(readFileSync(join(root, 'dist.lock'), 'utf8').trim()).toBe(String(build.child.pid));
+  it(
+    'killed with SIGKILL while Astro builds: its build stops too, the site stays, and the next build cleans up and publishes',
+    { timeout: 240_000 },
+    async () => {
+      const { root, outDir, env, page } = await setup('killed');
+      expect(runScript('build', [], env).status).toBe(0);
+      const published = page();
+      const build = start(process.execPath, ['scripts/build.ts'], env);
+      // Killed once Astro has begun writing the new site beside the live one.
+      await until(() => existsSync(join(root, `dist.building-${build.child.pid}`)), 60_000, 'Astro to start writing');
+      const [astro] = childrenOf(build.child.pid!);
+      expect(astro).toBeDefined();
+      build.child.kill('SIGKILL');
+      await build.done;
+      await until(() => !isAlive(astro!), 10_000, 'the orphaned Astro build to end');
+      expect(page()).toBe(published);
+      expect(readFileSync(join(root, 'dist.lock'), 'utf8').trim()).toBe(String(build.child.pid));
 
-    const next = runScript('build', [], env);
-    expect(next.status, next.stderr).toBe(0);
-    expect(next.stdout).toContain(`Removed what earlier builds left: dist.building-${build.child.pid}`);
-    expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/)]);
-    expect(existsSync(join(outDir, 'index.html'))).toBe(true);
-  });
+      const next = runScript('build', [], env);
+      expect(next.status, next.stderr).toBe(0);
+      expect(next.stdout).toContain(`Removed what earlier builds left: dist.building-${build.child.pid}`);
+      expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/)]);
+      expect(existsSync(join(outDir, 'index.html'))).toBe(true);
+    },
+  );
 
   it('npm killed: the build it started stops without publishing and releases its lock', { timeout: 240_000 }, async () => {
     const { root, env, page } = await setup('npm-killed');

@@ -224,7 +224,12 @@ describe('accessibility (axe-core)', () => {
           // The chooser at "/" would send the browser on to /th/: keep it on the chooser itself.
           if (path === '/') await page.route('**/redirect-to-language.js', (route) => route.abort());
           await page.goto(`${seedUrl}${path}`);
-          if (path.includes('/search/')) await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('#search-results > li').length > 0);
+          if (path.includes('/search/'))
+            await page.waitForFunction(
+              () =>
+                document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' &&
+                document.querySelectorAll('#search-results > li').length > 0,
+            );
           await page.addScriptTag({ path: axePath });
           const violations = await page.evaluate(async () => {
             const axe = (window as unknown as { axe: { run: (o?: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -34,7 +34,12 @@ describe('Content Security Policy', () => {
       for (const page of await readBuiltPages(site)) {
         const meta = page.root.querySelector('head > meta[http-equiv="content-security-policy"]');
         const csp = meta?.getAttribute('content') ?? '';
-        const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(' ')]));
+        const directives = Object.fromEntries(
+          csp
+            .split(';')
+            .map((d) => d.trim().split(/\s+/))
+            .map(([name, ...values]) => [name, values.join(' ')]),
+        );
         expect(directives, page.path).toMatchObject({
           'default-src': "'self'",
           'script-src': "'self' 'wasm-unsafe-eval'",
@@ -47,15 +52,27 @@ describe('Content Security Policy', () => {
         expect(before, page.path).toBeLessThanOrEqual(2);
         // With no hashes in the policy, any inline script or style would be blocked: there must be none.
         const inline = page.root.querySelectorAll('script:not([src])').filter((s) => !/json/.test(s.getAttribute('type') ?? ''));
-        expect(inline.map((s) => s.toString().slice(0, 80)), page.path).toEqual([]);
-        expect(page.root.querySelectorAll('style, [style]').map((e) => e.toString().slice(0, 80)), page.path).toEqual([]);
+        expect(
+          inline.map((s) => s.toString().slice(0, 80)),
+          page.path,
+        ).toEqual([]);
+        expect(
+          page.root.querySelectorAll('style, [style]').map((e) => e.toString().slice(0, 80)),
+          page.path,
+        ).toEqual([]);
       }
     }
   });
 
   it('still lets every page type work, search included, without a single violation', async () => {
     const { page, violations } = await guardedPage();
-    for (const path of ['/th/', '/en/articles/putin-praises-russia-myanmar-ties/', '/th/articles/putin-praises-russia-myanmar-ties/side-by-side/', '/en/archive/', '/th/404.html']) {
+    for (const path of [
+      '/th/',
+      '/en/articles/putin-praises-russia-myanmar-ties/',
+      '/th/articles/putin-praises-russia-myanmar-ties/side-by-side/',
+      '/en/archive/',
+      '/th/404.html',
+    ]) {
       await page.goto(`${seedUrl}${path}`);
       await page.click('[data-theme-toggle]');
     }
@@ -126,7 +143,9 @@ describe('hostile text renders as text', () => {
   it('shows hostile text found by search as text', async () => {
     const { page, dialogs } = await guardedPage();
     await page.goto(`${fixtureUrl}/th/search/?q=${encodeURIComponent('onerror')}`);
-    await page.waitForFunction(() => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('#search-results > li').length > 0);
+    await page.waitForFunction(
+      () => document.querySelector('#search-results')?.getAttribute('aria-busy') === 'false' && document.querySelectorAll('#search-results > li').length > 0,
+    );
     expect(await page.textContent('#search-results')).toContain('<img src=x onerror=alert(');
     expect(await page.locator('#search-results img, #search-results script').count()).toBe(0);
     expect(dialogs).toEqual([]);

@@ -53,47 +53,55 @@ describe('Thai line breaking', () => {
       await page.setViewportSize({ width, height: 800 });
       add(released, await checkLines(page, 'main h1, [data-summary], [data-body] p', lexicon));
     }
-    console.log(`[thai-lines] seed story, 23 widths: ${kept.words} lexicon words, ${kept.split.length} split; without keeping them whole ${released.split.length} split`);
+    console.log(
+      `[thai-lines] seed story, 23 widths: ${kept.words} lexicon words, ${kept.split.length} split; without keeping them whole ${released.split.length} split`,
+    );
     expect(kept.split).toEqual([]);
     // The measurement sees a split when there is one.
     expect(released.split.length).toBeGreaterThan(0);
     await page.context().close();
   });
 
-  it.skipIf(!corpusUrl)('keeps lexicon words whole and never starts a line with ๆ in 300 corpus stories at 390 and 1366 px (generated)', async () => {
-    const articles = join(corpusContentDir, 'articles');
-    const thai = readdirSync(articles, { recursive: true, encoding: 'utf8' })
-      .filter((path) => path.endsWith('th.mdx'))
-      .sort();
-    const step = Math.max(1, Math.floor(thai.length / 300));
-    const sample = thai.filter((_, i) => i % step === 0).slice(0, 300);
-    expect(sample.length).toBe(300);
-    const widths = [390, 1366];
-    const totals = Object.fromEntries(widths.map((w) => [w, empty()])) as Record<number, LineCheck>;
-    const released = empty();
-    const page: Page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
-    for (const path of sample) {
-      const slug = path.split('/').at(-2)!;
-      const lexicon = lexiconOfFile(join(articles, path));
-      await page.setViewportSize({ width: widths[0]!, height: 900 });
-      await page.goto(`${corpusUrl}/th/articles/${slug}/`);
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      for (const width of widths) {
-        await page.setViewportSize({ width, height: 900 });
-        add(totals[width]!, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
+  it.skipIf(!corpusUrl)(
+    'keeps lexicon words whole and never starts a line with ๆ in 300 corpus stories at 390 and 1366 px (generated)',
+    async () => {
+      const articles = join(corpusContentDir, 'articles');
+      const thai = readdirSync(articles, { recursive: true, encoding: 'utf8' })
+        .filter((path) => path.endsWith('th.mdx'))
+        .sort();
+      const step = Math.max(1, Math.floor(thai.length / 300));
+      const sample = thai.filter((_, i) => i % step === 0).slice(0, 300);
+      expect(sample.length).toBe(300);
+      const widths = [390, 1366];
+      const totals = Object.fromEntries(widths.map((w) => [w, empty()])) as Record<number, LineCheck>;
+      const released = empty();
+      const page: Page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+      for (const path of sample) {
+        const slug = path.split('/').at(-2)!;
+        const lexicon = lexiconOfFile(join(articles, path));
+        await page.setViewportSize({ width: widths[0]!, height: 900 });
+        await page.goto(`${corpusUrl}/th/articles/${slug}/`);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        for (const width of widths) {
+          await page.setViewportSize({ width, height: 900 });
+          add(totals[width]!, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
+        }
+        await releaseKeptWords(page);
+        await page.setViewportSize({ width: 390, height: 900 });
+        add(released, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
       }
-      await releaseKeptWords(page);
-      await page.setViewportSize({ width: 390, height: 900 });
-      add(released, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
-    }
-    for (const width of widths) {
-      const t = totals[width]!;
-      console.log(`[thai-lines] corpus, ${width} px: ${t.words} lexicon words, ${t.split.length} split; ${t.repeatMarks} ๆ, ${t.repeatMarkStarts} starting a line`);
-      expect(t.split, `${width} px`).toEqual([]);
-      expect(t.repeatMarkStarts, `${width} px`).toBe(0);
-    }
-    console.log(`[thai-lines] corpus, 390 px, without keeping words whole: ${released.split.length} of ${released.words} split`);
-    expect(released.split.length).toBeGreaterThan(0);
-    await page.context().close();
-  }, 600_000);
+      for (const width of widths) {
+        const t = totals[width]!;
+        console.log(
+          `[thai-lines] corpus, ${width} px: ${t.words} lexicon words, ${t.split.length} split; ${t.repeatMarks} ๆ, ${t.repeatMarkStarts} starting a line`,
+        );
+        expect(t.split, `${width} px`).toEqual([]);
+        expect(t.repeatMarkStarts, `${width} px`).toBe(0);
+      }
+      console.log(`[thai-lines] corpus, 390 px, without keeping words whole: ${released.split.length} of ${released.words} split`);
+      expect(released.split.length).toBeGreaterThan(0);
+      await page.context().close();
+    },
+    600_000,
+  );
 });

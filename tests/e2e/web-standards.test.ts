@@ -23,7 +23,11 @@ const sites = [
   ...(inject('corpusDir') ? [{ name: 'thaigov corpus site', dir: inject('corpusDir'), storyCards: false }] : []),
 ];
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link', 'atom:link', 'dc:creator', 'category'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link', 'atom:link', 'dc:creator', 'category'].includes(name),
+});
 const langOf = (path: string) => path.split('/')[1] as 'th' | 'en';
 const isArticle = (path: string) => /^\/(th|en)\/articles\/[^/]+\/$/.test(path);
 
@@ -82,7 +86,9 @@ for (const site of sites) {
 
     it('publishes an RSS feed per language with the newest stories of that language', async () => {
       for (const lang of ['th', 'en'] as const) {
-        const doc = (await parseXmlFile(join(site.dir, lang, 'rss.xml'))) as { rss: { version: string; channel: Record<string, unknown> & { item?: RssItem[] } } };
+        const doc = (await parseXmlFile(join(site.dir, lang, 'rss.xml'))) as {
+          rss: { version: string; channel: Record<string, unknown> & { item?: RssItem[] } };
+        };
         const channel = doc.rss.channel;
         expect(doc.rss.version).toBe('2.0');
         expect(channel['language']).toBe(lang);
@@ -175,7 +181,10 @@ for (const site of sites) {
         }
         // A story's alternates in the sitemap are those its page declares.
         if (isArticle(path)) {
-          const declared = byPath.get(path)!.root.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`);
+          const declared = byPath
+            .get(path)!
+            .root.querySelectorAll('link[rel="alternate"][hreflang]')
+            .map((l) => `${l.getAttribute('hreflang')} ${new URL(l.getAttribute('href')!).pathname}`);
           if (declared.length > 1 && declared.sort().join() !== set.join()) problems.push(`${path}: sitemap alternates differ from the page's`);
           if (declared.length === 1 && links.length > 0) problems.push(`${path}: a one-language story has sitemap alternates`);
         }

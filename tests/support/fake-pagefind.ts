@@ -40,7 +40,12 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
   return {
     preload: async () => {},
     search: async (term, options) => {
-      const found = term.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean).map(lookUp);
+      const found = term
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\s]/gu, '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(lookUp);
       const filters = Object.entries(options?.filters ?? {});
       const results: PagefindResult[] = [];
       for (const page of (found[0] ?? new Map<number, number[]>()).keys()) {

@@ -30,9 +30,19 @@ export const fixture = {
    */
   searchMarker: 'ฟิกซ์เจอร์ค้นหา',
   searchCases: [
-    { slug: 'search-compound-tail', date: '2023-03-01', body: 'กระทรวงส่งเสริมการท่องเที่ยวและกีฬา และรองนายกรัฐมนตรีด้านการเกษตร', queries: ['ท่องเที่ยว', 'รัฐมนตรี', 'เกษตร'] },
+    {
+      slug: 'search-compound-tail',
+      date: '2023-03-01',
+      body: 'กระทรวงส่งเสริมการท่องเที่ยวและกีฬา และรองนายกรัฐมนตรีด้านการเกษตร',
+      queries: ['ท่องเที่ยว', 'รัฐมนตรี', 'เกษตร'],
+    },
     { slug: 'search-name-after-title', date: '2023-06-01', body: 'นายแพทย์ชลน่าน ศรีแก้ว พบกับนายแอนโทนี บลิงเคน', queries: ['ชลน่าน', 'แอนโทนี'] },
-    { slug: 'search-abbreviation-dash', date: '2025-03-01', body: 'สำนักงาน ก.ล.ต.แจ้งความร่วมมือไทย – ลาว', queries: ['ก.ล.ต.', 'ไทย-ลาว', 'ไทย–ลาว', 'ไทย - ลาว', 'ลาว'] },
+    {
+      slug: 'search-abbreviation-dash',
+      date: '2025-03-01',
+      body: 'สำนักงาน ก.ล.ต.แจ้งความร่วมมือไทย – ลาว',
+      queries: ['ก.ล.ต.', 'ไทย-ลาว', 'ไทย–ลาว', 'ไทย - ลาว', 'ลาว'],
+    },
     { slug: 'search-acronym-in-thai', date: '2025-04-01', body: 'ประชาคมอาเซียน(ASEAN) เตรียมการประชุมCOP29ที่บากู', queries: ['ASEAN', 'COP29', 'cop'] },
     { slug: 'search-spelling-variant', date: '2025-05-01', body: 'ความร่วมมือกับเมียนมาร์ด้านฝุ่นPM2.5 และSoftpower', queries: ['เมียนมา', 'PM 2.5', 'Soft Power'] },
   ],

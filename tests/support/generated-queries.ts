@@ -7,7 +7,15 @@ import type { StoryText } from './search-quality.ts';
  * the same stories and seed always give the same queries. Ground truth comes from the text
  * (search-quality.ts, isRelevant), never from these rules.
  */
-export const QUERY_CATEGORIES = ['compound-tail', 'name-after-title', 'abbreviation-dash', 'acronym-in-thai', 'short-or-prefix', 'spelling-variant', 'english'] as const;
+export const QUERY_CATEGORIES = [
+  'compound-tail',
+  'name-after-title',
+  'abbreviation-dash',
+  'acronym-in-thai',
+  'short-or-prefix',
+  'spelling-variant',
+  'english',
+] as const;
 export type QueryCategory = (typeof QUERY_CATEGORIES)[number];
 
 export interface GeneratedQuery {
@@ -58,7 +66,8 @@ export function generateQueries(stories: readonly StoryText[], perCategory = 50,
   const englishTexts = stories.map((s) => normalizeForSearch(s.texts.en ?? '')).filter(Boolean);
 
   const words = new Map<string, number>();
-  for (const text of thaiTexts) for (const { segment, isWordLike } of segmenter.segment(text)) if (isWordLike && THAI_WORD.test(segment)) words.set(segment, (words.get(segment) ?? 0) + 1);
+  for (const text of thaiTexts)
+    for (const { segment, isWordLike } of segmenter.segment(text)) if (isWordLike && THAI_WORD.test(segment)) words.set(segment, (words.get(segment) ?? 0) + 1);
   const wordList = [...words.keys()];
 
   const tails = new Set<string>();
@@ -115,7 +124,8 @@ export function generateQueries(stories: readonly StoryText[], perCategory = 50,
   const allText = [...thaiTexts, ...englishTexts].join('\n');
   const latinTokens = new Set((allText.match(/[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]/g) ?? []).map((t) => t.toLowerCase()));
   for (const m of allText.matchAll(/(?<![A-Za-z0-9])([A-Za-z]{2,})\s+([A-Za-z0-9][A-Za-z0-9.]*)(?![A-Za-z0-9])/g)) {
-    if (!STOP_WORDS.has(m[1]!.toLowerCase()) && !STOP_WORDS.has(m[2]!.toLowerCase()) && latinTokens.has(`${m[1]}${m[2]}`.toLowerCase())) latinApart.add(`${m[1]} ${m[2]}`);
+    if (!STOP_WORDS.has(m[1]!.toLowerCase()) && !STOP_WORDS.has(m[2]!.toLowerCase()) && latinTokens.has(`${m[1]}${m[2]}`.toLowerCase()))
+      latinApart.add(`${m[1]} ${m[2]}`);
   }
 
   // The dashed compounds drawn come back with the dash written three ways, as readers type it.

@@ -25,42 +25,39 @@ export interface LineCheck {
  * of the text the words are looked for in; they are not what the reader sees.
  */
 export async function checkLines(page: Page, selector: string, lexicon: readonly string[]): Promise<LineCheck> {
-  const laidOut = await page.evaluate(
-    (selector) => {
-      const out: { text: string; lines: number[] }[] = [];
-      for (const element of document.querySelectorAll(selector)) {
-        // The visible characters of the element, each with the top of the line box it sits in (null: no box, a mark or joiner).
-        const chars: { ch: string; top: number | null }[] = [];
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        const range = document.createRange();
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const text = node.textContent ?? '';
-          for (let i = 0; i < text.length; i++) {
-            if (text[i] === '\u2060') continue;
-            range.setStart(node, i);
-            range.setEnd(node, i + 1);
-            const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-            chars.push({ ch: text[i]!, top: rects.length > 0 ? rects[0]!.top : null });
-          }
+  const laidOut = await page.evaluate((selector) => {
+    const out: { text: string; lines: number[] }[] = [];
+    for (const element of document.querySelectorAll(selector)) {
+      // The visible characters of the element, each with the top of the line box it sits in (null: no box, a mark or joiner).
+      const chars: { ch: string; top: number | null }[] = [];
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          if (text[i] === '\u2060') continue;
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          chars.push({ ch: text[i]!, top: rects.length > 0 ? rects[0]!.top : null });
         }
-        // Line number of every character: a new line starts where the box top jumps down by more than half a line.
-        const lines: number[] = [];
-        let line = 0;
-        let lastTop: number | null = null;
-        const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 24;
-        for (const { top } of chars) {
-          if (top !== null) {
-            if (lastTop !== null && top > lastTop + lineHeight / 2) line += 1;
-            lastTop = top;
-          }
-          lines.push(top === null ? -1 : line);
-        }
-        out.push({ text: chars.map((c) => c.ch).join(''), lines });
       }
-      return out;
-    },
-    selector,
-  );
+      // Line number of every character: a new line starts where the box top jumps down by more than half a line.
+      const lines: number[] = [];
+      let line = 0;
+      let lastTop: number | null = null;
+      const lineHeight = parseFloat(getComputedStyle(element).lineHeight) || 24;
+      for (const { top } of chars) {
+        if (top !== null) {
+          if (lastTop !== null && top > lastTop + lineHeight / 2) line += 1;
+          lastTop = top;
+        }
+        lines.push(top === null ? -1 : line);
+      }
+      out.push({ text: chars.map((c) => c.ch).join(''), lines });
+    }
+    return out;
+  }, selector);
   const result: LineCheck = { words: 0, split: [], repeatMarks: 0, repeatMarkStarts: 0 };
   for (const { text, lines } of laidOut) {
     // The words the site keeps whole, found as the site finds them.

@@ -34,7 +34,10 @@ export async function openPagefind(
     search: async (term, options) => {
       const results = await page.evaluate(
         async ([t, o]) => {
-          const w = window as unknown as { __pf: { search: (t: string, o?: object) => Promise<{ results: { id: string; words: number[]; data: () => Promise<unknown> }[] } | null> }; __results: Map<string, () => Promise<unknown>> };
+          const w = window as unknown as {
+            __pf: { search: (t: string, o?: object) => Promise<{ results: { id: string; words: number[]; data: () => Promise<unknown> }[] } | null> };
+            __results: Map<string, () => Promise<unknown>>;
+          };
           const response = await w.__pf.search(t as string, o as object);
           return (response?.results ?? []).map((r) => {
             w.__results.set(r.id, r.data);
@@ -44,16 +47,14 @@ export async function openPagefind(
         [term, options ?? {}] as const,
       );
       return {
-        results: results.map(
-          (r): PagefindResult => ({
-            ...r,
-            data: () =>
-              page.evaluate(async (id) => {
-                const w = window as unknown as { __results: Map<string, () => Promise<unknown>> };
-                return (await w.__results.get(id)!()) as PagefindResultData;
-              }, r.id) as Promise<PagefindResultData>,
-          }),
-        ),
+        results: results.map((r): PagefindResult => ({
+          ...r,
+          data: () =>
+            page.evaluate(async (id) => {
+              const w = window as unknown as { __results: Map<string, () => Promise<unknown>> };
+              return (await w.__results.get(id)!()) as PagefindResultData;
+            }, r.id) as Promise<PagefindResultData>,
+        })),
       };
     },
   };

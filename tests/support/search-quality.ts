@@ -122,13 +122,22 @@ export async function measureSiteSearch(browser: Browser, siteUrl: string, stori
 }
 
 /** Plain Pagefind defaults over the same pages (its own Thai word splitter, one index per language). */
-export async function measureDefaultPagefind(browser: Browser, siteUrl: string, bundle: string, stories: StoryText[], queries: string[]): Promise<QualityRow[]> {
+export async function measureDefaultPagefind(
+  browser: Browser,
+  siteUrl: string,
+  bundle: string,
+  stories: StoryText[],
+  queries: string[],
+): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
   for (const query of queries) {
     const lang = /[\u0E00-\u0E7F]/.test(query) ? 'th' : 'en';
     const { api, page } = await openPagefind(browser, `${siteUrl}/${lang}/`, bundle);
     const response = await api.search(query);
-    const data = await loadAllData(page, (response?.results ?? []).map((r) => r.id));
+    const data = await loadAllData(
+      page,
+      (response?.results ?? []).map((r) => r.id),
+    );
     const got = new Set(data.map((d) => /\/articles\/([^/]+)\//.exec(d.url)?.[1] ?? d.url));
     rows.push(row(query, truthFor(stories, query), got));
     await page.close();

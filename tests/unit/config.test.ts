@@ -21,14 +21,29 @@ describe('settings read from the environment once', () => {
 
   it('reads each variable, relative or absolute', () => {
     const config = configFromEnvironment(
-      { SITE_URL: 'https://news.example', NEWS_OUT_DIR: 'out', NEWS_CONTENT_DIR: '/tmp/stories', NEWS_SOCIAL_CARDS: 'off', NEWS_OG_THREADS: '0', NEWS_SEARCH_STORIES_PER_BUNDLE: '20' },
+      {
+        SITE_URL: 'https://news.example',
+        NEWS_OUT_DIR: 'out',
+        NEWS_CONTENT_DIR: '/tmp/stories',
+        NEWS_SOCIAL_CARDS: 'off',
+        NEWS_OG_THREADS: '0',
+        NEWS_SEARCH_STORIES_PER_BUNDLE: '20',
+      },
       root,
     );
-    expect(config).toMatchObject({ site: 'https://news.example', outDir: '/srv/news/out', contentDir: '/tmp/stories', storyCards: false, ogThreads: 0, storiesPerSearchBundle: 20 });
+    expect(config).toMatchObject({
+      site: 'https://news.example',
+      outDir: '/srv/news/out',
+      contentDir: '/tmp/stories',
+      storyCards: false,
+      ogThreads: 0,
+      storiesPerSearchBundle: 20,
+    });
   });
 
   it('names every bad variable, what it takes and the default', () => {
-    const read = () => configFromEnvironment({ NEWS_OG_THREADS: 'two', NEWS_SEARCH_STORIES_PER_BUNDLE: '0', SITE_URL: 'news.example', NEWS_SOCIAL_CARDS: 'no' }, root);
+    const read = () =>
+      configFromEnvironment({ NEWS_OG_THREADS: 'two', NEWS_SEARCH_STORIES_PER_BUNDLE: '0', SITE_URL: 'news.example', NEWS_SOCIAL_CARDS: 'no' }, root);
     expect(read).toThrow(/NEWS_OG_THREADS="two": must be a whole number, 0 or more\. Fix: .*unset it for the default/);
     expect(read).toThrow(/NEWS_SEARCH_STORIES_PER_BUNDLE="0": must be a whole number, 1 or more/);
     expect(read).toThrow(/SITE_URL="news.example": must be an http\(s\) address/);

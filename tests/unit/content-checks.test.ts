@@ -13,7 +13,12 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8(bytes)).toEqual({ ok: false, position: { line: 2, column: 5 }, bytes: 'E9 41', offset: 26 });
   });
   it('refuses overlong forms, surrogates and a sequence cut at the end', () => {
-    for (const bad of [[0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe0, 0xb8]]) expect(decodeUtf8(Buffer.from(bad)).ok).toBe(false);
+    for (const bad of [
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xe0, 0xb8],
+    ])
+      expect(decodeUtf8(Buffer.from(bad)).ok).toBe(false);
   });
 });
 
@@ -80,7 +85,11 @@ describe('decodeInput (importer)', () => {
     const { decodeInput } = await import('../../src/lib/importer/decode.ts');
     expect(decodeInput(Buffer.from('ข่าว "news"'))).toEqual({ ok: true, text: 'ข่าว "news"', encoding: 'utf-8' });
     expect(decodeInput(Buffer.from([0xa2, 0xe8, 0xd2, 0xc7, 0x20, 0x41]))).toEqual({ ok: true, text: 'ข่าว A', encoding: 'windows-874' });
-    expect(decodeInput(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x41, 0x94]))).toEqual({ ok: true, text: 'Café \u201CA\u201D', encoding: 'windows-1252' });
+    expect(decodeInput(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x41, 0x94]))).toEqual({
+      ok: true,
+      text: 'Café \u201CA\u201D',
+      encoding: 'windows-1252',
+    });
     const mixed = decodeInput(Buffer.concat([Buffer.from('ข่าว\nCaf'), Buffer.from([0xe9])]));
     expect(mixed).toMatchObject({ ok: false, position: { line: 2, column: 4 } });
     expect(decodeInput(Buffer.from('a\u0000b'))).toMatchObject({ ok: false, position: { line: 1, column: 2 } });

@@ -52,7 +52,9 @@ describe('i18n', () => {
     expect(en.provenance({ machine: false, reviewed: true, translator: 'Somchai Dee', reviewer: 'the foreign news desk' })).toBe(
       'Translated from the Thai original by Somchai Dee, reviewed by the foreign news desk.',
     );
-    expect(en.provenance({ machine: false, reviewed: true, translator: 'the news desk', reviewer: 'the news desk' })).toBe('Translated from the Thai original by the news desk.');
+    expect(en.provenance({ machine: false, reviewed: true, translator: 'the news desk', reviewer: 'the news desk' })).toBe(
+      'Translated from the Thai original by the news desk.',
+    );
     expect(th.provenance({ ...machine, reviewed: false, reviewer: null })).toBe('แปลด้วยเครื่องจากต้นฉบับภาษาอังกฤษ ยังไม่ผ่านการตรวจทานของบรรณาธิการ');
     expect(th.provenance({ ...machine, reviewer: 'โต๊ะข่าวต่างประเทศ' })).toBe('แปลด้วยเครื่องจากต้นฉบับภาษาอังกฤษ ตรวจทานโดยโต๊ะข่าวต่างประเทศ');
   });

@@ -20,7 +20,7 @@ interface Decoded {
 function decodePng(png: Buffer): Decoded {
   expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const chunks = new Map<string, Buffer>();
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     expect(png.readUInt32BE(at + 8 + length), `${type} CRC`).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
@@ -124,6 +124,10 @@ describe('a card as PNG', () => {
     expect(png.length).toBeLessThan(drawn.asPng().length);
     // The blue band along the top, 24 px, then white.
     const pixel = (x: number, y: number) => [...decoded.rgba.subarray((y * 1200 + x) * 4, (y * 1200 + x) * 4 + 4)];
-    expect([pixel(0, 0), pixel(600, 23), pixel(600, 24)]).toEqual([[0x1e, 0x40, 0xaf, 255], [0x1e, 0x40, 0xaf, 255], [255, 255, 255, 255]]);
+    expect([pixel(0, 0), pixel(600, 23), pixel(600, 24)]).toEqual([
+      [0x1e, 0x40, 0xaf, 255],
+      [0x1e, 0x40, 0xaf, 255],
+      [255, 255, 255, 255],
+    ]);
   });
 });

@@ -36,7 +36,13 @@ describe('check-renderings command', { timeout: 60_000 }, () => {
     const { code, stdout, stderr } = run(['--json', seedThai, seedEnglish]);
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    const findings = JSON.parse(stdout) as { kind: string; english: { text: string; start: number; end: number }; thai: { text: string } | null; expected: string; message: string }[];
+    const findings = JSON.parse(stdout) as {
+      kind: string;
+      english: { text: string; start: number; end: number };
+      thai: { text: string } | null;
+      expected: string;
+      message: string;
+    }[];
     expect(findings.map((finding) => `${finding.kind} ${finding.english.text} → ${finding.expected}`)).toEqual([
       'month July → February',
       'year 1962 → 2022',

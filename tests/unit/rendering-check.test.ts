@@ -67,7 +67,12 @@ describe('corrected stories in content/articles', () => {
     const thai = readStoryText(read('content/articles/putin-visits-china-75-years-ties/th.mdx')).paragraphs;
     const english = readStoryText(read('content/articles/putin-visits-china-75-years-ties/en.mdx')).paragraphs;
     const broken = english.map((paragraph) => paragraph.replace('$227.8 billion in 2023', '$2278 billion in 2026').replace('February 2022', 'July 1962'));
-    expect(summarize(checkParagraphs(thai, broken))).toEqual(['month: July → February', 'year: 1962 → 2022', 'money: $2278 billion → 227.8 billion', 'year: 2026 → 2023']);
+    expect(summarize(checkParagraphs(thai, broken))).toEqual([
+      'month: July → February',
+      'year: 1962 → 2022',
+      'money: $2278 billion → 227.8 billion',
+      'year: 2026 → 2023',
+    ]);
   });
 });
 
@@ -132,12 +137,16 @@ describe('money and currencies', () => {
   it('knows the currencies by Thai word, English word, code and sign', () => {
     expect(check('100 ล้านบาท', '100 million baht, THB 100 million, ฿100 million')).toEqual([]);
     expect(check('5 ล้านดอลลาร์สหรัฐ', 'USD 5 million, US$5 million, 5 million US dollars')).toEqual([]);
-    expect(check('20 ล้านล้านรูเบิล 3 ล้านยูโร 4 ล้านเยน 1.6 ล้านล้านหยวน', '20 trillion roubles (20 trillion rubles), €3 million, 4 million yen, 1.6 trillion yuan')).toEqual([]);
+    expect(
+      check('20 ล้านล้านรูเบิล 3 ล้านยูโร 4 ล้านเยน 1.6 ล้านล้านหยวน', '20 trillion roubles (20 trillion rubles), €3 million, 4 million yen, 1.6 trillion yuan'),
+    ).toEqual([]);
   });
 
   it('flags an amount in the wrong currency', () => {
     expect(check('100 ล้านบาท', '$100 million')).toEqual(['money: $100 million → 100 million baht']);
-    expect(checkRendering('100 ล้านบาท', '$100 million')[0]!.message).toBe('The English says "$100 million" (US dollars), but the Thai "100 ล้านบาท" counts baht.');
+    expect(checkRendering('100 ล้านบาท', '$100 million')[0]!.message).toBe(
+      'The English says "$100 million" (US dollars), but the Thai "100 ล้านบาท" counts baht.',
+    );
   });
 
   it('lets the translator add a conversion into a currency the Thai never uses', () => {
@@ -287,13 +296,32 @@ describe('plain text input', () => {
 
 describe('MDX stories', () => {
   it('takes the frontmatter title as paragraph 0 and tells a rendering by its translation block', () => {
-    const story = readStoryText(['---', 'title: "A \\"quoted\\" title"', 'translation:', '  machine: true', '---', '', 'First', 'line.', '', 'Second.', ''].join('\n'));
+    const story = readStoryText(
+      ['---', 'title: "A \\"quoted\\" title"', 'translation:', '  machine: true', '---', '', 'First', 'line.', '', 'Second.', ''].join('\n'),
+    );
     expect(story).toMatchObject({ paragraphs: ['A "quoted" title', 'First line.', 'Second.'], isRendering: true });
     expect(readStoryText('---\ntitle: Plain\n---\n\nBody').isRendering).toBe(false);
   });
 
   it('numbers the blocks as the page does, list items one by one, with the line to edit', () => {
-    const story = readStoryText(['---', 'summary: Dek', 'title: >-', '  Folded', '  title', '---', '', 'Lead with 5 figures.', '', '- first item', '- second item', '', '## A heading', ''].join('\n'));
+    const story = readStoryText(
+      [
+        '---',
+        'summary: Dek',
+        'title: >-',
+        '  Folded',
+        '  title',
+        '---',
+        '',
+        'Lead with 5 figures.',
+        '',
+        '- first item',
+        '- second item',
+        '',
+        '## A heading',
+        '',
+      ].join('\n'),
+    );
     expect(story.located).toEqual([
       { id: null, text: 'Folded title', line: 3 },
       { id: 'b-1', text: 'Lead with 5 figures.', line: 8 },
@@ -325,7 +353,11 @@ describe('the figure model: units, lists, number words and the role of a year', 
     expect(check('ขยายตัวร้อยละ 12.4 9.81 และ 6.10 ตามลำดับ', 'grew 12.4%, 9.81% and 6.10% respectively')).toEqual([]);
     expect(check('ขยายตัวร้อยละ 12.4 9.81 และ 6.10 ตามลำดับ', 'grew 12.4%, 9.18% and 6.10% respectively')).toEqual(['percent: 9.18% → 9.81%']);
     expect(check('วงเงิน 5, 10 และ 20 ล้านบาท', 'loans of 5, 10 and 20 million baht')).toEqual([]);
-    expect(check('วงเงิน 5, 10 และ 20 ล้านบาท', 'loans of 5, 10 and 20 baht')).toEqual(['money: 5 → 5 million', 'money: 10 → 10 million', 'money: 20 baht → 20 million']);
+    expect(check('วงเงิน 5, 10 และ 20 ล้านบาท', 'loans of 5, 10 and 20 baht')).toEqual([
+      'money: 5 → 5 million',
+      'money: 10 → 10 million',
+      'money: 20 baht → 20 million',
+    ]);
   });
 
   it('reads number words as figures, and Thai ones only as whole words', () => {

@@ -43,7 +43,9 @@ describe('Thai text for the index', () => {
   it('spells every cluster in plain letters that Pagefind keeps as they are', () => {
     for (const text of ['ข้าว ข่าว ขาว น้ำ', 'ก.ล.ต. “ไทย-ลาว”', 'ฝุ่นPM2.5']) {
       // Latin words added after a run (ending in U+2064) are indexed as Latin text is.
-      for (const word of toIndexText(text).split(/\s+/).filter((w) => !w.includes('\u2064'))) {
+      for (const word of toIndexText(text)
+        .split(/\s+/)
+        .filter((w) => !w.includes('\u2064'))) {
         expect(word.replace(/[\u2063\u2064]/g, '')).toMatch(/^[\p{L}\p{N}]+$/u);
         expect(word).not.toMatch(/[\u0E00-\u0E7F]|\p{M}/u);
       }
@@ -176,10 +178,15 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
   });
 
   it('filters by language and year and sorts newest first', async () => {
-    const records = [record('old', 'ข่าวเก่า', undefined, '2023-06-01T10:00:00+07:00'), record('new', 'ข่าวใหม่', 'news', '2024-12-31T23:30:00+07:00'), record('mid', 'ข่าวกลาง', undefined, '2024-01-01T00:10:00+07:00')];
+    const records = [
+      record('old', 'ข่าวเก่า', undefined, '2023-06-01T10:00:00+07:00'),
+      record('new', 'ข่าวใหม่', 'news', '2024-12-31T23:30:00+07:00'),
+      record('mid', 'ข่าวกลาง', undefined, '2024-01-01T00:10:00+07:00'),
+    ];
     const pagefind = fakePagefind(records);
     const days = async () => new Map(records.map((r, i) => [`page-${i}`, new Date(r.meta['date']!).getTime() / 60000]));
-    const ids = async (options: Partial<SearchOptions>) => (await searchStories(pagefind, [], 'ข่าว', { ...DEFAULT_SEARCH_OPTIONS, days, ...options })).results.map((r) => r.id);
+    const ids = async (options: Partial<SearchOptions>) =>
+      (await searchStories(pagefind, [], 'ข่าว', { ...DEFAULT_SEARCH_OPTIONS, days, ...options })).results.map((r) => r.id);
     expect(await ids({ sort: 'date' })).toEqual(['page-1', 'page-2', 'page-0']);
     expect(await ids({ year: 2024, sort: 'date' })).toEqual(['page-1', 'page-2']);
     expect(await ids({ year: 2023 })).toEqual(['page-0']);
@@ -227,8 +234,18 @@ describe('index bundles', () => {
     expect(groupForBundles([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(groupForBundles([], 2)).toEqual([[]]);
     // As many groups as bundles, whatever the sizes.
-    for (const [n, per] of [[1, 1], [7, 3], [4000, 2000], [4001, 2000]] as const) {
-      expect(groupForBundles(Array.from({ length: n }, (_, i) => i), per)).toHaveLength(searchBundles(n, per).length);
+    for (const [n, per] of [
+      [1, 1],
+      [7, 3],
+      [4000, 2000],
+      [4001, 2000],
+    ] as const) {
+      expect(
+        groupForBundles(
+          Array.from({ length: n }, (_, i) => i),
+          per,
+        ),
+      ).toHaveLength(searchBundles(n, per).length);
     }
   });
 });

@@ -104,7 +104,9 @@ describe('checkTimestampLines', () => {
   });
   it('refuses dates that do not exist instead of rolling them over', () => {
     const messages = (value: string) => check(`published: ${value}`).errors.map((e) => e.message);
-    expect(messages('2025-02-30T10:00:00+07:00')).toEqual(['content/articles/x/th.mdx:2: published: "2025-02-30T10:00:00+07:00" has day 30, but February 2025 has 28 days. Fix: correct the date']);
+    expect(messages('2025-02-30T10:00:00+07:00')).toEqual([
+      'content/articles/x/th.mdx:2: published: "2025-02-30T10:00:00+07:00" has day 30, but February 2025 has 28 days. Fix: correct the date',
+    ]);
     expect(messages('2024-02-29T10:00:00+07:00')).toEqual([]);
     expect(messages('2025-13-01T10:00:00+07:00')[0]).toContain('has month 13; months run from 01 to 12');
     expect(messages('2025-03-05T24:00:00+07:00')[0]).toContain('has a time that does not exist');

@@ -64,6 +64,8 @@ describe('story bodies', () => {
     expect(renderStoryBody('[a](javascript:alert(1)) [b](https://example.com)', 'mdx').html).toBe(
       '<p id="b-1" data-block="1" data-kind="p">a <a href="https://example.com" rel="noopener noreferrer">b</a></p>',
     );
-    expect(renderStoryBody('ข่าว <img src=x onerror=alert(1)> ต่อ\n\n<script>alert(1)</script>', 'md').html).toBe('<p id="b-1" data-block="1" data-kind="p">ข่าว  ต่อ</p>');
+    expect(renderStoryBody('ข่าว <img src=x onerror=alert(1)> ต่อ\n\n<script>alert(1)</script>', 'md').html).toBe(
+      '<p id="b-1" data-block="1" data-kind="p">ข่าว  ต่อ</p>',
+    );
   });
 });

@@ -26,7 +26,10 @@ function story(files: StoryFile<ArticleData>[]) {
 }
 
 const translated = story([
-  { id: 'putin/th', data: data({ title: 'ปูตินเยือนจีน', summary: 'สรุป', published, section: 'world', byline: 'โต๊ะข่าวต่างประเทศ', source: 'AFP', tags: ['รัสเซีย'] }) },
+  {
+    id: 'putin/th',
+    data: data({ title: 'ปูตินเยือนจีน', summary: 'สรุป', published, section: 'world', byline: 'โต๊ะข่าวต่างประเทศ', source: 'AFP', tags: ['รัสเซีย'] }),
+  },
   { id: 'putin/en', data: data({ title: 'Putin visits China', summary: 'Dek', translation: { translator: 'Foreign desk', machine: true, reviewed: true } }) },
 ]);
 const thaiOnly = story([{ id: 'rice/th', data: data({ title: 'ราคาข้าว', summary: 'สรุป', published, section: 'economy', byline: 'โต๊ะข่าว' }) }]);
@@ -57,7 +60,10 @@ describe('JSON-LD', () => {
       inLanguage: 'en',
       datePublished: '2025-03-05T10:00:00+07:00',
       dateModified: '2025-03-05T10:00:00+07:00',
-      author: [{ '@type': 'Organization', name: 'โต๊ะข่าวต่างประเทศ' }, { '@type': 'Organization', name: 'AFP' }],
+      author: [
+        { '@type': 'Organization', name: 'โต๊ะข่าวต่างประเทศ' },
+        { '@type': 'Organization', name: 'AFP' },
+      ],
       publisher: { '@type': 'Organization', name: 'Bilingual News' },
       image: ['https://news.example/en/articles/putin/og.png'],
       translator: { '@type': 'Organization', name: 'Foreign desk' },
@@ -89,7 +95,15 @@ describe('Open Graph and Twitter tags', () => {
 
   it('give a story its card, type, locales and dates', () => {
     const article = articleMeta(translated, 'en', cards);
-    const view = createPageView({ kind: 'article', lang: 'en', path: article.path, title: article.title, description: article.summary, alternatePath: '/th/articles/putin/', article });
+    const view = createPageView({
+      kind: 'article',
+      lang: 'en',
+      path: article.path,
+      title: article.title,
+      description: article.summary,
+      alternatePath: '/th/articles/putin/',
+      article,
+    });
     const t = tags(view);
     expect(t.get('og:type')).toBe('article');
     expect(t.get('og:locale')).toBe('en_US');
@@ -104,7 +118,9 @@ describe('Open Graph and Twitter tags', () => {
 
   it('give other pages the site card, and no alternate locale where there is no other language', () => {
     const article = articleMeta(thaiOnly, 'th', cards);
-    const story = tags(createPageView({ kind: 'article', lang: 'th', path: article.path, title: article.title, description: '', alternatePath: null, article }));
+    const story = tags(
+      createPageView({ kind: 'article', lang: 'th', path: article.path, title: article.title, description: '', alternatePath: null, article }),
+    );
     expect(story.has('og:locale:alternate')).toBe(false);
     const home = tags(createPageView({ kind: 'home', lang: 'th', path: '/th/', title: 'หน้าแรก', description: '', alternatePath: '/en/' }));
     expect(home.get('og:type')).toBe('website');
@@ -117,10 +133,20 @@ describe('feeds', () => {
 
   it('carry the dek, section, bylines and the other-language link of each story', () => {
     const item = feedItem(articleMeta(translated, 'th', cards), site);
-    expect(item).toMatchObject({ title: 'ปูตินเยือนจีน', link: 'https://news.example/th/articles/putin/', description: 'สรุป', categories: ['ต่างประเทศ'], pubDate: published });
+    expect(item).toMatchObject({
+      title: 'ปูตินเยือนจีน',
+      link: 'https://news.example/th/articles/putin/',
+      description: 'สรุป',
+      categories: ['ต่างประเทศ'],
+      pubDate: published,
+    });
     const xml = `<item xmlns:atom="${feedNamespaces.atom}" xmlns:dc="${feedNamespaces.dc}">${item.customData}</item>`;
     expect(SyntaxValidator.validate(xml)).toBe(true);
-    expect(parser.parse(xml).item['atom:link']).toMatchObject({ '@_rel': 'alternate', '@_hreflang': 'en', '@_href': 'https://news.example/en/articles/putin/' });
+    expect(parser.parse(xml).item['atom:link']).toMatchObject({
+      '@_rel': 'alternate',
+      '@_hreflang': 'en',
+      '@_href': 'https://news.example/en/articles/putin/',
+    });
     expect(feedItem(articleMeta(thaiOnly, 'th', cards), site).customData).not.toContain('atom:link');
   });
 

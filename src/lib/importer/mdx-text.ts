@@ -26,7 +26,5 @@ export function escapeMdxText(text: string): string {
 
 /** The reverse of escapeMdxText, for reading imported bodies back (tests, the rendering check). */
 export function unescapeMdxText(mdx: string): string {
-  return mdx
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/\\([\\{}<>`*_[\]~|&#+=.)-])/g, '$1');
+  return mdx.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/\\([\\{}<>`*_[\]~|&#+=.)-])/g, '$1');
 }

@@ -129,7 +129,7 @@ export interface PlannedFile {
 /** The files a parsed story becomes, merged with what the content folder already holds. */
 export function planStoryFiles(story: ParsedStory, existing: ExistingStory | undefined, options: ImportOptions): PlannedFile[] {
   // An existing story keeps its original language, even if the file now leads with the rendering.
-  const originalLang = existing ? originalLangOf(existing) ?? story.versions[0]!.lang : story.versions[0]!.lang;
+  const originalLang = existing ? (originalLangOf(existing) ?? story.versions[0]!.lang) : story.versions[0]!.lang;
   return story.versions.map((version) => {
     const isOriginal = version.lang === originalLang;
     const old = existing?.files[version.lang]?.frontmatter;

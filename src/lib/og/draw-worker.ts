@@ -10,7 +10,10 @@ import { renderCard } from './render.ts';
 const port = parentPort!;
 const sent = (workerData as { fonts: WorkerFonts }).fonts;
 // Buffers arrive as plain Uint8Arrays.
-const fonts: OgFonts = { files: sent.files, satori: sent.satori.map((face) => ({ ...face, data: Buffer.from(face.data.buffer, face.data.byteOffset, face.data.byteLength) })) };
+const fonts: OgFonts = {
+  files: sent.files,
+  satori: sent.satori.map((face) => ({ ...face, data: Buffer.from(face.data.buffer, face.data.byteOffset, face.data.byteLength) })),
+};
 
 async function draw({ id, card }: DrawRequest): Promise<void> {
   let reply: DrawReply;

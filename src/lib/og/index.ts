@@ -25,8 +25,7 @@ export function createOgCards(opts: { cacheDir: string; threads: number; root: s
   const ogFonts = () => (fonts ??= loadOgFonts(join(opts.cacheDir, 'fonts'), opts.root));
   let pool: Promise<DrawPool> | undefined;
   // The thread runs the source module: Astro bundles this one, and a bundle has no worker file beside it.
-  const threadPool = () =>
-    (pool ??= ogFonts().then((f) => drawPool({ size: opts.threads, fonts: f, script: join(opts.root, 'src/lib/og/draw-worker.ts') })));
+  const threadPool = () => (pool ??= ogFonts().then((f) => drawPool({ size: opts.threads, fonts: f, script: join(opts.root, 'src/lib/og/draw-worker.ts') })));
 
   return cardCache({
     dir: opts.cacheDir,

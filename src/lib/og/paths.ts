@@ -10,4 +10,3 @@ export function articleCardPath(lang: Lang, slug: string): string {
 export function siteCardPath(lang: Lang): string {
   return `${homePath(lang)}og.png`;
 }
-

@@ -55,7 +55,9 @@ function thaiFiguresOf(paragraphs: readonly string[]): ThaiFigure[][] {
 /** A small bare count ("three", "40"): its digits recur all over a long story, so it needs a narrower scope. */
 function isSmallCount(figure: Figure): boolean {
   const quantity = figure.readings.find((reading) => reading.type === 'quantity');
-  return figure.kind === 'number' && figure.readings.length === 1 && quantity?.type === 'quantity' && quantity.value < 100 && !quantity.currency && !quantity.percent;
+  return (
+    figure.kind === 'number' && figure.readings.length === 1 && quantity?.type === 'quantity' && quantity.value < 100 && !quantity.currency && !quantity.percent
+  );
 }
 
 /**

@@ -129,14 +129,17 @@ function distance(a: Figure, b: Figure): number {
  * checked against the year next to 6.4 พันล้าน in the Thai, not against any year of the paragraph.
  */
 function thaiYearOfCompanion(year: Figure, english: readonly Figure[], thai: readonly ThaiFigure[]): ThaiFigure | null {
-  const amounts = english.filter((figure) => family(figure.kind) === 'quantity' && figure.kind !== 'number' && distance(figure, year) <= COMPANION_DISTANCE.english);
+  const amounts = english.filter(
+    (figure) => family(figure.kind) === 'quantity' && figure.kind !== 'number' && distance(figure, year) <= COMPANION_DISTANCE.english,
+  );
   const companion = amounts.sort((a, b) => distance(a, year) - distance(b, year))[0];
   if (!companion) return null;
   const backing = thai.filter((candidate) => thaiSupports(candidate.figure, companion));
   if (backing.length !== 1) return null;
   const amount = backing[0]!;
   const years = thai.filter(
-    (candidate) => candidate.paragraph === amount.paragraph && candidate.figure.kind === 'year' && distance(candidate.figure, amount.figure) <= COMPANION_DISTANCE.thai,
+    (candidate) =>
+      candidate.paragraph === amount.paragraph && candidate.figure.kind === 'year' && distance(candidate.figure, amount.figure) <= COMPANION_DISTANCE.thai,
   );
   return years.sort((a, b) => distance(a.figure, amount.figure) - distance(b.figure, amount.figure))[0] ?? null;
 }

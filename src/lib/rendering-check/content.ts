@@ -60,7 +60,9 @@ async function readStoryFile(path: string): Promise<StoryText> {
   try {
     return readStoryText(source);
   } catch (error) {
-    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}; fix the story (npm run build names the line and what to write)`, { cause: error });
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}; fix the story (npm run build names the line and what to write)`, {
+      cause: error,
+    });
   }
 }
 

@@ -98,7 +98,9 @@ function readSuffix(text: string, end: number, hasCurrencyPrefix: boolean): Engl
     suffix.hoursWord = true;
     offset += hours[0].length;
   }
-  const magnitude = /^(?:\s+|-)?(trillion|billion|million|thousand)(?![A-Za-z])/i.exec(rest()) ?? (hasCurrencyPrefix ? /^(bn|mn|tn|m|k|b)(?![A-Za-z])/i.exec(rest()) : /^(bn|mn|tn)(?![A-Za-z])/i.exec(rest()));
+  const magnitude =
+    /^(?:\s+|-)?(trillion|billion|million|thousand)(?![A-Za-z])/i.exec(rest()) ??
+    (hasCurrencyPrefix ? /^(bn|mn|tn|m|k|b)(?![A-Za-z])/i.exec(rest()) : /^(bn|mn|tn)(?![A-Za-z])/i.exec(rest()));
   if (magnitude) {
     const word = magnitude[1]!.toLowerCase();
     suffix.multiplier = ENGLISH_MAGNITUDES[word] ?? 1;
@@ -121,7 +123,8 @@ function readSuffix(text: string, end: number, hasCurrencyPrefix: boolean): Engl
   if (!suffix.currency && !suffix.percent && !suffix.hoursWord) {
     const word = rest().replace(/^[\s-]+/, '');
     suffix.unit = ENGLISH_UNIT_WORDS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
-    suffix.counted = suffix.unit === null && suffix.month === null && !suffix.ordinal && suffix.meridiem === null && /^[A-Za-z]/.test(word) && !NOT_COUNTED.test(word);
+    suffix.counted =
+      suffix.unit === null && suffix.month === null && !suffix.ordinal && suffix.meridiem === null && /^[A-Za-z]/.test(word) && !NOT_COUNTED.test(word);
   }
   suffix.end = offset;
   return suffix;
@@ -186,7 +189,13 @@ function readEnglishNumber(text: string, token: string, start: number, end: numb
     const marker = /^\s*(a\.m\.|p\.m\.|am(?![A-Za-z])|pm(?![A-Za-z])|hrs?(?![A-Za-z])|hours)/i.exec(text.slice(end, end + 8));
     const meridiem = marker?.[1]!.toLowerCase().startsWith('p') ? 12 * 60 : 0;
     const spanEnd = end + (marker?.[0].length ?? 0);
-    const readings: Reading[] = [{ type: 'time', minutes: (marker && /^[ap]/i.test(marker[1]!) ? minutes % (12 * 60) : minutes) + meridiem, twelveHourClock: !marker && minutes < 13 * 60 }];
+    const readings: Reading[] = [
+      {
+        type: 'time',
+        minutes: (marker && /^[ap]/i.test(marker[1]!) ? minutes % (12 * 60) : minutes) + meridiem,
+        twelveHourClock: !marker && minutes < 13 * 60,
+      },
+    ];
     return { kind: 'time', span: { text: text.slice(start, spanEnd), start, end: spanEnd }, readings, approximate: false };
   }
   const written = readWrittenNumber(token);
@@ -217,12 +226,22 @@ function readEnglishNumber(text: string, token: string, start: number, end: numb
   const clock = clockMinutes(token);
   const militaryClock = /^\d{3,4}$/.test(token) && suffix.hoursWord ? clockMinutes(token.replace(/(\d{2})$/, '.$1')) : null;
   if (militaryClock !== null) {
-    return { kind: 'time', span: { text: text.slice(start, spanEnd), start, end: spanEnd }, readings: [{ type: 'time', minutes: militaryClock, twelveHourClock: false }], approximate };
+    return {
+      kind: 'time',
+      span: { text: text.slice(start, spanEnd), start, end: spanEnd },
+      readings: [{ type: 'time', minutes: militaryClock, twelveHourClock: false }],
+      approximate,
+    };
   }
   if (suffix.meridiem && (clock !== null || (isInteger && written.value >= 1 && written.value <= 12))) {
     const base = clock ?? written.value * 60;
     const minutes = (base % (12 * 60)) + (suffix.meridiem === 'pm' ? 12 * 60 : 0);
-    return { kind: 'time', span: { text: text.slice(start, spanEnd), start, end: spanEnd }, readings: [{ type: 'time', minutes, twelveHourClock: false }], approximate };
+    return {
+      kind: 'time',
+      span: { text: text.slice(start, spanEnd), start, end: spanEnd },
+      readings: [{ type: 'time', minutes, twelveHourClock: false }],
+      approximate,
+    };
   }
 
   readings.push({
@@ -250,7 +269,8 @@ function readEnglishNumber(text: string, token: string, start: number, end: numb
     const yearWordBefore = /\b(?:in|since|by|from|until|till|of|year|during|before|after)\s+$/i.test(text.slice(Math.max(0, start - 8), start));
     if (era !== null || prefix.fiscalYear || yearWordBefore || (year >= 1800 && year <= 2200) || (year >= 2400 && year <= 2700)) kind = 'year';
     // Surely a year (not "2000 participants", "1460 MHz"): it must match as a year, not as the same digits counted.
-    const yearContext = era !== null || prefix.fiscalYear || yearWordBefore || prefix.month !== null || /^,?\s*(?:and|to|-|–)\s*\d{4}\b/.test(text.slice(end, end + 8));
+    const yearContext =
+      era !== null || prefix.fiscalYear || yearWordBefore || prefix.month !== null || /^,?\s*(?:and|to|-|–)\s*\d{4}\b/.test(text.slice(end, end + 8));
     surelyYear = (year >= 2400 && year <= 2700) || (yearContext && year >= 1800 && year <= 2200);
   }
   if (plain && token.length === 2 && /\d{4}\/$/.test(text.slice(Math.max(0, start - 5), start))) {
@@ -283,7 +303,12 @@ function numberFigures(text: string): Figure[] {
     const end = start + token.length;
     const code = /^\d+(?:-\d+){2,}/.exec(text.slice(start));
     if (code) {
-      figures.push({ kind: 'number', span: { text: code[0], start, end: start + code[0].length }, readings: [{ type: 'code', text: code[0] }], approximate: false });
+      figures.push({
+        kind: 'number',
+        span: { text: code[0], start, end: start + code[0].length },
+        readings: [{ type: 'code', text: code[0] }],
+        approximate: false,
+      });
       pattern.lastIndex = start + code[0].length;
       continue;
     }
@@ -291,8 +316,18 @@ function numberFigures(text: string): Figure[] {
     if (numericDate) {
       const rawYear = Number(numericDate[3]);
       const yearStart = start + numericDate[0].length - 4;
-      figures.push({ kind: 'date', span: { text: text.slice(start, yearStart - 1), start, end: yearStart - 1 }, readings: [{ type: 'day', day: Number(numericDate[1]), month: Number(numericDate[2]) }], approximate: false });
-      figures.push({ kind: 'year', span: { text: numericDate[3]!, start: yearStart, end: yearStart + 4 }, readings: [{ type: 'year', value: rawYear >= 2400 ? fromBuddhistEra(rawYear) : rawYear, buddhistEra: rawYear >= 2400 }], approximate: false });
+      figures.push({
+        kind: 'date',
+        span: { text: text.slice(start, yearStart - 1), start, end: yearStart - 1 },
+        readings: [{ type: 'day', day: Number(numericDate[1]), month: Number(numericDate[2]) }],
+        approximate: false,
+      });
+      figures.push({
+        kind: 'year',
+        span: { text: numericDate[3]!, start: yearStart, end: yearStart + 4 },
+        readings: [{ type: 'year', value: rawYear >= 2400 ? fromBuddhistEra(rawYear) : rawYear, buddhistEra: rawYear >= 2400 }],
+        approximate: false,
+      });
       pattern.lastIndex = start + numericDate[0].length;
       continue;
     }
@@ -306,7 +341,10 @@ function numberFigures(text: string): Figure[] {
 const CARDINAL_WORDS = Object.keys(ENGLISH_NUMBER_WORDS).filter((word) => !/(?:st|nd|rd|th)$/.test(word) && word !== 'second');
 const ORDINAL_WORDS = Object.keys(ENGLISH_NUMBER_WORDS).filter((word) => !CARDINAL_WORDS.includes(word) && word !== 'second');
 /** "two", "twelve", "fifth": figures like digits. "One", "first" and "second" are left out: they are rarely figures. */
-const WORD_NUMBER_PATTERN = new RegExp(`\\b(?:${[...CARDINAL_WORDS, ...ORDINAL_WORDS].join('|')})\\b(?![-\\s]+(?:thousand|million|billion|trillion|per\\s?cent|percent)\\b)`, 'gi');
+const WORD_NUMBER_PATTERN = new RegExp(
+  `\\b(?:${[...CARDINAL_WORDS, ...ORDINAL_WORDS].join('|')})\\b(?![-\\s]+(?:thousand|million|billion|trillion|per\\s?cent|percent)\\b)`,
+  'gi',
+);
 
 /** Spelled-out numbers ("two-day", "three ministries", "fifth term"): checked like digits. */
 function numberWordFigures(text: string): Figure[] {

@@ -55,7 +55,7 @@ const HEDGE_BEFORE = /(?:ประมาณ|ราว\s*ๆ|ราว|เกื�
 const HEDGE_AFTER = /^\s*(?:กว่า|เศษ)/u;
 
 /** Signs and codes Thai text sometimes puts before an amount. */
-const CURRENCY_SIGNS: Readonly<Record<string, Currency>> = { 'US$': 'USD', $: 'USD', USD: 'USD', THB: 'THB', '฿': 'THB', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
+const CURRENCY_SIGNS: Readonly<Record<string, Currency>> = { US$: 'USD', $: 'USD', USD: 'USD', THB: 'THB', '฿': 'THB', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
 
 function readSuffix(text: string, end: number): ThaiSuffix {
   const suffix: ThaiSuffix = {
@@ -171,12 +171,22 @@ function numberFigures(text: string): Figure[] {
     const next = text[end] ?? '';
     // Digits glued to Latin letters belong to a name ("COVID-19", "PM2.5", "5G"); the name check covers them.
     const beforePrevious = text[start - 2] ?? '';
-    if (/[A-Za-z]/.test(previous) || /[A-Za-z]/.test(next) || (/[-.]/.test(previous) && /[A-Za-z]/.test(beforePrevious)) || (previous === '.' && /\d/.test(beforePrevious))) {
+    if (
+      /[A-Za-z]/.test(previous) ||
+      /[A-Za-z]/.test(next) ||
+      (/[-.]/.test(previous) && /[A-Za-z]/.test(beforePrevious)) ||
+      (previous === '.' && /\d/.test(beforePrevious))
+    ) {
       continue;
     }
     const code = /^\d+(?:-\d+){2,}/.exec(text.slice(start));
     if (code) {
-      figures.push({ kind: 'number', span: { text: code[0], start, end: start + code[0].length }, readings: [{ type: 'code', text: code[0] }], approximate: false });
+      figures.push({
+        kind: 'number',
+        span: { text: code[0], start, end: start + code[0].length },
+        readings: [{ type: 'code', text: code[0] }],
+        approximate: false,
+      });
       pattern.lastIndex = start + code[0].length;
       continue;
     }
@@ -187,8 +197,21 @@ function numberFigures(text: string): Figure[] {
       const rawYear = Number(numericDate[3]);
       const year = rawYear < 100 ? fromShortBuddhistYear(rawYear) : rawYear >= 2400 ? fromBuddhistEra(rawYear) : rawYear;
       const yearStart = start + numericDate[0].length - numericDate[3]!.length;
-      figures.push({ kind: 'date', span: { text: numericDate[0], start, end: yearStart - 1 }, readings: [{ type: 'day', day, month }, { type: 'month', value: month }], approximate: false });
-      figures.push({ kind: 'year', span: { text: numericDate[3]!, start: yearStart, end: start + numericDate[0].length }, readings: [{ type: 'year', value: year, buddhistEra: rawYear >= 2400 }], approximate: false });
+      figures.push({
+        kind: 'date',
+        span: { text: numericDate[0], start, end: yearStart - 1 },
+        readings: [
+          { type: 'day', day, month },
+          { type: 'month', value: month },
+        ],
+        approximate: false,
+      });
+      figures.push({
+        kind: 'year',
+        span: { text: numericDate[3]!, start: yearStart, end: start + numericDate[0].length },
+        readings: [{ type: 'year', value: year, buddhistEra: rawYear >= 2400 }],
+        approximate: false,
+      });
       pattern.lastIndex = start + numericDate[0].length;
       continue;
     }
@@ -271,7 +294,12 @@ function monthFigures(text: string): Figure[] {
     const month = thaiMonthNumber(match[0]);
     if (month === null) continue;
     const start = match.index;
-    figures.push({ kind: 'month', span: { text: match[0], start, end: start + match[0].length }, readings: [{ type: 'month', value: month }], approximate: false });
+    figures.push({
+      kind: 'month',
+      span: { text: match[0], start, end: start + match[0].length },
+      readings: [{ type: 'month', value: month }],
+      approximate: false,
+    });
   }
   return figures;
 }
@@ -294,14 +322,28 @@ function numberWordFigures(text: string): Figure[] {
     figures.push({
       kind: 'number',
       span: { text: segment.segment, start: segment.index, end },
-      readings: [{ type: 'quantity', value, precision: 1, currency: null, percent: false, magnitudeWord: null, ...(counted ? { counted } : {}), ...(ordinal ? { ordinal } : {}) }],
+      readings: [
+        {
+          type: 'quantity',
+          value,
+          precision: 1,
+          currency: null,
+          percent: false,
+          magnitudeWord: null,
+          ...(counted ? { counted } : {}),
+          ...(ordinal ? { ordinal } : {}),
+        },
+      ],
       approximate: false,
     });
   }
   return figures;
 }
 
-const THAI_LIST = { separator: /^(?:\s|,|และ|หรือ)*$/u, multiplier: (word: string) => (word.match(/พัน|หมื่น|แสน|ล้าน/gu) ?? []).reduce((product, part) => product * (THAI_MAGNITUDES[part] ?? 1), 1) };
+const THAI_LIST = {
+  separator: /^(?:\s|,|และ|หรือ)*$/u,
+  multiplier: (word: string) => (word.match(/พัน|หมื่น|แสน|ล้าน/gu) ?? []).reduce((product, part) => product * (THAI_MAGNITUDES[part] ?? 1), 1),
+};
 
 /** Every figure in a Thai text: numbers with magnitudes and units, years, dates, months, times. */
 export function extractThaiFigures(rawText: string): Figure[] {

@@ -96,7 +96,13 @@ export function describeMismatch(english: Figure, thai: Figure | null): Expectat
   const unit = unitName(english, thai);
   const thaiYear = readingOf(thai, 'year');
   const englishYear = readingOf(english, 'year');
-  if (english.kind === 'year' && thaiYear?.buddhistEra && englishYear && !englishYear.buddhistEra && englishYear.value === thaiYear.value + BUDDHIST_ERA_OFFSET) {
+  if (
+    english.kind === 'year' &&
+    thaiYear?.buddhistEra &&
+    englishYear &&
+    !englishYear.buddhistEra &&
+    englishYear.value === thaiYear.value + BUDDHIST_ERA_OFFSET
+  ) {
     return {
       expected,
       message: `${says}, the Thai's Buddhist-era year "${thai.span.text}" left unconverted; English years are Gregorian.`,
@@ -107,7 +113,15 @@ export function describeMismatch(english: Figure, thai: Figure | null): Expectat
   const thaiQuantity = readingOf(thai, 'quantity');
   if (englishQuantity && thaiQuantity && Math.abs(englishQuantity.value - thaiQuantity.value) <= englishQuantity.precision / 2) {
     const counts = (quantity: QuantityReading) =>
-      quantity.currency ? CURRENCY_NAMES[quantity.currency] : quantity.unit ? UNIT_NAMES[quantity.unit] : quantity.percent ? 'per cent' : quantity.ordinal ? 'a rank' : 'a count';
+      quantity.currency
+        ? CURRENCY_NAMES[quantity.currency]
+        : quantity.unit
+          ? UNIT_NAMES[quantity.unit]
+          : quantity.percent
+            ? 'per cent'
+            : quantity.ordinal
+              ? 'a rank'
+              : 'a count';
     return {
       expected: `${expected}${unit}`,
       message: `${says} (${counts(englishQuantity)}), but the Thai "${thai.span.text}" counts ${counts(thaiQuantity)}.`,

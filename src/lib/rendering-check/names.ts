@@ -4,16 +4,40 @@ const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9]*(?:[-.&'’][A-Za-z0-9]+)*/g;
 
 /** Capitalised words that are not names on their own: titles, articles, joining words. */
 const NOT_NAMES = new Set([
-  'the', 'and', 'for', 'with', 'from', 'into', 'of', 'on', 'in', 'at', 'to', 'by', 'an', 'or',
-  'mr', 'mrs', 'ms', 'miss', 'dr', 'h.e', 'his', 'her', 'excellency', 'prof',
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'into',
+  'of',
+  'on',
+  'in',
+  'at',
+  'to',
+  'by',
+  'an',
+  'or',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'h.e',
+  'his',
+  'her',
+  'excellency',
+  'prof',
 ]);
 
 /** Lower-case parts, letters and digits apart: "COVID-19" → ["covid", "19"], "PM2.5" → ["pm", "2", "5"], "Leaders’" → ["leaders"]. */
 export function nameParts(name: string): string[] {
-  return name
-    .toLowerCase()
-    .replace(/['’]s?$/, '')
-    .match(/[a-z]+|[0-9]+/g) ?? [];
+  return (
+    name
+      .toLowerCase()
+      .replace(/['’]s?$/, '')
+      .match(/[a-z]+|[0-9]+/g) ?? []
+  );
 }
 
 function isAcronym(token: string): boolean {
@@ -34,7 +58,9 @@ interface Token {
 function isWebAddressOrTag(text: string, token: Token): boolean {
   const before = text.slice(Math.max(0, token.start - 8), token.start);
   const after = text.slice(token.start + token.text.length, token.start + token.text.length + 4);
-  return /(?:www\.|:\/\/|@|#|\/)$/.test(before) || /^[@/]/.test(after) || /^(?:www|https?)$/i.test(token.text) || /\.(?:com|org|net|go\.th|th)$/i.test(token.text);
+  return (
+    /(?:www\.|:\/\/|@|#|\/)$/.test(before) || /^[@/]/.test(after) || /^(?:www|https?)$/i.test(token.text) || /\.(?:com|org|net|go\.th|th)$/i.test(token.text)
+  );
 }
 
 /** Latin words that follow each other with only spaces or dashes between them form one phrase. */
@@ -86,8 +112,7 @@ export function extractLatinNames(text: string): { name: LatinName; alternatives
         // "SDGs" is spelled out as "Sustainable Development Goals": the plural s is no initial.
         const initials = nameParts(token.text.replace(/(?<=[A-Z]{2})s$/, ''));
         add(toName([token]), [toName([token]), { ...toName([token]), parts: initials, acronymOf: true }]);
-      }
-      else words.push(token);
+      } else words.push(token);
     }
     if (words.length > 0) {
       const whole = toName([words[0]!, ...phrase.slice(phrase.indexOf(words[0]!) + 1, phrase.indexOf(words[words.length - 1]!) + 1)]);

@@ -79,8 +79,7 @@ function decodeCbor(bytes: Uint8Array): Cbor {
     } else if (info === 27) {
       n = Number(view.getBigUint64(pos));
       pos += 8;
-    }
-    else if (info > 27) throw new Error(`Pagefind metadata: unsupported CBOR item ${head}`);
+    } else if (info > 27) throw new Error(`Pagefind metadata: unsupported CBOR item ${head}`);
     switch (major) {
       case 0:
         return n;

@@ -49,7 +49,12 @@ export interface SearchOutcome {
  * story that does is found: the count is exact before any result is loaded.
  * `chunkStarts` (the site's chunk-starts.json) lets a short query find the longer words in later index chunks (chunks.ts).
  */
-export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly string[], raw: string, options: SearchOptions = DEFAULT_SEARCH_OPTIONS): Promise<SearchOutcome> {
+export async function searchStories(
+  pagefind: PagefindApi,
+  chunkStarts: readonly string[],
+  raw: string,
+  options: SearchOptions = DEFAULT_SEARCH_OPTIONS,
+): Promise<SearchOutcome> {
   const query = parseQuery(raw);
   if (query.parts.length === 0) return { query, results: [] };
   const allParts = query.joined ? [...query.parts, query.joined] : query.parts;
@@ -107,7 +112,10 @@ export async function searchStories(pagefind: PagefindApi, chunkStarts: readonly
     order = [...matching.keys()].sort((a, b) => (days.get(b) ?? 0) - (days.get(a) ?? 0));
   } else {
     // Relevance as Pagefind scores the whole query; its ranking of any story it left out comes last.
-    const ranked = words.length === 1 ? [...(found.get(words[0]!)?.keys() ?? [])] : ((await pagefind.search(query.parts.flatMap((p) => p.words.map((w) => w[0]!)).join(' '), { filters }))?.results ?? []).map((r) => r.id);
+    const ranked =
+      words.length === 1
+        ? [...(found.get(words[0]!)?.keys() ?? [])]
+        : ((await pagefind.search(query.parts.flatMap((p) => p.words.map((w) => w[0]!)).join(' '), { filters }))?.results ?? []).map((r) => r.id);
     const seen = new Set<string>();
     order = [...ranked, ...matching.keys()].filter((id) => matching.has(id) && !seen.has(id) && (seen.add(id), true));
   }

@@ -1,4 +1,16 @@
-import { BOUNDARY_LETTER, CLUSTERS_PER_WORD, clusterEnd, clusters, clusterStart, endsOnVowel, hasThai, normalizeForSearch, silentFinalAt, spellCluster, type ClusterEnd } from './text.ts';
+import {
+  BOUNDARY_LETTER,
+  CLUSTERS_PER_WORD,
+  clusterEnd,
+  clusters,
+  clusterStart,
+  endsOnVowel,
+  hasThai,
+  normalizeForSearch,
+  silentFinalAt,
+  spellCluster,
+  type ClusterEnd,
+} from './text.ts';
 
 /**
  * A part of a query (the query is cut at spaces; a story must match every part).

@@ -157,7 +157,9 @@ const BOUNDARIES = new RegExp(`[${Object.values(BOUNDARY_LETTER).join('')}]`);
 /** The first cluster of a cluster word, as written. */
 function firstCluster(word: string): string {
   const spelled = word.split(BOUNDARIES)[0] ?? '';
-  return spelled.replace(SPELLED, (m, code: string | undefined) => (code ? String.fromCharCode(parseInt(code, 36)) : String.fromCharCode(m.charCodeAt(0) - SPELLING_FIRST + THAI_FIRST)));
+  return spelled.replace(SPELLED, (m, code: string | undefined) =>
+    code ? String.fromCharCode(parseInt(code, 36)) : String.fromCharCode(m.charCodeAt(0) - SPELLING_FIRST + THAI_FIRST),
+  );
 }
 
 /** The story text as published (normalised), from the indexed text. */
