@@ -111,7 +111,7 @@ export function generateQueries(stories: readonly StoryText[], perCategory = 50,
       const right = [...segmenter.segment(m[3]!)][0]!.segment;
       if (consonants(left) >= 2 && consonants(right) >= 2) dashed.add(`${left}${m[2]}${right}`);
     }
-    for (const m of text.matchAll(/(?<=[ก-๎(\[]|[ก-๎] )[A-Z][A-Z0-9]{1,9}(?=[ก-๎)\]\s,]|$)/g)) acronyms.add(m[0]);
+    for (const m of text.matchAll(/(?<=[ก-๎([]|[ก-๎] )[A-Z][A-Z0-9]{1,9}(?=[ก-๎)\]\s,]|$)/g)) acronyms.add(m[0]);
     for (const m of text.matchAll(/[ก-๎]*[ะา-ู][่-๋]?[ก-ฮ]{1,2}[ิุ]?์/g)) {
       // A word the segmenter reads with its silent final (เมียนมาร์) that is also a word without it (เมียนมา).
       const word = [...segmenter.segment(m[0])].at(-1)!.segment;
