@@ -1,4 +1,5 @@
 import { numberValues } from './rendering-pairs.ts';
+import { THAI_MONTHS } from '../../src/lib/thai-calendar.ts';
 
 /**
  * Errors injected into a correct English rendering by rule, one per copy, for every kind the rendering
@@ -50,20 +51,8 @@ export interface Mutation {
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const THAI_MONTHS = [
-  ['มกราคม', 'ม.ค.'],
-  ['กุมภาพันธ์', 'ก.พ.'],
-  ['มีนาคม', 'มี.ค.'],
-  ['เมษายน', 'เม.ย.'],
-  ['พฤษภาคม', 'พ.ค.'],
-  ['มิถุนายน', 'มิ.ย.'],
-  ['กรกฎาคม', 'ก.ค.'],
-  ['สิงหาคม', 'ส.ค.'],
-  ['กันยายน', 'ก.ย.'],
-  ['ตุลาคม', 'ต.ค.'],
-  ['พฤศจิกายน', 'พ.ย.'],
-  ['ธันวาคม', 'ธ.ค.'],
-];
+/** A month's Thai names, full and abbreviated (0 = January). */
+const monthNames = (index: number): string[] => [THAI_MONTHS[index]!.full, THAI_MONTHS[index]!.short];
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth'];
 const ORDINAL_SUFFIX = (n: number) => (n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'));
@@ -167,7 +156,7 @@ export function mutationsOf(paragraph: number, english: string, thai: string, ra
     // "May" is also a verb: only next to a number is it surely the month.
     if (match[0] === 'May' && !/\d\s*$/.test(english.slice(0, match.index)) && !/^\s*\d/.test(english.slice(match.index + 3))) continue;
     const next = (month + 1 + Math.floor(random() * 10)) % 12;
-    if (!THAI_MONTHS[next]!.some((word) => thai.includes(word))) add('month', match.index, match.index + match[0].length, MONTHS[next]!);
+    if (!monthNames(next).some((word) => thai.includes(word))) add('month', match.index, match.index + match[0].length, MONTHS[next]!);
   }
   for (const match of english.matchAll(new RegExp(`\\b(${WORDS.slice(2).join('|')})\\b`, 'gi'))) {
     const value = WORDS.indexOf(match[0].toLowerCase());

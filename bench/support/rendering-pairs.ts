@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plainTextParagraphs } from '../../src/lib/rendering-check/plain-text.ts';
+import { THAI_MONTHS } from '../../src/lib/thai-calendar.ts';
 
 /**
  * Real same-story Thai/English pairs found in the thaigov corpus by rule, never by the check itself:
@@ -49,20 +50,8 @@ const latinNames = (text: string) => new Set([...text.matchAll(/\b[A-Z][A-Za-z]{
 const shared = <T>(a: Set<T>, b: Set<T>) => [...a].filter((x) => b.has(x)).length;
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const THAI_MONTHS = [
-  ['มกราคม', 'ม.ค.'],
-  ['กุมภาพันธ์', 'ก.พ.'],
-  ['มีนาคม', 'มี.ค.'],
-  ['เมษายน', 'เม.ย.'],
-  ['พฤษภาคม', 'พ.ค.'],
-  ['มิถุนายน', 'มิ.ย.'],
-  ['กรกฎาคม', 'ก.ค.'],
-  ['สิงหาคม', 'ส.ค.'],
-  ['กันยายน', 'ก.ย.'],
-  ['ตุลาคม', 'ต.ค.'],
-  ['พฤศจิกายน', 'พ.ย.'],
-  ['ธันวาคม', 'ธ.ค.'],
-];
+/** A month's Thai names, full and abbreviated (0 = January). */
+const monthNames = (index: number): string[] => [THAI_MONTHS[index]!.full, THAI_MONTHS[index]!.short];
 
 /** The English item's first date ("January 23", "23 January") is in the Thai as "23 มกราคม" (or the short month). */
 function sameEventDay(english: string, thai: string): boolean {
@@ -74,7 +63,7 @@ function sameEventDay(english: string, thai: string): boolean {
   const month = MONTHS.indexOf((match[1] ?? match[4])!.toLowerCase());
   const day = Number(match[2] ?? match[3]);
   const digits = thai.replace(/[๐-๙]/gu, (d) => String(d.charCodeAt(0) - 0x0e50));
-  return THAI_MONTHS[month]!.some((name) => new RegExp(`(?<!\\d)${day}\\s*${name.replaceAll('.', '\\.')}`, 'u').test(digits));
+  return monthNames(month).some((name) => new RegExp(`(?<!\\d)${day}\\s*${name.replaceAll('.', '\\.')}`, 'u').test(digits));
 }
 
 /** A line of a bilingual release that is English: long, and with no Thai letters. */
