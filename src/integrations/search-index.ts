@@ -77,8 +77,8 @@ const BUNDLE_THREAD = join(process.cwd(), 'src/integrations/search-bundle-worker
 /**
  * Writes one bundle on a worker thread. Reading and cutting 2,000 stories makes gigabytes of
  * short-lived objects; on the build's own heap, already large after rendering 20,000 pages, they were
- * collected late and pushed the build's peak memory at 10,000 stories from 2.4 GB to 3.1 GB in one run
- * of four. A thread's heap stays small, and it is freed with the thread.
+ * collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm run bench measures
+ * it). A thread's heap stays small, and it is freed with the thread.
  */
 function writeBundleOnThread(job: BundleJob): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -95,8 +95,8 @@ export async function writeBundle(outDir: string, group: readonly string[][], ou
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   let added = 0;
   // One record in Pagefind's hands at a time, in order; the next story's pages are read and cut into
-  // words here meanwhile, so the two processes work side by side. Same index, byte for byte; at
-  // 10,000 stories 36-37 s instead of 42-46 s.
+  // words here meanwhile, so the two processes work side by side. Same index, byte for byte, in less
+  // time (npm run bench shows the indexing phase).
   let inFlight: Promise<void> = Promise.resolve();
   for (const urls of group) {
     const record = await readStoryRecord(outDir, urls);

@@ -68,8 +68,8 @@ async function loadPagefind(): Promise<PagefindApi> {
   // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
   const pf = (await import(/* @vite-ignore */ `${bundles[0]}pagefind.js`)) as PagefindModule;
   // Pagefind runs in its own worker (its default): unpacking and compiling its WebAssembly and each
-  // search stay off the page's thread, which on a slow phone shows the first results sooner (in
-  // Lighthouse's mobile run, 1.65 s instead of 2.25 s) for the worker's 11 KB.
+  // search stay off the page's thread, which on a slow phone shows the first results sooner (measured
+  // with npm run bench:lighthouse) for the cost of the worker's small script.
   for (const bundle of bundles.slice(1)) await pf.mergeIndex(bundle);
   return pf;
 }

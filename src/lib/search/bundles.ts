@@ -1,6 +1,6 @@
 /**
- * Pagefind holds a whole index in memory until it writes it: about half a megabyte per story here,
- * so 10,000 stories would take some 5 GB at once. Stories are therefore indexed in groups, one
+ * Pagefind holds a whole index in memory until it writes it, in proportion to the stories in it, so
+ * a large archive would not fit the build machine at once. Stories are therefore indexed in groups, one
  * Pagefind index (a "bundle") each, built one after the other; the search page loads the first and
  * merges the rest (Pagefind's mergeIndex), so a search still covers every story.
  */
