@@ -47,21 +47,21 @@ describe('corrections', () => {
   it('show the latest under the headline and all of them at the end, in Thai dates on the Thai page', async () => {
     await page.goto(`${fixtureUrl}/th/articles/${fixture.corrected}/`);
     const notice = page.locator('header [data-correction-notice]');
-    expect((await notice.textContent())!.replace(/\s+/g, ' ')).toContain(`แก้ไขเมื่อ 5 มกราคม 2567: ${fixture.correctionText}`);
+    expect((await notice.textContent())!.replace(/\s+/g, ' ')).toContain(`แก้ไขเมื่อ 19 กุมภาพันธ์ 2567: ${fixture.correctionText}`);
     expect(await notice.locator('a').getAttribute('href')).toBe('#corrections');
     const items = page.locator('#corrections li');
     expect(await items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toContain('3 มกราคม 2567');
+    expect(await items.nth(0).textContent()).toContain('17 กุมภาพันธ์ 2567');
     expect(await items.nth(1).textContent()).toContain(fixture.correctionText);
     const ld = await ldOf(page);
-    expect(ld['dateModified']).toBe('2024-01-05T16:30:00+07:00');
+    expect(ld['dateModified']).toBe('2024-02-19T16:30:00+07:00');
     expect((ld['correction'] as { text: string }[]).map((c) => c.text)).toContain(fixture.correctionText);
   });
 
   it('warn on a rendering that has not caught up with a corrected original', async () => {
     await page.goto(`${fixtureUrl}/en/articles/${fixture.corrected}/`);
     const behind = page.locator('[data-rendering-behind]');
-    expect(await behind.textContent()).toContain('The Thai original was corrected on 5 January 2024; the English may be out of date.');
+    expect(await behind.textContent()).toContain('The Thai original was corrected on 19 February 2024; the English may be out of date.');
     expect(await behind.locator('a').getAttribute('href')).toBe(`/th/articles/${fixture.corrected}/`);
     expect(await page.locator('[data-correction-notice]').count()).toBe(0);
   });
@@ -75,7 +75,7 @@ describe('corrections', () => {
   it('mark the item updated in the feed', async () => {
     const feed = await (await fetch(`${fixtureUrl}/th/rss.xml`)).text();
     const item = feed.split('<item>').find((i) => i.includes(`/th/articles/${fixture.corrected}/`));
-    expect(item).toContain('<atom:updated>2024-01-05T16:30:00+07:00</atom:updated>');
+    expect(item).toContain('<atom:updated>2024-02-19T16:30:00+07:00</atom:updated>');
   });
 
   it('pass axe in both languages and themes', async () => {

@@ -16,8 +16,11 @@ export const fixture = {
   /** Text that means something in HTML, MDX, URLs or Unicode; every field must show it as text. */
   hostileTitle: '<script>alert("title")</script> ข่าว <img src=x onerror=alert(1)> {1+1} &amp; \u202Eevil\u202C',
   generatedCount: 44,
-  /** Generated story 1: its Thai original was corrected twice, after its English rendering was made. */
-  corrected: 'generated-story-01',
+  /**
+   * Generated story 43 (published 16 February 2024, among the feed's 50 newest): its Thai original was
+   * corrected twice, after its English rendering was made.
+   */
+  corrected: 'generated-story-43',
   correctionText: 'ฉบับก่อนหน้าระบุวันประชุมผิด ที่ถูกต้องคือวันที่ 4 มกราคม',
   /** Every generated story is tagged การเมือง, which the fixture's topics file maps to "Politics"… */
   mappedTopic: { id: 'politics', th: 'การเมือง', en: 'Politics' },
@@ -198,9 +201,9 @@ byline: โต๊ะข่าวการเมือง
 ${
   slug === fixture.corrected
     ? `corrections:
-  - date: 2024-01-03T08:00:00+07:00
+  - date: 2024-02-17T08:00:00+07:00
     text: แก้คำสะกดชื่อผู้ให้สัมภาษณ์
-  - date: 2024-01-05T16:30:00+07:00
+  - date: 2024-02-19T16:30:00+07:00
     text: ${fixture.correctionText}`
     : ''
 }
