@@ -80,20 +80,23 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     expect(bundles.length).toBeGreaterThanOrEqual(2);
     const starts = JSON.parse(readFileSync(join(inject('corpusDir'), bundles[0]!, CHUNK_STARTS_FILE), 'utf8')) as string[];
     // Chunks that begin with a longer word of a shorter English word that lies in an earlier chunk.
-    const cases = starts.filter((s) => /^[a-z]{5,}$/.test(s) && !starts.includes(s.slice(0, -1))).slice(0, 8);
-    expect(cases.length).toBeGreaterThanOrEqual(4);
+    // Pagefind stems English, so some chunk starts are stems no reader types (digitali): those find nothing and are skipped.
+    const candidates = starts.filter((s) => /^[a-z]{5,}$/.test(s) && !starts.includes(s.slice(0, -1)));
     const found = async (query: string, chunkStarts: readonly string[] | null) => {
       const { api, chunkStarts: siteStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
       const ids = (await searchStories(api, chunkStarts ?? siteStarts, query)).results.map((r) => r.id);
       await page.close();
       return new Set(ids);
     };
+    const cases: string[] = [];
     const lostWithoutStarts: string[] = [];
-    for (const longer of cases) {
-      const shorter = longer.slice(0, -1);
+    for (const longer of candidates) {
+      if (cases.length === 8) break;
       const longerFinds = await found(longer, null);
+      if (longerFinds.size === 0) continue;
+      cases.push(longer);
+      const shorter = longer.slice(0, -1);
       const shorterFinds = await found(shorter, null);
-      expect(longerFinds.size, longer).toBeGreaterThan(0);
       expect(
         [...longerFinds].filter((id) => !shorterFinds.has(id)),
         `${shorter} misses stories that ${longer} finds`,
@@ -101,6 +104,7 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
       const plain = await found(shorter, []);
       if ([...longerFinds].some((id) => !plain.has(id))) lostWithoutStarts.push(shorter);
     }
+    expect(cases.length).toBeGreaterThanOrEqual(4);
     console.log(
       `prefix queries over chunk starts ${cases.join(', ')}: without preloading, ${lostWithoutStarts.length} of ${cases.length} lost stories (${lostWithoutStarts.join(', ')})`,
     );
