@@ -1,7 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+// The e2e files that run builds of their own (content errors, the importer, publishing, the stylesheet):
+// Astro writes the same generated files under .astro/ in every build, so these never run side by side.
+const buildingFiles = [
+  'tests/e2e/broken-content.test.ts',
+  'tests/e2e/content-errors.test.ts',
+  'tests/e2e/importer.test.ts',
+  'tests/e2e/publishing.test.ts',
+  'tests/e2e/stylesheet.test.ts',
+];
+
+const e2eTimeouts = { testTimeout: 60_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one file at a time; most e2e time is spent waiting for a
+    // browser or a build, so two files side by side use the machine better.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -14,12 +29,19 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: buildingFiles,
           environment: 'node',
           // Builds the seed site and a fixture site once, serves both, and shares their addresses.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-          // One Chromium per file; two cores do not gain from running them side by side.
+          ...e2eTimeouts,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-builds',
+          include: buildingFiles,
+          environment: 'node',
+          ...e2eTimeouts,
           fileParallelism: false,
         },
       },
