@@ -294,6 +294,8 @@ export function findCorpusPairs(corpusDir: string): CorpusPair[] {
     const thaiNumbers = significant(numberValues(parts.thai.join('\n')));
     const englishNumbers = significant(numberValues(parts.english.join('\n')));
     if (englishNumbers.size > 0 && sharedCount(englishNumbers, thaiNumbers) / englishNumbers.size < 0.6) continue;
+    // A rendering, not a few English lines at the end (contact channels, a link list): a third of the Thai's length at least.
+    if (parts.english.join('').length < parts.thai.join('').length / 3) continue;
     pairs.push({
       name: `${thai.file} (bilingual)`,
       thaiFile: thai.file,
