@@ -9,8 +9,8 @@ import { THAI_MONTHS } from '../../src/lib/thai-calendar.ts';
  * Each item is read whole and cut into sections: a cabinet summary ("สรุปข่าวการประชุมคณะรัฐมนตรี", "The
  * cabinet met on …") is one section per resolution ("9. เรื่อง …", "Title: …"), any other item is one
  * section. A section's anchors are what the two languages write alike: numbers as values (Thai digits
- * read, separators dropped, B.E. years made C.E.), day-and-month dates, and the Latin names and acronyms a
- * Thai text carries (ASEAN, BOI, Toyota). An anchor weighs its rarity in the language where it is commoner
+ * read, separators dropped, B.E. years made C.E.), day-and-month dates, clock times (1100hrs is 11.00 น.),
+ * and the Latin names and acronyms a Thai text carries (ASEAN, BOI, Toyota). An anchor weighs its rarity in the language where it is commoner
  * (idf over the Thai sections and over the English ones, the smaller), so a year, "3" or "Thailand" says
  * little and 222.95 or EAEU says much.
  *
@@ -102,8 +102,18 @@ function englishDateline(lines: string[]): string | null {
   return match ? `date ${ENGLISH_MONTHS.indexOf((match[1] ?? match[4])!) + 1}-${Number(match[2] ?? match[3])}` : null;
 }
 
-function anchorsOf(text: string, english: boolean): Set<string> {
+/** Clock times: "1100hrs", "11.00 hrs", "9.30 a.m." in English, "11.00 น." in Thai. */
+const ENGLISH_TIME = /\b(\d{1,2})[.:]?(\d{2})\s*(hrs?\b|hours\b|a\.m\.|p\.m\.)/gi;
+const THAI_TIME = /(?<![\d.])(\d{1,2})[.:](\d{2})\s*น\./gu;
+
+function anchorsOf(rawText: string, english: boolean): Set<string> {
   const anchors = new Set<string>();
+  // A time is one anchor, written alike in both languages once read ("1100hrs" is 11.00 น.), not two numbers.
+  const text = digitsOf(rawText).replace(english ? ENGLISH_TIME : THAI_TIME, (...match: string[]) => {
+    const hour = Number(match[1]) + (english && /^p/i.test(match[3]!) && Number(match[1]) < 12 ? 12 : 0);
+    anchors.add(`time ${hour}:${match[2]}`);
+    return ' ';
+  });
   for (const value of numberValues(text)) {
     // A B.E. year stands as its C.E. year only.
     if (!(Number.isInteger(value) && value >= 2400 && value <= 2700)) anchors.add(`number ${value}`);
@@ -113,7 +123,7 @@ function anchorsOf(text: string, english: boolean): Set<string> {
       anchors.add(`date ${ENGLISH_MONTHS.indexOf((match[1] ?? match[4])!) + 1}-${Number(match[2] ?? match[3])}`);
     }
   } else {
-    for (const match of digitsOf(text).matchAll(THAI_DATE)) {
+    for (const match of text.matchAll(THAI_DATE)) {
       const month = THAI_MONTHS.findIndex((names) => names.full === match[2] || names.short === match[2]);
       anchors.add(`date ${month + 1}-${Number(match[1])}`);
     }
