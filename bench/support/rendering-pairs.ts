@@ -92,7 +92,6 @@ const THAI_DATE = new RegExp(`(?<!\\d)(\\d{1,2})\\s*(${THAI_MONTHS.flatMap((mont
 /** A Latin word with the digits and dots glued to it, so the Thai "PM2.5" is not the English "PM". */
 const LATIN_WORD = /[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*/g;
 
-/** What both languages write alike: numbers as values, dates as day and month, Latin names and acronyms. */
 /**
  * The dateline of an English release, the day its news happened: its body opens "September 25, 2024, …";
  * a cabinet summary's resolutions are dated by its title, "The cabinet met on January 7, 2025".
@@ -106,6 +105,7 @@ function englishDateline(lines: string[]): string | null {
 const ENGLISH_TIME = /\b(\d{1,2})[.:]?(\d{2})\s*(hrs?\b|hours\b|a\.m\.|p\.m\.)/gi;
 const THAI_TIME = /(?<![\d.])(\d{1,2})[.:](\d{2})\s*น\./gu;
 
+/** What both languages write alike: numbers as values, dates as day and month, clock times, Latin names and acronyms. */
 function anchorsOf(rawText: string, english: boolean): Set<string> {
   const anchors = new Set<string>();
   // A time is one anchor, written alike in both languages once read ("1100hrs" is 11.00 น.), not two numbers.
