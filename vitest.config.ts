@@ -23,6 +23,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests start processes (the publish kill tests, the command-line tools); beside an
+          // e2e file on two cores they can take longer than Vitest's default 5 s.
+          testTimeout: 30_000,
         },
       },
       {
