@@ -8,7 +8,7 @@ import {
   englishMonthNumber,
 } from './english-numbers.ts';
 import { shareListWords } from './lists.ts';
-import { clockMinutes, isColonTime, NUMBER_PATTERN, readWrittenNumber } from './numbers.ts';
+import { clockMinutes, codeAt, isColonTime, NUMBER_PATTERN, readWrittenNumber } from './numbers.ts';
 import { fromBuddhistEra } from './thai-numbers.ts';
 import type { Currency, Figure, Reading, Unit } from './types.ts';
 
@@ -301,15 +301,10 @@ function numberFigures(text: string): Figure[] {
     const token = match[0];
     const start = match.index;
     const end = start + token.length;
-    const code = /^\d+(?:-\d+){2,}/.exec(text.slice(start));
+    const code = codeAt(text, start);
     if (code) {
-      figures.push({
-        kind: 'number',
-        span: { text: code[0], start, end: start + code[0].length },
-        readings: [{ type: 'code', text: code[0] }],
-        approximate: false,
-      });
-      pattern.lastIndex = start + code[0].length;
+      figures.push(code);
+      pattern.lastIndex = code.span.end;
       continue;
     }
     const numericDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?!\d)/.exec(text.slice(start));

@@ -1,5 +1,5 @@
 import { shareListWords } from './lists.ts';
-import { clockMinutes, isColonTime, NUMBER_PATTERN, readWrittenNumber } from './numbers.ts';
+import { clockMinutes, codeAt, isColonTime, NUMBER_PATTERN, readWrittenNumber } from './numbers.ts';
 import {
   fromBuddhistEra,
   fromShortBuddhistYear,
@@ -180,15 +180,10 @@ function numberFigures(text: string): Figure[] {
     ) {
       continue;
     }
-    const code = /^\d+(?:-\d+){2,}/.exec(text.slice(start));
+    const code = codeAt(text, start);
     if (code) {
-      figures.push({
-        kind: 'number',
-        span: { text: code[0], start, end: start + code[0].length },
-        readings: [{ type: 'code', text: code[0] }],
-        approximate: false,
-      });
-      pattern.lastIndex = start + code[0].length;
+      figures.push(code);
+      pattern.lastIndex = code.span.end;
       continue;
     }
     const numericDate = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/.exec(text.slice(start));

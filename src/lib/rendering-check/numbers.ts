@@ -1,4 +1,5 @@
 /** Helpers shared by the Thai and English extractors. */
+import type { Figure } from './types.ts';
 
 /** A written number: "1,234.5" or "2278", with thousands separators and an optional decimal part; or a clock time "10:30". */
 export const NUMBER_PATTERN = /\d{1,2}:\d{2}(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g;
@@ -47,4 +48,11 @@ export function tidy(value: number): number {
 /** "10:30" can only be a clock time. */
 export function isColonTime(token: string): boolean {
   return /^\d{1,2}:\d{2}$/.test(token);
+}
+
+/** A code of three or more digit groups joined by hyphens (a case or telephone number) starting at `start`: one figure, read as written, not as numbers. */
+export function codeAt(text: string, start: number): Figure | null {
+  const code = /^\d+(?:-\d+){2,}/.exec(text.slice(start));
+  if (!code) return null;
+  return { kind: 'number', span: { text: code[0], start, end: start + code[0].length }, readings: [{ type: 'code', text: code[0] }], approximate: false };
 }
