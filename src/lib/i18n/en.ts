@@ -38,7 +38,7 @@ export const en: UiStrings = {
   translatedLabel: 'Translation',
   search: 'Search',
   searchLabel: 'Search the news',
-  searchPlaceholder: 'Search stories',
+  searchPlaceholder: 'Search',
   searchButton: 'Search',
   searchNeedsJs: 'Search needs JavaScript. Please enable it in your browser, or browse all stories and the sections.',
   searchLanguageFilter: 'Language of the story',
