@@ -13,26 +13,30 @@ interface Listed {
 
 /**
  * What a story's end offers so that reading never stops at a dead end: the next story (the next older
- * one in the reader's language, the newest after the oldest) and the latest of its section, neither
- * the story itself nor the next one. `items` is newest first; grouping is done once per listing.
+ * one in the reader's language; none after the oldest, whose end still links to its section) and the
+ * stories of its section just older than it, neither the story itself nor the next one. Both look only
+ * at older stories, so a new story changes no other story's end, and a backdated one only the ends of
+ * the few stories just newer than it. `items` is newest first; grouping is done once per listing.
  */
 export function storyEnds<T extends Listed>(items: readonly T[]): (slug: string) => { next: T | null; more: T[] } {
   const position = new Map(items.map((item, i) => [item.story.slug, i]));
   const bySection = new Map<string, T[]>();
+  const sectionPosition = new Map<string, number>();
   for (const item of items) {
     const list = bySection.get(item.story.section) ?? [];
+    sectionPosition.set(item.story.slug, list.length);
     list.push(item);
     bySection.set(item.story.section, list);
   }
   return (slug) => {
     const i = position.get(slug);
     if (i === undefined) return { next: null, more: [] };
-    const next = items.length > 1 ? items[(i + 1) % items.length]! : null;
+    const next = items[i + 1] ?? null;
     const section = bySection.get(items[i]!.story.section) ?? [];
     const more: T[] = [];
-    for (const item of section) {
+    for (const item of section.slice(sectionPosition.get(slug)! + 1)) {
       if (more.length === MORE_FROM_SECTION) break;
-      if (item.story.slug !== slug && item !== next) more.push(item);
+      if (item !== next) more.push(item);
     }
     return { next, more };
   };

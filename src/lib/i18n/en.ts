@@ -76,7 +76,7 @@ export const en: UiStrings = {
   photoInSource: 'Photo in the original report',
   photoCredit: 'Photo',
   nextStory: 'Next story',
-  moreFromSection: (section) => `More from ${section}`,
+  moreFromSection: (section) => `Earlier in ${section}`,
   allOfSection: (section) => `All ${section} stories`,
   relatedNews: 'Related news',
   topics: 'Topics',

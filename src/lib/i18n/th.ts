@@ -79,7 +79,7 @@ export const th: UiStrings = {
   photoInSource: 'ภาพในต้นฉบับข่าว',
   photoCredit: 'ภาพโดย',
   nextStory: 'ข่าวถัดไป',
-  moreFromSection: (section) => `${newsOf(section)}ล่าสุด`,
+  moreFromSection: (section) => `${newsOf(section)}ก่อนหน้านี้`,
   allOfSection: (section) => `${newsOf(section)}ทั้งหมด`,
   relatedNews: 'ข่าวที่เกี่ยวข้อง',
   topics: 'หัวข้อข่าว',
