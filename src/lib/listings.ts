@@ -1,4 +1,8 @@
-/** Stories per page on the archive and section listings. */
+import { EARLIEST_YEAR, LATEST_YEAR } from './dates.ts';
+import { ui, type Lang } from './i18n/index.ts';
+import type { Listing } from './urls.ts';
+
+/** Stories per page on topic pages, and on the archive and section pages before they were arranged by month. */
 export const LISTING_PAGE_SIZE = 20;
 /** The front page: a lead story, a row of secondary stories, then each section's latest. */
 export const FRONT_SECONDARY = 4;
@@ -57,4 +61,21 @@ export function frontPage<T extends Listed, S extends string>(
     items: items.filter((item) => item.story.section === section && !shown.has(item.story.slug)).slice(0, FRONT_SECTION_SIZE),
   }));
   return { lead: top[0] ?? null, secondary: top.slice(1), sections: blocks.filter((block) => block.items.length > 0) };
+}
+
+/**
+ * The page numbers beyond the first that the archive or a section had when it was paginated by count
+ * (/th/archive/2/), kept as small pages that point into the months so that old links still lead
+ * somewhere. A number that is also a year (/th/archive/2025/) is that year's page instead.
+ */
+export function formerPageNumbers(count: number): number[] {
+  const pages: number[] = [];
+  for (let page = 2; page <= Math.ceil(count / LISTING_PAGE_SIZE); page++) if (page < EARLIEST_YEAR || page > LATEST_YEAR) pages.push(page);
+  return pages;
+}
+
+/** A listing's name: "ข่าวทั้งหมด" for the archive, the section's name for a section. */
+export function listingName(listing: Listing, lang: Lang): string {
+  const t = ui(lang);
+  return listing.kind === 'archive' ? t.allStories : t.sectionNames[listing.section];
 }
