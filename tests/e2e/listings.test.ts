@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { languages } from '../../src/lib/i18n/index.ts';
@@ -107,5 +109,23 @@ describe('the end of a story', () => {
     const oldest = end(`/th/articles/${fixture.searchCases[0].slug}/`);
     expect(oldest.querySelector('[data-next-story]')).toBeNull();
     expect(oldest.querySelector('[data-more-from-section] a[href*="/sections/"]')).not.toBeNull();
+  });
+});
+
+describe('the sitemap', () => {
+  it('lists each month’s stories in a file of their own, and the listings in another, under the index', async () => {
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const index = locs(await readFile(join(fixtureDir, 'sitemap-index.xml'), 'utf8'));
+    expect(index).toContain('/sitemaps/listings.xml');
+    expect(index).toContain('/sitemaps/stories-2024-01.xml');
+    const january = locs(await readFile(join(fixtureDir, 'sitemaps/stories-2024-01.xml'), 'utf8'));
+    // Generated stories 1–27, each in Thai, the odd ones also in English and side by side in both languages.
+    expect(january.filter((path) => /^\/th\/articles\/[^/]+\/$/.test(path))).toHaveLength(27);
+    expect(january.filter((path) => /\/side-by-side\/$/.test(path))).toHaveLength(28);
+    expect(january.every((path) => path.includes('/articles/generated-story-'))).toBe(true);
+    const listings = locs(await readFile(join(fixtureDir, 'sitemaps/listings.xml'), 'utf8'));
+    expect(listings).toContain('/th/archive/2024/01/2/');
+    expect(listings.some((path) => path.includes('/articles/'))).toBe(false);
+    expect(listings).not.toContain('/th/archive/2/');
   });
 });

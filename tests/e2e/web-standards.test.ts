@@ -168,6 +168,13 @@ for (const site of sites) {
       expect(listed.size).toBe(urls.length);
       const articles = pages.filter((p) => isArticle(p.path)).map((p) => p.path);
       expect(articles.filter((p) => !listed.has(p))).toEqual([]);
+      // The sitemap is written from the content, not from the pages the build wrote: it must still
+      // name every page a search engine may index (all but search, not-found and noindex pages).
+      const listedPaths = new Set([...listed.keys()].map((path) => decodeURIComponent(path)));
+      const indexable = pages
+        .filter((p) => p.path.endsWith('/') && !/\/search\/$/.test(p.path) && !p.root.querySelector('meta[name="robots"][content="noindex"]'))
+        .map((p) => p.path);
+      expect(indexable.filter((p) => !listedPaths.has(p))).toEqual([]);
       const problems: string[] = [];
       for (const [path, url] of listed) {
         // A page named in Thai (a topic addressed by its Thai tag) is listed percent-encoded, as a URL must be.
