@@ -118,6 +118,7 @@ export const th: UiStrings = {
   allOfMonth: (month) => `ข่าวเดือน${month}ทั้งหมด`,
   listingMoved: 'รายการข่าวนี้จัดเรียงตามเดือนแล้ว',
   listingMovedBody: 'หน้าที่นับเลขหน้าจากข่าวล่าสุดไม่มีแล้ว เลือกปีและเดือนที่ต้องการด้านล่าง หรือเริ่มจากข่าวล่าสุด',
+  storyMoved: 'ข่าวนี้ย้ายไปอยู่ที่อยู่ใหม่แล้ว',
   chooseLanguage: 'เลือกภาษา / Choose a language',
   chooserIntro: 'ข่าวภาษาไทย พร้อมฉบับภาษาอังกฤษ',
   notFoundTitle: 'ไม่พบหน้านี้',

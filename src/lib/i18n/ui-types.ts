@@ -141,6 +141,8 @@ export interface UiStrings {
   /** An old count-paginated listing address (/th/archive/3/): the listing is arranged by month now. */
   listingMoved: string;
   listingMovedBody: string;
+  /** The page at a renamed story's former address, which sends the reader on. */
+  storyMoved: string;
   chooseLanguage: string;
   chooserIntro: string;
   notFoundTitle: string;
