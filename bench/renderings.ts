@@ -19,7 +19,7 @@ import { gitState, table, timestamp } from './support/stats.ts';
 const { values } = parseArgs({ options: { show: { type: 'string', default: '10' } } });
 const show = Number(values.show);
 
-const { corpusDir, stories, realErrors } = readFixture(projectRoot);
+const { corpusDir, stories, realErrors, additions } = readFixture(projectRoot);
 if (!existsSync(corpusDir)) {
   console.error(`bench:renderings: the thaigov corpus is not at ${corpusDir}; it is read from ../shared, never copied into the project`);
   process.exit(2);
@@ -30,6 +30,7 @@ const sets: SetResult[] = [
     'generated',
     generated,
     relabel(realErrors, generated, (story) => (story as (typeof generated)[number]).files),
+    relabel(additions, generated, (story) => (story as (typeof generated)[number]).files),
   ),
   evaluate('fixture', stories, realErrors),
 ];
@@ -52,7 +53,7 @@ console.log(
 console.log('');
 console.log(
   table(
-    ['set', 'pairs', 'paragraphs', 'false alarms', 'per pair', 'real errors found'],
+    ['set', 'pairs', 'paragraphs', 'false alarms', 'per pair', 'real errors found', 'additions questioned'],
     sets.map((set) => [
       set.name,
       set.stories,
@@ -60,6 +61,7 @@ console.log(
       set.falseAlarms,
       set.falseAlarmsPerPair.toFixed(2),
       set.real.cases ? `${set.real.detected}/${set.real.cases}` : '–',
+      set.additions.cases ? `${set.additions.flagged}/${set.additions.cases}` : '–',
     ]),
     [1, 2, 3, 4],
   ),

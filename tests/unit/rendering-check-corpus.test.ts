@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate, generatedStories, readFixture, relabel, type SetResult } from '../../bench/support/rendering-eval.ts';
+import { evaluate, generatedStories, readFixture, relabel, type EvalStory, type SetResult } from '../../bench/support/rendering-eval.ts';
 import { projectRoot } from '../support/build-site.ts';
 
 /*
@@ -15,7 +15,7 @@ const corpusMissing = !existsSync(fixture.corpusDir);
 const skipNote = `thaigov corpus not found at ${fixture.corpusDir}; corpus tests skipped`;
 if (corpusMissing) console.warn(skipNote);
 
-/** Kinds with this many cases or more must each reach the target; fewer cannot measure 97%. */
+/** Kinds (and real errors) with this many cases or more must each reach the target; fewer cannot measure 97% or 80%. */
 const MEASURABLE = 5;
 
 function report(set: SetResult): void {
@@ -37,7 +37,9 @@ function expectTargets(set: SetResult): void {
   for (const [kind, entry] of Object.entries(set.byKind)) {
     if (entry.cases >= MEASURABLE) expect(entry.detected / entry.cases, `${set.name}: ${kind}`).toBeGreaterThanOrEqual(0.97);
   }
-  if (set.real.cases > 0) expect(set.real.detected / set.real.cases).toBeGreaterThanOrEqual(0.8);
+  if (set.real.cases >= MEASURABLE) expect(set.real.detected / set.real.cases).toBeGreaterThanOrEqual(0.8);
+  // The figures an English adds (labelled by reading) are what the check exists to question.
+  expect(set.additions.flagged).toBe(set.additions.cases);
 }
 
 describe.skipIf(corpusMissing)('rendering check on real thaigov pairs', () => {
@@ -50,12 +52,10 @@ describe.skipIf(corpusMissing)('rendering check on real thaigov pairs', () => {
 
   it('on the pairs a rule finds in the corpus, compared as whole stories: the same targets', { timeout: 60_000 }, () => {
     const stories = generatedStories(fixture.corpusDir);
-    expect(stories.length).toBeGreaterThanOrEqual(15);
-    const set = evaluate(
-      'generated',
-      stories,
-      relabel(fixture.realErrors, stories, (story) => (story as (typeof stories)[number]).files),
-    );
+    expect(stories.length).toBeGreaterThanOrEqual(30);
+    const files = (story: EvalStory) => (story as (typeof stories)[number]).files;
+    const set = evaluate('generated', stories, relabel(fixture.realErrors, stories, files), relabel(fixture.additions, stories, files));
+    expect(set.additions.cases).toBe(fixture.additions.length);
     expect(Object.values(set.byKind).reduce((sum, entry) => sum + entry.cases, 0)).toBeGreaterThanOrEqual(300);
     expectTargets(set);
   });

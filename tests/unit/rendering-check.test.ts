@@ -391,5 +391,11 @@ describe('stories whose paragraphs do not line up', () => {
     expect(check('ใหญ่เป็นอันดับ 5 และเป็นหนึ่งในหกสถาบันการเงิน', 'the sixth largest and one of six banks')).toEqual(['number: sixth → 5']);
     expect(check('ใหญ่เป็นอันดับ 5 และเป็นหนึ่งในหกสถาบันการเงิน', 'the fifth largest and one of six banks')).toEqual([]);
     expect(check('ประการที่สาม', 'Third,')).toEqual([]);
+    // A numbered division is the nth too: the Third Army Area, not three of something; พื้นที่ (area) is no ที่.
+    expect(check('กองทัพภาคที่ 3 พื้นที่ภาคเหนือ', 'Third Army Area (northern region)')).toEqual([]);
+    expect(check('ในพื้นที่ 3 จังหวัด', 'in the third province')).toEqual(['number: third → 3']);
+    // A list item's number is its place in the list: "3) สนับสนุน…" backs no count of 3.
+    expect(check('มาตรการ 3) สนับสนุนเทคโนโลยี', 'over 3 Muslim tourists')).toEqual(['number: 3 → 3']);
+    expect(check('มาตรการ 3) สนับสนุนเทคโนโลยี', '3) Supporting technology')).toEqual([]);
   });
 });

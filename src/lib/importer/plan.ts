@@ -2,6 +2,8 @@ import type { Lang } from '../i18n/languages.ts';
 import type { SectionId } from '../sections.ts';
 import type { ArticleFrontmatter } from './article-file.ts';
 import type { ParsedStory, ParsedVersion } from './parse.ts';
+import { textHasPart } from '../search/query.ts';
+import { normalizeForSearch } from '../search/text.ts';
 import { shortHash, slugFromTitle } from './slug.ts';
 
 /** What the importer knows of a story already in the content folder. */
@@ -58,8 +60,11 @@ export function tagsFromTopics(version: Pick<ParsedVersion, 'title' | 'paragraph
   const text = `${version.title}\n${version.paragraphs[0] ?? ''}`.normalize('NFC').toLowerCase();
   const found = (name: string) => {
     const needle = name.normalize('NFC').toLowerCase();
-    // Latin names must stand as words ("US" is not in "must"); Thai names are found where they are written.
-    return /[a-z]/.test(needle) ? new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(text) : text.includes(needle);
+    // Latin names must stand as words ("US" is not in "must"); Thai names where search finds them, on
+    // character-cluster boundaries (ลาว is not in ศาลาว่าการ).
+    return /[a-z]/.test(needle)
+      ? new RegExp(`(^|[^a-z])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(text)
+      : textHasPart(text, { kind: 'thai', text: normalizeForSearch(needle) });
   };
   return topics.filter((t) => [t.th, t.en, ...t.aliases].some(found)).map((t) => t[lang]);
 }

@@ -39,7 +39,7 @@ interface ThaiPrefix {
   dayWord: boolean;
   clockWord: boolean;
   approximate: boolean;
-  /** "อันดับที่ 3", "ครั้งที่ 8": the nth, not an amount. */
+  /** "อันดับที่ 3", "ครั้งที่ 8", "กองทัพภาคที่ 3": the nth, not an amount. */
   ordinal: boolean;
   /** Offset where the figure's span starts (before "ร้อยละ" or "$"). */
   start: number;
@@ -130,7 +130,8 @@ function readPrefix(text: string, start: number): ThaiPrefix {
     dayWord: /วัน\S{0,10}ที่\s*$/u.test(before),
     clockWord: /เวลา\s*(?:ประมาณ\s*)?$/u.test(before),
     approximate: HEDGE_BEFORE.test(before),
-    ordinal: /(?:อันดับ|ลำดับ|ครั้ง|ฉบับ|สมัย|รุ่น|ข้อ|คน|แห่ง|ชั้น|ระยะ|ประการ|รอบ|ปี)ที่\s*$/u.test(before),
+    // Numbered divisions too (the 3rd region, zone, village, section, quarter, level, instalment).
+    ordinal: /(?:อันดับ|ลำดับ|ครั้ง|ฉบับ|สมัย|รุ่น|ข้อ|คน|แห่ง|ชั้น|ระยะ|ประการ|รอบ|ปี|ภาค|เขต|หมู่|มาตรา|ไตรมาส|ระดับ|ขั้น|งวด)ที่\s*$/u.test(before),
     start,
   };
   const percent = /ร้อยละ\s*$/u.exec(before);
@@ -241,6 +242,10 @@ function readThaiNumber(text: string, token: string, start: number, end: number)
     prefix = { ...readPrefix(text, firstStart), start: prefix.start };
   }
 
+  // "3) สนับสนุน…": a list item's number (a closing parenthesis with no opening one) is its rank, not a count.
+  const enumerator = /^\)/.test(text.slice(end)) && !/\(\s*$/.test(text.slice(Math.max(0, start - 2), start));
+  const ordinal = prefix.ordinal || enumerator;
+
   const readings: Reading[] = [];
   const spanEnd = Math.max(end, suffix.end);
   const span = { text: text.slice(prefix.start, spanEnd), start: prefix.start, end: spanEnd };
@@ -258,8 +263,8 @@ function readThaiNumber(text: string, token: string, start: number, end: number)
     percent,
     magnitudeWord: suffix.magnitudeWord,
     ...(suffix.unit ? { unit: suffix.unit } : {}),
-    ...(suffix.counted && !currency && !prefix.ordinal ? { counted: true } : {}),
-    ...(prefix.ordinal ? { ordinal: true } : {}),
+    ...(suffix.counted && !currency && !ordinal ? { counted: true } : {}),
+    ...(ordinal ? { ordinal: true } : {}),
   });
   let kind: Figure['kind'] = percent ? 'percent' : currency ? 'money' : 'number';
 

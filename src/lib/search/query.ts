@@ -94,7 +94,7 @@ const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
  * on cluster boundaries (a silent final consonant may follow a part ending on a vowel), a Latin part
  * where a word starts. `text` must be normalised (normalizeForSearch); case does not matter.
  */
-export function partOccurrences(text: string, part: QueryPart): [number, number][] {
+export function partOccurrences(text: string, part: Pick<QueryPart, 'text' | 'kind'>): [number, number][] {
   const haystack = text.toLowerCase();
   const needle = part.text.toLowerCase();
   const vowelEnd = part.kind === 'thai' && endsOnVowel(needle);
@@ -110,7 +110,7 @@ export function partOccurrences(text: string, part: QueryPart): [number, number]
   return out;
 }
 
-export const textHasPart = (text: string, part: QueryPart): boolean => partOccurrences(normalizeForSearch(text), part).length > 0;
+export const textHasPart = (text: string, part: Pick<QueryPart, 'text' | 'kind'>): boolean => partOccurrences(normalizeForSearch(text), part).length > 0;
 
 /** Whether a story's text holds the whole query (every part, or for Latin parts, the parts written together). */
 export function textMatchesQuery(text: string, query: ParsedQuery): boolean {
