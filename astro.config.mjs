@@ -1,7 +1,6 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
@@ -11,7 +10,6 @@ import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { ogCardReport } from './src/integrations/og-cards.ts';
 import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
-import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
 import { configFromEnvironment } from './src/config.ts';
 import { newsConfig } from './src/integrations/news-config.ts';
 
@@ -43,8 +41,6 @@ export default defineConfig({
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck({ contentDir: config.contentDir }),
     searchIndex({ storiesPerBundle: config.storiesPerSearchBundle }),
-    // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
-    sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
     notFoundPages(),
     ogCardReport(),
   ],

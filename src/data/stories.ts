@@ -6,6 +6,8 @@ import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/stories.ts';
 import { storyEnds } from '../lib/listings.ts';
+import { groupByMonth, type MonthGroup } from '../lib/months.ts';
+import type { Listing } from '../lib/urls.ts';
 import { recordedBlocks } from '../lib/markdown/story-body.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
@@ -148,4 +150,19 @@ export async function getStoryEnd(lang: Lang, slug: string): Promise<{ next: Sto
   let ends = endsByLang.get(lang);
   if (!ends) endsByLang.set(lang, (ends = getStoriesIn(lang).then((items) => storyEnds(items))));
   return (await ends)(slug);
+}
+
+const monthsByListing = new Map<string, Promise<MonthGroup<StoryVersion>[]>>();
+
+/** A listing's stories readable in a language by month of publication, newest first (src/lib/months.ts). */
+export function getListingMonths(lang: Lang, listing: Listing): Promise<MonthGroup<StoryVersion>[]> {
+  const key = `${lang} ${listing.kind === 'section' ? listing.section : ''}`;
+  let months = monthsByListing.get(key);
+  if (!months) {
+    months = getStoriesIn(lang).then((items) =>
+      groupByMonth(listing.kind === 'section' ? items.filter((item) => item.story.section === listing.section) : items, (item) => item.story.published),
+    );
+    monthsByListing.set(key, months);
+  }
+  return months;
 }

@@ -77,7 +77,8 @@ export const TIMESTAMP_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\
 export const EARLIEST_YEAR = 1900;
 export const LATEST_YEAR = 2100;
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** English month names in calendar order (index 0 = January). */
+export const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * What is wrong with a timestamp that has the right shape (TIMESTAMP_WITH_OFFSET), or null when it
@@ -91,7 +92,7 @@ export function timestampProblem(text: string): string | null {
     .map((part) => (part === undefined ? undefined : Number(part))) as number[];
   if (month! < 1 || month! > 12) return `has month ${month}; months run from 01 to 12`;
   const days = new Date(Date.UTC(year!, month!, 0)).getUTCDate();
-  if (day! < 1 || day! > days) return `has day ${day}, but ${MONTH_NAMES[month! - 1]} ${year} has ${days} days`;
+  if (day! < 1 || day! > days) return `has day ${day}, but ${ENGLISH_MONTHS[month! - 1]} ${year} has ${days} days`;
   if (hour! > 23 || minute! > 59 || second > 59) return 'has a time that does not exist (hours run 00–23, minutes and seconds 00–59)';
   if (offsetHours > 14 || offsetMinutes > 59) return 'has a UTC offset that does not exist (Bangkok is +07:00)';
   if (year! < EARLIEST_YEAR || year! > LATEST_YEAR) return `is in the year ${year}, outside ${EARLIEST_YEAR}–${LATEST_YEAR}`;

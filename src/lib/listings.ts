@@ -1,4 +1,8 @@
-/** Stories per page on the archive and section listings. */
+import { EARLIEST_YEAR, LATEST_YEAR } from './dates.ts';
+import { ui, type Lang } from './i18n/index.ts';
+import type { Listing } from './urls.ts';
+
+/** Stories per page on topic pages, and on the archive and section pages before they were arranged by month. */
 export const LISTING_PAGE_SIZE = 20;
 /** The front page: a lead story, a row of secondary stories, then each section's latest. */
 export const FRONT_SECONDARY = 4;
@@ -13,26 +17,30 @@ interface Listed {
 
 /**
  * What a story's end offers so that reading never stops at a dead end: the next story (the next older
- * one in the reader's language, the newest after the oldest) and the latest of its section, neither
- * the story itself nor the next one. `items` is newest first; grouping is done once per listing.
+ * one in the reader's language; none after the oldest, whose end still links to its section) and the
+ * stories of its section just older than it, neither the story itself nor the next one. Both look only
+ * at older stories, so a new story changes no other story's end, and a backdated one only the ends of
+ * the few stories just newer than it. `items` is newest first; grouping is done once per listing.
  */
 export function storyEnds<T extends Listed>(items: readonly T[]): (slug: string) => { next: T | null; more: T[] } {
   const position = new Map(items.map((item, i) => [item.story.slug, i]));
   const bySection = new Map<string, T[]>();
+  const sectionPosition = new Map<string, number>();
   for (const item of items) {
     const list = bySection.get(item.story.section) ?? [];
+    sectionPosition.set(item.story.slug, list.length);
     list.push(item);
     bySection.set(item.story.section, list);
   }
   return (slug) => {
     const i = position.get(slug);
     if (i === undefined) return { next: null, more: [] };
-    const next = items.length > 1 ? items[(i + 1) % items.length]! : null;
+    const next = items[i + 1] ?? null;
     const section = bySection.get(items[i]!.story.section) ?? [];
     const more: T[] = [];
-    for (const item of section) {
+    for (const item of section.slice(sectionPosition.get(slug)! + 1)) {
       if (more.length === MORE_FROM_SECTION) break;
-      if (item.story.slug !== slug && item !== next) more.push(item);
+      if (item !== next) more.push(item);
     }
     return { next, more };
   };
@@ -53,4 +61,21 @@ export function frontPage<T extends Listed, S extends string>(
     items: items.filter((item) => item.story.section === section && !shown.has(item.story.slug)).slice(0, FRONT_SECTION_SIZE),
   }));
   return { lead: top[0] ?? null, secondary: top.slice(1), sections: blocks.filter((block) => block.items.length > 0) };
+}
+
+/**
+ * The page numbers beyond the first that the archive or a section had when it was paginated by count
+ * (/th/archive/2/), kept as small pages that point into the months so that old links still lead
+ * somewhere. A number that is also a year (/th/archive/2025/) is that year's page instead.
+ */
+export function formerPageNumbers(count: number): number[] {
+  const pages: number[] = [];
+  for (let page = 2; page <= Math.ceil(count / LISTING_PAGE_SIZE); page++) if (page < EARLIEST_YEAR || page > LATEST_YEAR) pages.push(page);
+  return pages;
+}
+
+/** A listing's name: "ข่าวทั้งหมด" for the archive, the section's name for a section. */
+export function listingName(listing: Listing, lang: Lang): string {
+  const t = ui(lang);
+  return listing.kind === 'archive' ? t.allStories : t.sectionNames[listing.section];
 }

@@ -19,8 +19,11 @@ export interface PageView {
   alternatePath: string | null;
   /** True when the page shows a translation of an original in the other language. */
   isRendering: boolean;
-  /** What kind of page this is, for styling and tests. */
-  kind: 'home' | 'article' | 'side-by-side' | 'section' | 'archive' | 'topic' | 'topics' | 'search' | 'not-found';
+  /**
+   * What kind of page this is, for styling and tests. A `moved` page stands at an address that is no
+   * longer a page of its own (an old listing page, a renamed story's former slug) and points on.
+   */
+  kind: 'home' | 'article' | 'side-by-side' | 'section' | 'archive' | 'topic' | 'topics' | 'search' | 'not-found' | 'moved';
   /** On a translated story, its side-by-side view; null elsewhere. */
   sideBySidePath: string | null;
   /** On the side-by-side view, the story in each language on its own. */

@@ -11,6 +11,7 @@ export interface StoryFileData {
   published?: Date | undefined;
   updated?: Date | undefined;
   translation?: unknown;
+  formerSlugs?: readonly string[] | undefined;
 }
 
 export interface StoryFile<D extends StoryFileData = StoryFileData> {
@@ -30,6 +31,8 @@ export interface Story<F extends StoryFile = StoryFile> {
   original: F;
   published: Date;
   updated: Date;
+  /** Slugs it was published under before (the original's `formerSlugs`): their addresses lead to it. */
+  formerSlugs: readonly string[];
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -165,10 +168,40 @@ export function buildStories<F extends StoryFile>(files: readonly F[]): Story<F>
       original,
       published,
       updated: original.data.updated ?? published,
+      formerSlugs: original.data.formerSlugs ?? [],
     });
   }
+  errors.push(...formerSlugProblems(stories, (slug) => bySlug.get(slug)?.folder));
 
   if (errors.length > 0) throw new ContentErrors(errors);
   // Newest first; the slug breaks ties so the order never depends on the file system.
   return stories.sort((a, b) => b.published.getTime() - a.published.getTime() || a.slug.localeCompare(b.slug));
+}
+
+/**
+ * A former slug must lead to one story only: not the story's own slug, not another story's slug, and
+ * not a former slug of another story too.
+ */
+function formerSlugProblems<F extends StoryFile>(stories: readonly Story<F>[], folderOf: (slug: string) => string | undefined): ContentError[] {
+  const errors: ContentError[] = [];
+  const claimedBy = new Map<string, Story<F>>();
+  for (const story of stories) {
+    for (const former of story.formerSlugs) {
+      const error = (problem: string, fix: string) => errors.push(new ContentError({ file: fileOf(story.original), field: 'formerSlugs', problem, fix }));
+      const other = claimedBy.get(former);
+      if (former === story.slug) error(`"${former}" is this story's own slug`, `remove "${former}" from formerSlugs`);
+      else if (folderOf(former) !== undefined)
+        error(
+          `"${former}" is the slug of another story (content/articles/${folderOf(former)}/), so its address cannot lead here`,
+          `remove "${former}" from formerSlugs, or rename that story's folder`,
+        );
+      else if (other)
+        error(
+          `"${former}" is also a former slug of ${fileOf(other.original)}; an old address can lead to one story only`,
+          `keep "${former}" in the formerSlugs of the story that was published under it, and remove it from the other`,
+        );
+      else claimedBy.set(former, story);
+    }
+  }
+  return errors;
 }

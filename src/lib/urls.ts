@@ -34,12 +34,30 @@ function pagedPath(base: string, page: number): string {
   return page === 1 ? base : `${base}${page}/`;
 }
 
-export function archivePath(lang: Lang, page = 1): string {
-  return pagedPath(`/${lang}/archive/`, page);
+/** A listing arranged by month: the whole archive of a language, or one section. */
+export type Listing = { kind: 'archive' } | { kind: 'section'; section: SectionId };
+
+/** A listing's own page (its newest month). A page number > 1 is the old count-paginated address, kept so old links work. */
+export function listingPath(lang: Lang, listing: Listing, page = 1): string {
+  return pagedPath(listing.kind === 'archive' ? `/${lang}/archive/` : `/${lang}/sections/${listing.section}/`, page);
 }
 
-export function sectionPath(lang: Lang, section: SectionId, page = 1): string {
-  return pagedPath(`/${lang}/sections/${section}/`, page);
+/** The months of a year that have stories: /th/archive/2025/ (Common Era in the URL, whatever the language). */
+export function listingYearPath(lang: Lang, listing: Listing, year: number): string {
+  return `${listingPath(lang, listing)}${year}/`;
+}
+
+/** A month's stories: /th/archive/2025/03/, and /th/archive/2025/03/2/ when the month takes more than one page. */
+export function listingMonthPath(lang: Lang, listing: Listing, { year, month }: { year: number; month: number }, page = 1): string {
+  return pagedPath(`${listingYearPath(lang, listing, year)}${String(month).padStart(2, '0')}/`, page);
+}
+
+export function archivePath(lang: Lang): string {
+  return listingPath(lang, { kind: 'archive' });
+}
+
+export function sectionPath(lang: Lang, section: SectionId): string {
+  return listingPath(lang, { kind: 'section', section });
 }
 
 /** All topics of a language. */

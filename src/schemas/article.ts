@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { nonEmpty, text, timestamp, webUrl, yesNo } from './fields.ts';
 import { MAX_TITLE_LENGTH } from '../lib/frontmatter-checks.ts';
 import { sectionIds } from '../lib/sections.ts';
+import { SLUG_PATTERN } from '../lib/stories.ts';
 
 /**
  * A photo is a file the site serves itself: the CSP (src/lib/seo/csp.ts) loads images from the site
@@ -52,7 +53,7 @@ const IF_RENDERING = 'if this file is a rendering, add its "translation" block i
  * Fields that describe the story as a whole; they are written once, in the original. A rendering may
  * set its own byline and source: the credit as it reads in its language.
  */
-const ORIGINAL_ONLY = ['section', 'sourceUrl'] as const;
+const ORIGINAL_ONLY = ['section', 'sourceUrl', 'formerSlugs'] as const;
 
 export const articleSchema = z
   .strictObject({
@@ -74,6 +75,15 @@ export const articleSchema = z
     related: z.array(relatedStory).default([]),
     /** Corrections of this version, each with its date; the page lists them and the feeds mark the story updated. */
     corrections: z.array(correction, { error: 'must be a list of entries with "date" and "text"' }).default([]),
+    /** Slugs the story was published under before its folder was renamed: each old address leads to it. */
+    formerSlugs: z
+      .array(
+        z.string().regex(SLUG_PATTERN, {
+          message: 'is not a slug. Fix: write the old folder name as it was in the address, e.g. putin-visits-china (lowercase letters, digits, hyphens)',
+        }),
+        { error: 'must be a list. Fix: write it as [old-slug]' },
+      )
+      .optional(),
     /** Present only on a rendering: the file is a translation of the story's original. */
     translation: translation.optional(),
   })

@@ -6,6 +6,7 @@ import { launchChromium, navigate } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { frontmatterValue, seedSlugs } from '../support/content-files.ts';
 import { fixture } from '../support/fixture-content.ts';
+import { MONTH_PAGE_SIZE } from '../../src/lib/months.ts';
 
 const seedUrl = inject('seedUrl');
 const seedFile = join(projectRoot, '../shared/seeds/000_1efab58772283fd0.txt');
@@ -148,14 +149,16 @@ describe('an English original with a Thai rendering', () => {
 });
 
 describe('listings', () => {
-  it('paginate the archive and switch to the same listing, clamping to the pages the other language has', async () => {
-    await page.goto(`${fixtureUrl}/th/archive/`);
-    expect(await page.locator('[data-story-list] > li').count()).toBe(20);
-    await navigate(page, `${fixtureUrl}/th/archive/2/`, () => page.click('a[rel="next"]'));
-    await page.goto(`${fixtureUrl}/th/archive/3/`);
-    expect(await page.getAttribute('[data-lang-switch]', 'href')).toBe('/en/archive/2/');
-    await navigate(page, `${fixtureUrl}/en/archive/2/`, () => page.click('[data-lang-switch]'));
+  it('paginate a long month, and switch to the same month in the other language, clamping to the pages it has', async () => {
+    // January 2024 holds generated stories 1–27 in Thai, the odd ones (14) in English.
+    await page.goto(`${fixtureUrl}/th/archive/2024/01/`);
+    expect(await page.locator('[data-story-list] > li').count()).toBe(MONTH_PAGE_SIZE);
+    await navigate(page, `${fixtureUrl}/th/archive/2024/01/2/`, () => page.click('a[rel="next"]'));
+    expect(await page.locator('[data-story-list] > li').count()).toBe(27 - MONTH_PAGE_SIZE);
+    expect(await page.getAttribute('[data-lang-switch]', 'href')).toBe('/en/archive/2024/01/');
+    await navigate(page, `${fixtureUrl}/en/archive/2024/01/`, () => page.click('[data-lang-switch]'));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator('[data-story-list] > li').count()).toBe(14);
   });
 
   it('front pages lead with the newest story: title, summary, date and section', async () => {

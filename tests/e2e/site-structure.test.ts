@@ -75,6 +75,13 @@ for (const site of sites) {
       const byPath = new Map(pages.map((p) => [p.path, p]));
       for (const page of pages.filter((p) => /^\/(th|en)\//.test(p.path))) {
         const canonical = page.root.querySelector('link[rel="canonical"]')?.getAttribute('href');
+        // A renamed story's former address names the story's new address, where it sends the reader.
+        const refresh = page.root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content');
+        if (refresh) {
+          if (!canonical || `0; url=${new URL(canonical).pathname}` !== refresh)
+            problems.push(`${page.path}: canonical ${canonical} is not where it sends (${refresh})`);
+          continue;
+        }
         if (!canonical || decodeURIComponent(new URL(canonical).pathname) !== page.path) problems.push(`${page.path}: canonical ${canonical}`);
         const alternates = alternatesOf(page);
         const lang = page.path.split('/')[1]!;

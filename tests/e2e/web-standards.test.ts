@@ -34,6 +34,8 @@ const langOf = (path: string) => path.split('/')[1] as 'th' | 'en';
 /** The story a page belongs to (its pages in each language, side by side), or null for every other page. */
 const storySlug = (path: string) => /^\/(?:th|en)\/articles\/([^/]+)\//.exec(path)?.[1] ?? null;
 const isArticle = (path: string) => /^\/(th|en)\/articles\/[^/]+\/$/.test(path);
+/** A story's page, not the page at a renamed story's former address (which only sends the reader on). */
+const isStory = (page: BuiltPage) => isArticle(page.path) && !page.root.querySelector('meta[http-equiv="refresh"]');
 
 async function parseXmlFile(file: string): Promise<Record<string, unknown>> {
   const text = await readFile(file, 'utf8');
@@ -103,7 +105,7 @@ for (const site of sites) {
         const channel = doc.rss.channel;
         expect(doc.rss.version).toBe('2.0');
         expect(channel['language']).toBe(lang);
-        const articles = pages.filter((p) => isArticle(p.path) && langOf(p.path) === lang);
+        const articles = pages.filter((p) => isStory(p) && langOf(p.path) === lang);
         const items = channel.item ?? [];
         expect(items).toHaveLength(Math.min(FEED_SIZE, articles.length));
         for (const item of items) {
@@ -133,7 +135,7 @@ for (const site of sites) {
     it('gives every story page one JSON-LD NewsArticle with the required fields, linked to its other versions', () => {
       const problems: string[] = [];
       const ldOf = new Map<string, Record<string, unknown>>();
-      for (const page of pages.filter((p) => isArticle(p.path))) {
+      for (const page of pages.filter(isStory)) {
         const blocks = page.root.querySelectorAll('script[type="application/ld+json"]');
         if (blocks.length !== 1) {
           problems.push(`${page.path}: ${blocks.length} JSON-LD blocks`);
@@ -177,8 +179,15 @@ for (const site of sites) {
       }
       const listed = new Map(urls.map((u) => [new URL(u.loc).pathname, u]));
       expect(listed.size).toBe(urls.length);
-      const articles = pages.filter((p) => isArticle(p.path)).map((p) => p.path);
+      const articles = pages.filter(isStory).map((p) => p.path);
       expect(articles.filter((p) => !listed.has(p))).toEqual([]);
+      // The sitemap is written from the content, not from the pages the build wrote: it must still
+      // name every page a search engine may index (all but search, not-found and noindex pages).
+      const listedPaths = new Set([...listed.keys()].map((path) => decodeURIComponent(path)));
+      const indexable = pages
+        .filter((p) => p.path.endsWith('/') && !/\/search\/$/.test(p.path) && !p.root.querySelector('meta[name="robots"][content="noindex"]'))
+        .map((p) => p.path);
+      expect(indexable.filter((p) => !listedPaths.has(p))).toEqual([]);
       const problems: string[] = [];
       for (const [path, url] of listed) {
         // A page named in Thai (a topic addressed by its Thai tag) is listed percent-encoded, as a URL must be.
@@ -216,7 +225,7 @@ for (const site of sites) {
         }
         const path = new URL(image).pathname;
         const expected = site.storyCards ? `${page.path}og.png` : `/${langOf(page.path)}/og.png`;
-        if (isArticle(page.path) && path !== expected) problems.push(`${page.path}: og:image ${path}`);
+        if (isStory(page) && path !== expected) problems.push(`${page.path}: og:image ${path}`);
         if (checked.has(path)) continue;
         checked.add(path);
         const file = join(site.dir, path);

@@ -12,6 +12,8 @@ export const fixture = {
   thaiOnly: 'thai-only-story',
   englishOriginal: 'english-original-story',
   englishOnly: 'english-only-story',
+  /** Former slugs (renamed stories): the Thai-only story's, and the translated English original's. */
+  formerSlugs: { thaiOnly: 'jasmine-rice-prices', englishOriginal: 'bangkok-ev-bus-hub' },
   hostile: 'hostile-story',
   /** Text that means something in HTML, MDX, URLs or Unicode; every field must show it as text. */
   hostileTitle: '<script>alert("title")</script> ข่าว <img src=x onerror=alert(1)> {1+1} &amp; \u202Eevil\u202C',
@@ -82,6 +84,7 @@ summary: ราคาข้าวหอมมะลิในตลาดกล�
 published: 2025-01-10T09:30:00+07:00
 section: economy
 byline: โต๊ะข่าวเศรษฐกิจ
+formerSlugs: [${fixture.formerSlugs.thaiOnly}]
 `,
       `ราคาข้าวหอมมะลิในตลาดกลางปรับตัวสูงขึ้นร้อยละ 5 ในรอบสามเดือน\n\nผู้ส่งออกคาดว่าราคาจะทรงตัวจนถึงสิ้นปี`,
     ),
@@ -97,6 +100,7 @@ summary: The city's first shared charging hub for electric buses opened on Monda
 published: 2025-02-03T11:00:00+07:00
 section: technology
 source: Reuters
+formerSlugs: [${fixture.formerSlugs.englishOriginal}]
 corrections:
   - date: 2025-02-04T09:00:00+07:00
     text: An earlier version said the hub charges 30 buses at once; it charges 40.

@@ -35,16 +35,26 @@ describe('the front page', () => {
 describe('the end of a story', () => {
   const end = storyEnds(items);
 
-  it('offers the next older story, and the newest after the oldest', () => {
+  it('offers the next older story, and none after the oldest (no wrap-around to the newest)', () => {
     expect(end('c').next?.story.slug).toBe('d');
-    expect(end('i').next?.story.slug).toBe('a');
+    expect(end('i').next).toBeNull();
   });
 
-  it('offers the latest of its section, neither the story itself nor the next one', () => {
+  it('offers the stories of its section just older than it, neither the story itself nor the next one', () => {
     const { next, more } = end('c');
-    expect(more.map((i) => i.story.slug)).toEqual(['a', 'e', 'g', 'h'].slice(0, MORE_FROM_SECTION));
+    expect(more.map((i) => i.story.slug)).toEqual(['e', 'g', 'h', 'i'].slice(0, MORE_FROM_SECTION));
     expect(more).not.toContain(next);
     expect(end('b').more.map((i) => i.story.slug)).toEqual(['f']);
+    expect(end('f').more).toEqual([]);
+  });
+
+  it('depends only on older stories: a newer story changes no end, a backdated one only those just newer', () => {
+    const withNewest = storyEnds([item('new', 'world'), ...items]);
+    for (const { story } of items) expect(withNewest(story.slug)).toEqual(end(story.slug));
+    // A story dated between d and e changes only the ends of stories whose next or section window it enters.
+    const backdated = [...items.slice(0, 4), item('mid', 'world'), ...items.slice(4)];
+    const changed = items.map((i) => i.story.slug).filter((slug) => JSON.stringify(storyEnds(backdated)(slug)) !== JSON.stringify(end(slug)));
+    expect(changed).toEqual(['a', 'c', 'd']);
   });
 
   it('offers nothing for a story it does not know, or a site of one story', () => {

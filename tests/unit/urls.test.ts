@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { clampPage } from '../../src/lib/page-view.ts';
-import { archivePath, articlePath, homePath, langOfPath, localizeUrl, pageCount, parseArticlePath, sectionPath, translationOf } from '../../src/lib/urls.ts';
+import {
+  archivePath,
+  articlePath,
+  homePath,
+  langOfPath,
+  listingMonthPath,
+  listingPath,
+  listingYearPath,
+  localizeUrl,
+  pageCount,
+  parseArticlePath,
+  sectionPath,
+  translationOf,
+} from '../../src/lib/urls.ts';
 
 describe('localizeUrl', () => {
   const cases: [string, 'th' | 'en', string][] = [
@@ -49,12 +62,19 @@ describe('page paths', () => {
     expect(homePath('th')).toBe('/th/');
     expect(articlePath('en', 'a-b')).toBe('/en/articles/a-b/');
     expect(archivePath('th')).toBe('/th/archive/');
-    expect(archivePath('th', 1)).toBe('/th/archive/');
-    expect(archivePath('en', 4)).toBe('/en/archive/4/');
     expect(sectionPath('th', 'world')).toBe('/th/sections/world/');
-    expect(sectionPath('en', 'economy', 2)).toBe('/en/sections/economy/2/');
-    expect(() => archivePath('th', 0)).toThrow(RangeError);
-    expect(() => archivePath('th', 1.5)).toThrow(RangeError);
+  });
+
+  it('build the pages of a listing by month, with Common Era years and two-digit months', () => {
+    const world = { kind: 'section', section: 'world' } as const;
+    expect(listingPath('en', { kind: 'archive' })).toBe('/en/archive/');
+    expect(listingYearPath('th', world, 2025)).toBe('/th/sections/world/2025/');
+    expect(listingMonthPath('th', { kind: 'archive' }, { year: 2025, month: 3 })).toBe('/th/archive/2025/03/');
+    expect(listingMonthPath('en', world, { year: 2024, month: 12 }, 2)).toBe('/en/sections/world/2024/12/2/');
+    // The old count-paginated addresses, kept as pages that point into the months.
+    expect(listingPath('th', { kind: 'archive' }, 4)).toBe('/th/archive/4/');
+    expect(() => listingPath('th', world, 0)).toThrow(RangeError);
+    expect(() => listingMonthPath('th', world, { year: 2025, month: 1 }, 1.5)).toThrow(RangeError);
   });
 
   it('read the language of a path', () => {

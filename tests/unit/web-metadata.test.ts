@@ -8,7 +8,7 @@ import { articleMeta } from '../../src/lib/seo/article-meta.ts';
 import type { ArticleData } from '../../src/schemas/article.ts';
 import { socialMetaTags } from '../../src/lib/seo/head.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
-import { inSitemap, robotsTxt, sitemapI18n } from '../../src/lib/seo/sitemap.ts';
+import { robotsTxt, sitemapIndexXml, storiesSitemapFile, urlsetXml, withAlternates } from '../../src/lib/seo/sitemap.ts';
 import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
 
 const site = new URL('https://news.example/');
@@ -166,17 +166,24 @@ describe('feeds', () => {
 });
 
 describe('sitemap and robots.txt', () => {
-  it('list pages but not feeds, images, search or not-found pages', () => {
-    expect(inSitemap('https://news.example/th/articles/putin/')).toBe(true);
-    expect(inSitemap('https://news.example/')).toBe(true);
-    for (const url of ['/th/rss.xml', '/th/articles/putin/og.png', '/en/search/', '/th/404/', '/en/404.html']) {
-      expect(inSitemap(`https://news.example${url}`), url).toBe(false);
-    }
+  it('pair each page with the same address in the other language, and "/" as x-default with both front pages', () => {
+    const entries = withAlternates(['/', '/th/', '/en/', '/th/articles/a/', '/en/articles/a/', '/th/articles/thai-only/', '/th/archive/2025/03/']);
+    const of = (path: string) => entries.find((e) => e.path === path)!.alternates.map((a) => `${a.hreflang} ${a.path}`);
+    expect(of('/')).toEqual(['x-default /', 'en /en/', 'th /th/']);
+    expect(of('/th/')).toEqual(of('/'));
+    expect(of('/en/articles/a/')).toEqual(['en /en/articles/a/', 'th /th/articles/a/']);
+    expect(of('/th/articles/thai-only/')).toEqual([]);
+    expect(of('/th/archive/2025/03/')).toEqual([]);
   });
 
-  it('pair each language with the other, and "/" as x-default', () => {
-    expect(sitemapI18n.locales).toEqual({ th: 'th', en: 'en', 'x-default': 'x-default' });
-    expect(sitemapI18n.locales[sitemapI18n.defaultLocale as 'x-default']).toBe('x-default');
+  it('write valid XML with absolute, percent-encoded addresses', () => {
+    const xml = urlsetXml(withAlternates(['/th/topics/จีน/', '/en/topics/จีน/']), site);
+    expect(SyntaxValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<loc>https://news.example/en/topics/%E0%B8%88%E0%B8%B5%E0%B8%99/</loc>');
+    expect(xml).toContain('hreflang="th" href="https://news.example/th/topics/%E0%B8%88%E0%B8%B5%E0%B8%99/"');
+    const index = sitemapIndexXml([storiesSitemapFile({ year: 2025, month: 3 }), 'listings'], site);
+    expect(SyntaxValidator.validate(index)).toBe(true);
+    expect(index).toContain('<loc>https://news.example/sitemaps/stories-2025-03.xml</loc>');
   });
 
   it('point robots at the sitemap index on the configured site', () => {

@@ -127,6 +127,22 @@ export interface UiStrings {
   nextPage: string;
   pageOf: (page: number, total: number) => string;
   storyCount: (count: number) => string;
+  /** Listings by month: the links to the months with stories just newer and just older. */
+  newerMonth: string;
+  /** Label of the navigation between months. */
+  monthNavigation: string;
+  olderMonth: string;
+  /** The link from a month to its year's page of months. */
+  monthsOfYear: (year: string) => string;
+  /** Heading of the list of years (with their counts) on a listing's newest page. */
+  byYear: string;
+  /** On a listing's newest page, when its newest month has more stories than the page shows. */
+  allOfMonth: (month: string) => string;
+  /** An old count-paginated listing address (/th/archive/3/): the listing is arranged by month now. */
+  listingMoved: string;
+  listingMovedBody: string;
+  /** The page at a renamed story's former address, which sends the reader on. */
+  storyMoved: string;
   chooseLanguage: string;
   chooserIntro: string;
   notFoundTitle: string;
