@@ -42,7 +42,7 @@ export default defineConfig({
     mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck({ contentDir: config.contentDir }),
-    searchIndex({ storiesPerBundle: config.storiesPerSearchBundle }),
+    searchIndex(),
     // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
     sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
     notFoundPages(),

@@ -1,4 +1,4 @@
-import { groupForBundles, searchBundles } from '../../src/lib/search/bundles.ts';
+import { bundleYear, isBundleFolder, SEARCH_BUNDLE_PERIODS, searchBundleFor, searchBundleManifest, searchBundles } from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type SearchOptions } from '../../src/lib/search/engine.ts';
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
@@ -225,28 +225,51 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
   });
 });
 
-describe('index bundles', () => {
-  it('keeps a small site in Pagefind’s one /pagefind/ bundle and splits a large one in order', () => {
-    expect(searchBundles(0, 2000)).toEqual(['/pagefind/']);
-    expect(searchBundles(2000, 2000)).toEqual(['/pagefind/']);
-    expect(searchBundles(2001, 2000)).toEqual(['/pagefind/', '/pagefind-2/']);
-    expect(searchBundles(10_000, 2000)).toHaveLength(5);
-    expect(groupForBundles([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(groupForBundles([], 2)).toEqual([[]]);
-    // As many groups as bundles, whatever the sizes.
-    for (const [n, per] of [
-      [1, 1],
-      [7, 3],
-      [4000, 2000],
-      [4001, 2000],
-    ] as const) {
-      expect(
-        groupForBundles(
-          Array.from({ length: n }, (_, i) => i),
-          per,
-        ),
-      ).toHaveLength(searchBundles(n, per).length);
+describe('index bundles by publication period', () => {
+  const at = (iso: string) => new Date(iso);
+  it('puts a story in the bundle of its own period, in Bangkok time', () => {
+    expect(searchBundleFor(at('2025-03-05T10:00:00+07:00'), 'year')).toBe('/pagefind-2025/');
+    // 31 December 18:00 UTC is already 1 January in Bangkok.
+    expect(searchBundleFor(at('2024-12-31T18:00:00Z'), 'year')).toBe('/pagefind-2025/');
+    expect(searchBundleFor(at('2024-12-31T16:59:00Z'), 'year')).toBe('/pagefind-2024/');
+    expect(searchBundleFor(at('2025-07-01T00:00:00+07:00'), 'half')).toBe('/pagefind-2025-h2/');
+    expect(searchBundleFor(at('2025-06-30T23:59:00+07:00'), 'half')).toBe('/pagefind-2025-h1/');
+    expect(searchBundleFor(at('2025-09-30T12:00:00+07:00'), 'quarter')).toBe('/pagefind-2025-q3/');
+    expect(searchBundleFor(at('2025-10-01T12:00:00+07:00'), 'quarter')).toBe('/pagefind-2025-q4/');
+    expect(searchBundleFor(at('2025-03-05T10:00:00+07:00'), 'month')).toBe('/pagefind-2025-03/');
+    expect(() => searchBundleFor(new Date('no date'), 'year')).toThrow(/no valid publication date/);
+  });
+
+  it('names each folder so that it sorts as its period and can be told from other folders', () => {
+    for (const period of SEARCH_BUNDLE_PERIODS) {
+      const dates = ['2023-01-02', '2025-12-30', '2024-06-15', '2024-07-15', '2025-01-01'].map((d) => at(`${d}T12:00:00+07:00`));
+      const bundles = searchBundles(dates, period);
+      expect(bundles[0], period).toBe(searchBundleFor(at('2025-12-30T12:00:00+07:00'), period));
+      expect(bundles.at(-1), period).toBe(searchBundleFor(at('2023-01-02T12:00:00+07:00'), period));
+      expect(new Set(bundles).size, period).toBe(bundles.length);
+      for (const b of bundles) {
+        expect(isBundleFolder(b.slice(1, -1)), b).toBe(true);
+        expect([2023, 2024, 2025]).toContain(bundleYear(b));
+      }
     }
+    expect(searchBundles([], 'year')).toEqual([]);
+    expect(isBundleFolder('pagefind-default')).toBe(false);
+    expect(() => bundleYear('/pagefind/')).toThrow(/not a search bundle folder/);
+  });
+
+  it('groups stories by their own dates alone: a newer story leaves every other bundle as it was', () => {
+    const story = (date: string, slug: string) => ({ published: at(`${date}T09:00:00+07:00`), pages: [`/th/articles/${slug}/`] });
+    const before = [story('2024-05-01', 'a'), story('2023-02-01', 'b'), story('2024-01-01', 'c'), story('2025-01-02', 'd')];
+    const manifest = searchBundleManifest(before, 'year');
+    expect(manifest).toEqual({
+      '/pagefind-2025/': [['/th/articles/d/']],
+      '/pagefind-2024/': [['/th/articles/a/'], ['/th/articles/c/']],
+      '/pagefind-2023/': [['/th/articles/b/']],
+    });
+    const after = searchBundleManifest([story('2025-06-01', 'new'), ...before.reverse()], 'year');
+    expect(after['/pagefind-2025/']).toEqual([['/th/articles/new/'], ['/th/articles/d/']]);
+    expect(after['/pagefind-2024/']).toEqual(manifest['/pagefind-2024/']);
+    expect(after['/pagefind-2023/']).toEqual(manifest['/pagefind-2023/']);
   });
 });
 

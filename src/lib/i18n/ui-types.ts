@@ -70,6 +70,13 @@ export interface UiStrings {
   searchYear: string;
   allYears: string;
   searching: string;
+  /** While a search goes on from the newest year into the older ones. */
+  searchingOlderYears: string;
+  /** The count when only the newest year was searched: "{count}" and "{year}" (in the page's era) are filled in. */
+  resultsOneInYear: string;
+  resultsManyInYear: string;
+  /** The button that searches every year after the newest year's results. */
+  searchAllYears: string;
   resultsNone: string;
   resultsOne: string;
   /** "{count}" stands for the number: the search page fills it in. */
