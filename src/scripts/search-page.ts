@@ -20,8 +20,8 @@ interface SearchStrings {
   showMoreCount: string;
   searching: string;
   searchingOlderYears: string;
-  resultsOneInYear: string;
-  resultsManyInYear: string;
+  resultsOneInYears: string;
+  resultsManyInYears: string;
   searchPrompt: string;
   searchFailed: string;
   matchedIn: string;
@@ -59,11 +59,18 @@ const site = new SiteSearch(
   },
 );
 
-function countText(count: number, onlyYear: number | null): string {
+/** The years a search covered, as the page counts years: 2568, or 2566–2568 (Buddhist era on Thai pages). */
+function yearsText(years: readonly number[]): string {
+  const label = (year: number) => String(readerLang === 'th' ? toBuddhistYear(year) : year);
+  const [newest, oldest] = [Math.max(...years), Math.min(...years)];
+  return newest === oldest ? label(newest) : `${label(oldest)}–${label(newest)}`;
+}
+
+function countText(count: number, searchedYears: readonly number[] | null): string {
   if (count === 0) return strings.resultsNone;
-  if (onlyYear !== null) {
-    const year = String(readerLang === 'th' ? toBuddhistYear(onlyYear) : onlyYear);
-    return (count === 1 ? strings.resultsOneInYear : strings.resultsManyInYear).replace('{count}', String(count)).replace('{year}', year);
+  if (searchedYears !== null) {
+    const text = count === 1 ? strings.resultsOneInYears : strings.resultsManyInYears;
+    return text.replace('{count}', String(count)).replace('{years}', yearsText(searchedYears));
   }
   return count === 1 ? strings.resultsOne : strings.resultsMany.replace('{count}', String(count));
 }
@@ -132,7 +139,7 @@ function renderHit(hit: StoryHit): HTMLLIElement {
 }
 
 let generation = 0;
-let current: { query: ParsedQuery; results: PagefindResult[]; shown: number; count: number; onlyYear: number | null } | null = null;
+let current: { query: ParsedQuery; results: PagefindResult[]; shown: number; count: number; searchedYears: readonly number[] | null } | null = null;
 
 async function showNext(run: number): Promise<void> {
   if (!current) return;
@@ -144,9 +151,9 @@ async function showNext(run: number): Promise<void> {
     if (hit) list.append(renderHit(hit));
     else current.count--; // matched only through a shorter word: not a real match
   }
-  status.textContent = current.count === 0 ? strings.resultsNoneFor.replace('{query}', current.query.text) : countText(current.count, current.onlyYear);
-  // Only the newest year was searched: the reader can ask for the older ones.
-  allYears.hidden = current.onlyYear === null;
+  status.textContent = current.count === 0 ? strings.resultsNoneFor.replace('{query}', current.query.text) : countText(current.count, current.searchedYears);
+  // Only the newest years were searched: the reader can ask for the older ones.
+  allYears.hidden = current.searchedYears === null;
   const remaining = current.results.length - current.shown;
   more.hidden = remaining <= 0;
   more.textContent = strings.showMoreCount.replace('{count}', String(remaining));
@@ -279,7 +286,7 @@ form.addEventListener('submit', (event) => {
   void run();
 });
 allYears.addEventListener('click', () => {
-  site.allYears = true;
+  site.searchAllYears();
   void run().then(() => list.children[0]?.querySelector<HTMLAnchorElement>('a')?.focus());
 });
 more.addEventListener('click', () => {

@@ -12,7 +12,9 @@ import { buildSite, projectRoot, writeContent } from '../support/build-site.ts';
  * year's bundle, and the search page searches the newest year first, saying so, with every year on request.
  */
 const MARKER = 'ข่าวทดสอบรายปี';
-const story = (date: string, n: number) => `---
+/** In five of the 2026 stories, all of 2025's and 2023's: fewer than a page in the newest year, more in the newest three. */
+const ELECTION = 'การเลือกตั้งท้องถิ่น';
+const story = (date: string, n: number, election = false) => `---
 title: ${MARKER} เรื่องที่ ${n}
 summary: สรุปข่าวเรื่องที่ ${n}
 published: ${date}T09:${String(n).padStart(2, '0')}:00+07:00
@@ -20,19 +22,20 @@ section: politics
 byline: โต๊ะข่าว
 ---
 
-เนื้อหา${MARKER}ฉบับที่ ${n} ว่าด้วยการประชุมคณะรัฐมนตรี
+เนื้อหา${MARKER}ฉบับที่ ${n} ว่าด้วยการประชุมคณะรัฐมนตรี${election ? ` และ${ELECTION}` : ''}
 `;
 
-// 12 stories in 2026 (more than a page of results), 3 in 2025, 2 in 2024.
+// 12 stories in 2026 (more than a page of results), 8 in 2025, 2 in 2024, 1 in 2023.
 const dates = [
   ...Array.from({ length: 12 }, (_, i) => `2026-0${1 + (i % 6)}-${String(10 + i).padStart(2, '0')}`),
-  '2025-03-01',
-  '2025-07-01',
-  '2025-11-01',
+  ...Array.from({ length: 8 }, (_, i) => `2025-${String(1 + i).padStart(2, '0')}-15`),
   '2024-02-01',
   '2024-09-01',
+  '2023-05-01',
 ];
-const files = Object.fromEntries(dates.map((date, i) => [`story-${String(i + 1).padStart(2, '0')}/th.mdx`, story(date, i + 1)]));
+const files = Object.fromEntries(
+  dates.map((date, i) => [`story-${String(i + 1).padStart(2, '0')}/th.mdx`, story(date, i + 1, i < 5 || date.startsWith('2025') || date.startsWith('2023'))]),
+);
 
 const root = join(projectRoot, '.test-dist', 'search-bundles');
 const cacheDir = join(root, 'cache');
@@ -64,9 +67,9 @@ afterAll(async () => {
 describe('a new story changes only its own year’s search bundle', () => {
   it('leaves the older years’ bundles byte for byte as they were', async () => {
     const bundles = readdirSync(after).filter((name) => name.startsWith('pagefind'));
-    expect(bundles.sort()).toEqual(['pagefind-2024', 'pagefind-2025', 'pagefind-2026']);
+    expect(bundles.sort()).toEqual(['pagefind-2023', 'pagefind-2024', 'pagefind-2025', 'pagefind-2026']);
     const [was, is] = [await filesUnder(before), await filesUnder(after)];
-    for (const bundle of ['pagefind-2024', 'pagefind-2025']) {
+    for (const bundle of ['pagefind-2023', 'pagefind-2024', 'pagefind-2025']) {
       const old = folderBytes(join(before, bundle), was);
       expect(old.size, bundle).toBeGreaterThan(5);
       expect(folderBytes(join(after, bundle), is), bundle).toEqual(old);
@@ -103,11 +106,22 @@ describe('the search page searches the newest year first', () => {
     expect(await page.isVisible('#search-all-years')).toBe(true);
     expect([...fetched]).toEqual(['pagefind-2026']);
     await page.click('#search-all-years');
-    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === 'พบ 18 เรื่อง');
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === 'พบ 24 เรื่อง');
     await settled(page);
     expect(await page.isHidden('#search-all-years')).toBe(true);
+    expect([...fetched].sort()).toEqual(['pagefind-2023', 'pagefind-2024', 'pagefind-2025', 'pagefind-2026']);
+    expect(await page.textContent('#search-more')).toBe('แสดงเพิ่มเติม (อีก 14 เรื่อง)');
+    await page.context().close();
+  });
+
+  it('goes on to the newest three years when the newest has less than a page, and says which', async () => {
+    const { page, fetched } = await open(`/th/search/?q=${encodeURIComponent(ELECTION)}`);
+    // 5 in 2026, then 8 more in 2025 (none in 2024); 2023's is left for "search all years".
+    expect(await page.textContent('#search-status')).toBe('พบ 13 เรื่องในปี 2567–2569');
+    expect(await page.isVisible('#search-all-years')).toBe(true);
     expect([...fetched].sort()).toEqual(['pagefind-2024', 'pagefind-2025', 'pagefind-2026']);
-    expect(await page.textContent('#search-more')).toBe('แสดงเพิ่มเติม (อีก 8 เรื่อง)');
+    await page.click('#search-all-years');
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent === 'พบ 14 เรื่อง');
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 import { bundleYear, isBundleFolder, SEARCH_BUNDLE_PERIODS, searchBundleFor, searchBundleManifest, searchBundles } from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type SearchOptions } from '../../src/lib/search/engine.ts';
+import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type PagefindFilter, type SearchOptions } from '../../src/lib/search/engine.ts';
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
 import { parseQuery, textMatchesQuery, thaiPartWords, wordsInPlace } from '../../src/lib/search/query.ts';
 import { buildStoryRecord, splitVersions } from '../../src/lib/search/record.ts';
@@ -8,6 +8,7 @@ import { spellingCandidates } from '../../src/lib/search/suggest.ts';
 import { clusters, clusterWords, fromIndexText, normalizeForSearch, thaiDigitsToArabic, toIndexText } from '../../src/lib/search/text.ts';
 
 import { fakePagefind } from '../support/fake-pagefind.ts';
+import { SiteSearch } from '../../src/lib/search/site-search.ts';
 
 const THAI_EXAMPLES: [query: string, text: string, match: boolean][] = [
   // The examples of /work/shared/notes/thai-clusters.md.
@@ -212,7 +213,7 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
     const records = [record('in', 'ข่าว', 'Investment in Thailand')];
     const fake = fakePagefind(records);
     // As Pagefind does: INVX matches no word, so it answers with the words starting with "in".
-    const fallback = { ...fake, search: (term: string, o?: { filters?: Record<string, string> }) => fake.search(term === 'invx' ? 'in' : term, o) };
+    const fallback = { ...fake, search: (term: string, o?: { filters?: Record<string, PagefindFilter> }) => fake.search(term === 'invx' ? 'in' : term, o) };
     expect((await searchStories(fallback, [], 'INVX')).results).toEqual([]);
     expect((await searchStories(fallback, [], 'invest')).results).toHaveLength(1);
   });
@@ -281,5 +282,56 @@ describe('spellings offered when nothing is found', () => {
     expect(spellingCandidates('ปูติน มอสโก')).toContain('ปูติน มอสโก้');
     expect(spellingCandidates('nuclear')).toEqual([]);
     expect(spellingCandidates('ภาคตะวันออกเฉียงเหนือ', 10)).toHaveLength(10);
+  });
+});
+
+describe('the site search: the newest year first, older years as needed', () => {
+  // One story a year 2021–2026 holds "ภาษี"; six of 2026 and four of 2025 hold "น้ำท่วม".
+  const stories = [
+    ...[2026, 2025, 2024, 2023, 2022, 2021].map((y) => record(`tax-${y}`, 'ภาษี', undefined, `${y}-05-01T10:00:00+07:00`)),
+    ...Array.from({ length: 6 }, (_, i) => record(`flood-26-${i}`, 'น้ำท่วม', undefined, `2026-0${i + 1}-02T10:00:00+07:00`)),
+    ...Array.from({ length: 4 }, (_, i) => record(`flood-25-${i}`, 'น้ำท่วม', undefined, `2025-0${i + 1}-02T10:00:00+07:00`)),
+  ];
+  const bundles = ['/pagefind-2026/', '/pagefind-2025/', '/pagefind-2024/', '/pagefind-2023/', '/pagefind-2022/', '/pagefind-2021/'];
+  function site() {
+    const loaded: string[] = [];
+    const fake = fakePagefind(stories);
+    const search = new SiteSearch(
+      bundles,
+      async (url) => {
+        loaded.push(url);
+        return { ...fake, mergeIndex: async (bundle: string) => void loaded.push(bundle) };
+      },
+      async () => [],
+    );
+    return { search, loaded };
+  }
+  const options = { ...DEFAULT_SEARCH_OPTIONS };
+
+  it('answers from the newest year when it has a page of results, and says so', async () => {
+    const { search, loaded } = site();
+    const outcome = await search.search('น้ำท่วม', options, { minimum: 5 });
+    expect(outcome.results).toHaveLength(6);
+    expect(outcome.searchedYears).toEqual([2026]);
+    expect(loaded).toEqual(['/pagefind-2026/pagefind.js']);
+  });
+
+  it('goes on to the newest three years, then every year, telling the page each time', async () => {
+    const { search, loaded } = site();
+    let widened = 0;
+    const three = await search.search('น้ำท่วม', options, { minimum: 8, onWiden: () => widened++ });
+    expect([three.results.length, three.searchedYears, widened]).toEqual([10, [2026, 2025, 2024], 1]);
+    const all = await search.search('ภาษี', options, { minimum: 8, onWiden: () => widened++ });
+    expect([all.results.length, all.searchedYears, widened]).toEqual([6, null, 2]);
+    expect(loaded).toEqual(['/pagefind-2026/pagefind.js', ...bundles.slice(1)]);
+  });
+
+  it('counts only the years it names, even with an older year loaded before', async () => {
+    const { search } = site();
+    expect((await search.search('ภาษี', { ...options, year: 2021 }, { minimum: 5 })).results).toHaveLength(1);
+    const newest = await search.search('ภาษี', options, { minimum: 1 });
+    expect([newest.results.length, newest.searchedYears]).toEqual([1, [2026]]);
+    search.searchAllYears();
+    expect((await search.search('ภาษี', options, { minimum: 1 })).searchedYears).toBeNull();
   });
 });

@@ -4,34 +4,39 @@ import { DATES_FILE } from './dates.ts';
 import { searchStories, type PagefindApi, type SearchOptions, type SearchOutcome } from './engine.ts';
 
 /**
- * The site's index in bundles by publication period (bundles.ts), loaded as a search needs them. A
- * search without a year covers the newest year first: one bundle's start-up and index chunks instead
- * of every bundle's, whatever the size of the archive. Older bundles are merged into the same Pagefind
- * (mergeIndex) when the reader asks for every year, chooses an older year, or when the newest year has
- * less than a page of results. The outcome says which year it covered, so the count shown is honest.
+ * The site's index in bundles by publication period (bundles.ts), loaded as searches need them. Every
+ * bundle costs its own Pagefind start-up and an index chunk per query word, so a search without a year
+ * covers the newest year first, whatever the size of the archive; when that year has less than a page of
+ * results it goes on to the newest three years, then to every year (YEAR_STEPS), each merged into the
+ * same Pagefind (mergeIndex). The reader can ask for every year at once, and choosing a year loads that
+ * year only. The outcome says which years were searched, so the count shown is honest.
  */
 
 export type PagefindModule = PagefindApi & { mergeIndex: (url: string, options?: object) => Promise<void> };
 
+/** How many of the newest years a search without a chosen year covers, step by step, before every year. */
+export const YEAR_STEPS = [1, 3] as const;
+
 export interface SiteSearchOutcome extends SearchOutcome {
-  /** Set when only this year (the newest) was searched and older bundles exist: the count is for this year. */
-  onlyYear: number | null;
+  /** The years searched, newest first, when older ones were left out: the count is for these years. */
+  searchedYears: readonly number[] | null;
 }
 
 export interface SiteSearchOptions {
-  /** Before the newest year's results are short, older bundles are merged and the search runs again. */
+  /** While the years searched have fewer results than this, the search goes on to older years. */
   minimum: number;
   /** Called when the search goes on into older years, so the page can say so. */
   onWiden?: () => void;
 }
 
 export class SiteSearch {
-  /** Set once the reader has asked for every year (or a search needed it): later searches cover all. */
-  allYears = false;
+  /** Which of YEAR_STEPS searches without a year have reached (past the end: every year); they never go back. */
+  #step = 0;
   #pagefind: Promise<PagefindModule> | undefined;
   readonly #loaded = new Map<string, Promise<void>>();
   readonly #starts = new Map<string, readonly string[]>();
   readonly #dates = new Map<string, Promise<[string, number][]>>();
+  readonly #years: number[];
 
   /**
    * `bundles`: the site's bundles, newest first (the search page's data-bundles). `open` imports a
@@ -41,29 +46,33 @@ export class SiteSearch {
     readonly bundles: readonly string[],
     private readonly open: (url: string) => Promise<PagefindModule>,
     private readonly fetchJson: (url: string) => Promise<unknown>,
-  ) {}
+  ) {
+    this.#years = [...new Set(bundles.map(bundleYear))];
+  }
 
-  /** The bundles a search for `year` (null: no year chosen) needs, and whether it leaves older ones out. */
-  scope(year: number | null): { bundles: string[]; year: number | null; partial: boolean } {
-    if (year !== null) return { bundles: this.bundles.filter((b) => bundleYear(b) === year), year, partial: false };
-    if (this.allYears || this.bundles.length === 0) return { bundles: [...this.bundles], year: null, partial: false };
-    const newest = bundleYear(this.bundles[0]!);
-    const first = this.bundles.filter((b) => bundleYear(b) === newest);
-    return first.length < this.bundles.length ? { bundles: first, year: newest, partial: true } : { bundles: first, year: null, partial: false };
+  /** Every year from now on (the reader asked for it). */
+  searchAllYears(): void {
+    this.#step = YEAR_STEPS.length;
+  }
+
+  /** The bundles a search for `year` (null: no year chosen) needs, and the years it covers when not all. */
+  scope(year: number | null): { bundles: string[]; years: readonly number[] | null } {
+    if (year !== null) return { bundles: this.bundles.filter((b) => bundleYear(b) === year), years: null };
+    const depth = YEAR_STEPS[this.#step] ?? Infinity;
+    if (depth >= this.#years.length) return { bundles: [...this.bundles], years: null };
+    const years = this.#years.slice(0, depth);
+    return { bundles: this.bundles.filter((b) => years.includes(bundleYear(b))), years };
   }
 
   async search(raw: string, options: SearchOptions, { minimum, onWiden }: SiteSearchOptions): Promise<SiteSearchOutcome> {
-    let scope = this.scope(options.year);
-    let pagefind = await this.load(scope.bundles);
-    let outcome = await searchStories(pagefind, this.chunkStarts(), raw, { ...options, year: scope.year, days: () => this.days() });
-    if (scope.partial && outcome.results.length < minimum) {
-      this.allYears = true;
+    for (;;) {
+      const scope = this.scope(options.year);
+      const pagefind = await this.load(scope.bundles);
+      const outcome = await searchStories(pagefind, this.chunkStarts(), raw, { ...options, years: scope.years, days: () => this.days() });
+      if (scope.years === null || outcome.results.length >= minimum) return { ...outcome, searchedYears: scope.years };
+      this.#step++;
       onWiden?.();
-      scope = this.scope(options.year);
-      pagefind = await this.load(scope.bundles);
-      outcome = await searchStories(pagefind, this.chunkStarts(), raw, { ...options, year: scope.year, days: () => this.days() });
     }
-    return { ...outcome, onlyYear: scope.partial ? scope.year : null };
   }
 
   /** Pagefind with `bundles` in it: the newest bundle's pagefind.js (the page preloads it), the others merged. */
