@@ -98,6 +98,11 @@ describe('the search page searches the newest year first', () => {
     });
   const q = encodeURIComponent(MARKER);
 
+  it('preloads the newest bundle’s Pagefind with the page', () => {
+    const html = readFileSync(join(after, 'th', 'search', 'index.html'), 'utf8');
+    expect(html).toMatch(/<link rel="modulepreload" href="\/pagefind-2026\/pagefind\.js"/);
+  });
+
   it('counts the newest year’s results as such (Buddhist era in Thai) and loads no older bundle', async () => {
     const { page, fetched } = await open(`/th/search/?q=${q}`);
     expect(await page.textContent('#search-status')).toBe('พบ 13 เรื่องในปี 2569');

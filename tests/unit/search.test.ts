@@ -335,3 +335,15 @@ describe('the site search: the newest year first, older years as needed', () => 
     expect((await search.search('ภาษี', options, { minimum: 1 })).searchedYears).toBeNull();
   });
 });
+
+describe('the site search of a site without stories', () => {
+  it('finds nothing and loads nothing', async () => {
+    const search = new SiteSearch(
+      [],
+      () => Promise.reject(new Error('nothing to load')),
+      () => Promise.reject(new Error('nothing to fetch')),
+    );
+    const outcome = await search.search('ข่าว', DEFAULT_SEARCH_OPTIONS, { minimum: 10 });
+    expect([outcome.results, outcome.searchedYears]).toEqual([[], null]);
+  });
+});

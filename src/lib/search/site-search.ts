@@ -2,6 +2,7 @@ import { bundleYear } from './bundles.ts';
 import { CHUNK_STARTS_FILE } from './chunks.ts';
 import { DATES_FILE } from './dates.ts';
 import { searchStories, type PagefindApi, type SearchOptions, type SearchOutcome } from './engine.ts';
+import { parseQuery } from './query.ts';
 
 /**
  * The site's index in bundles by publication period (bundles.ts), loaded as searches need them. Every
@@ -65,6 +66,8 @@ export class SiteSearch {
   }
 
   async search(raw: string, options: SearchOptions, { minimum, onWiden }: SiteSearchOptions): Promise<SiteSearchOutcome> {
+    // A site without stories has no index to load.
+    if (this.bundles.length === 0) return { query: parseQuery(raw), results: [], searchedYears: null };
     for (;;) {
       const scope = this.scope(options.year);
       const pagefind = await this.load(scope.bundles);
@@ -77,7 +80,7 @@ export class SiteSearch {
 
   /** Pagefind with `bundles` in it: the newest bundle's pagefind.js (the page preloads it), the others merged. */
   async load(bundles: readonly string[]): Promise<PagefindModule> {
-    const primary = this.bundles[0] ?? '/pagefind/';
+    const primary = this.bundles[0]!;
     this.#pagefind ??= this.open(`${primary}pagefind.js`);
     const pagefind = await this.#pagefind;
     await Promise.all([primary, ...bundles].map((bundle) => this.#loadBundle(pagefind, bundle, bundle === primary)));
