@@ -37,6 +37,14 @@ export async function openPagefind(
       page.evaluate(async (t) => {
         await (window as unknown as { __pf: { preload: (t: string) => Promise<void> } }).__pf.preload(t);
       }, term),
+    filters: () =>
+      page.evaluate(
+        async () =>
+          (await (window as unknown as { __pf: { filters: () => Promise<Record<string, Record<string, number>>> } }).__pf.filters()) as Record<
+            string,
+            Record<string, number>
+          >,
+      ),
     search: async (term, options) => {
       const results = await page.evaluate(
         async ([t, o]) => {

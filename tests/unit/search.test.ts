@@ -218,6 +218,33 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
     expect((await searchStories(fallback, [], 'invest')).results).toHaveLength(1);
   });
 
+  it('checks a Latin word year by year: one bundle’s fallback to a shorter word does not pass for a match', async () => {
+    const records = [
+      record('a', 'ข่าว', 'Durian exports grow', '2025-03-01T10:00:00+07:00'),
+      record('b', 'ข่าว', 'During the meeting', '2024-03-01T10:00:00+07:00'),
+      record('c', 'ข่าว', 'Durable goods', '2024-04-01T10:00:00+07:00'),
+    ];
+    const fake = fakePagefind(records);
+    // As Pagefind does with bundles by year merged: 2025's bundle has "durian"; 2024's has no word
+    // starting with it and answers with the stories of "dur…" instead.
+    const merged = {
+      ...fake,
+      filters: async () => ({ year: { '2024': 2, '2025': 1 } }),
+      search: async (term: string, o?: { filters?: Record<string, PagefindFilter> }) => {
+        if (term !== 'durian') return fake.search(term, o);
+        const year = o?.filters?.['year'];
+        const fromYear = async (y: string) => (await fake.search(y === '2025' ? 'durian' : 'dur', { filters: { ...o?.filters, year: y } }))?.results ?? [];
+        return { results: typeof year === 'string' ? await fromYear(year) : [...(await fromYear('2025')), ...(await fromYear('2024'))] };
+      },
+    };
+    const slugs = async (options?: SearchOptions) =>
+      (await searchStories(merged, [], 'durian', options)).results.map((r) => records[Number(r.id.slice(5))]!.meta.story);
+    expect(await slugs()).toEqual(['a']);
+    expect(await slugs({ ...DEFAULT_SEARCH_OPTIONS, year: 2024 })).toEqual([]);
+    // Without filters() (one bundle), the first results decide, as before.
+    expect((await searchStories({ search: merged.search, preload: merged.preload }, [], 'durian')).results).toHaveLength(3);
+  });
+
   it('preloads the later index chunks that start with a query word before searching', async () => {
     const preloaded: string[] = [];
     const pagefind = { ...fakePagefind([record('a', 'SME ไทย')]), preload: async (t: string) => void preloaded.push(t) };

@@ -20,6 +20,8 @@ export interface PagefindResult {
 export interface PagefindApi {
   search: (term: string, options?: { filters?: Record<string, PagefindFilter> }) => Promise<{ results: PagefindResult[] } | null>;
   preload: (term: string) => Promise<void>;
+  /** The values of each filter with their counts (Pagefind's filters()); used to tell the index bundles' years apart. */
+  filters?: () => Promise<Record<string, Record<string, number>>>;
 }
 
 /** A filter value: one value, or any of several. */
@@ -82,8 +84,29 @@ export async function searchStories(
     }
     return hits;
   };
+  // Pagefind falls back to a shorter word in each index bundle on its own (see latinStories), so with
+  // bundles by year merged, a Latin word's stories are checked year by year.
+  let years: Promise<string[]> | undefined;
+  const yearsSearched = () =>
+    (years ??=
+      options.year !== null || !pagefind.filters
+        ? Promise.resolve([])
+        : pagefind.filters().then((all) => Object.keys(all['year'] ?? {}).filter((y) => !options.years || options.years.map(String).includes(y))));
   const storiesWith = async (part: QueryPart): Promise<Map<string, PagefindResult>> => {
-    if (part.kind === 'latin') return latinStories(part, await lookUp(part.words[0]![0]!));
+    if (part.kind === 'latin') {
+      const word = part.words[0]![0]!;
+      const perYear = await yearsSearched();
+      if (perYear.length < 2) return latinStories(part, await lookUp(word));
+      const groups = await Promise.all(
+        perYear.map(async (year) => {
+          const response = await pagefind.search(word, { filters: { ...filters, year } });
+          return latinStories(part, new Map((response?.results ?? []).map((r) => [r.id, r])));
+        }),
+      );
+      const verified = new Set(groups.flatMap((g) => [...g.keys()]));
+      // Pagefind's order over all years, for ranking.
+      return new Map([...(await lookUp(word))].filter(([id]) => verified.has(id)));
+    }
     // Each word's stories with their positions, over the word's spellings.
     const perWord = await Promise.all(
       part.words.map(async (spellings) => {
