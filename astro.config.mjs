@@ -40,7 +40,7 @@ export default defineConfig({
     mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck({ contentDir: config.contentDir }),
-    searchIndex({ storiesPerBundle: config.storiesPerSearchBundle }),
+    searchIndex(),
     notFoundPages(),
     ogCardReport(),
   ],

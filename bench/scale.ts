@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000,3000,10000 --rounds 3 --ref COMMIT --skip-search --keep --pipelines ours,baseline]
+ * npm run bench [-- --sizes 1000,3000,10000,30000 --rounds 3 --ref COMMIT --skip-search --skip-rebuild --keep --pipelines ours,baseline]
  *
  * Build cost at scale (issue 7 item 1). For sites of 1,000, 3,000 and 10,000 stories generated from
  * the thaigov corpus (Thai originals, a third with an English rendering), measured side by side in
@@ -26,7 +26,7 @@ import { readArticleFile, renderArticleFile, type ArticleFrontmatter } from '../
 import { launchChromium } from '../tests/support/browser.ts';
 import { projectRoot } from '../tests/support/build-site.ts';
 import { haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
-import { bundleSize, importCorpus, loadQueries, type BundleSize } from './search.ts';
+import { bundleSize, importCorpus, loadQueries, siteIndexSize, type BundleSize } from './search.ts';
 import { serveCompressed, type CompressingServer, type LoggedResponse } from './support/compressing-server.ts';
 import { ASTRO_PHASES, phasesOf, runMeasured, type MeasuredRun, type Phase } from './support/measured-run.ts';
 import { DEFAULT_BUNDLE, writeDefaultPagefind } from './support/pagefind-default.ts';
@@ -253,14 +253,6 @@ interface PageMetrics {
   firstVisitWithFonts: Sizes;
   readableWithoutJs: boolean;
   loadMs: number;
-}
-
-/** Ours: every bundle of the index (/pagefind/, /pagefind-2/, …; see src/lib/search/bundles.ts) added up. */
-async function searchIndexSize(siteDir: string): Promise<BundleSize> {
-  const sizes = await Promise.all((await readdir(siteDir)).filter((name) => /^pagefind(-\d+)?$/.test(name)).map((name) => bundleSize(join(siteDir, name))));
-  const add = (a: DirStats, b: DirStats): DirStats => ({ bytes: a.bytes + b.bytes, files: a.files + b.files, parts: {}, byExt: {} });
-  const none: DirStats = { bytes: 0, files: 0, parts: {}, byExt: {} };
-  return { total: sizes.map((x) => x.total).reduce(add, none), search: sizes.map((x) => x.search).reduce(add, none) };
 }
 
 async function articlePage(browser: Browser, server: CompressingServer, siteDir: string, path: string, text: string): Promise<PageMetrics> {
@@ -534,6 +526,8 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
       'skip-search': { type: 'boolean', default: false },
+      // The one-story rebuild takes as long as a build; skipped when only the full builds and search are wanted.
+      'skip-rebuild': { type: 'boolean', default: false },
       ref: { type: 'string' },
       // Only for a quick look while working: the ratios need both pipelines.
       pipelines: { type: 'string', default: 'ours,baseline' },
@@ -612,7 +606,7 @@ async function main(): Promise<void> {
       const oursBuilt = !builds.some((b) => b.pipeline === 'ours' && b.error);
       // Sizes, the article page and search are measured on the full builds, before the rebuild touches them.
       const dist = { ours: await dirStats(dirs.ours.out), baseline: await dirStats(dirs.baseline.out) };
-      const index = { ours: await searchIndexSize(dirs.ours.out), baseline: await bundleSize(join(dirs.baseline.out, 'pagefind')) };
+      const index = { ours: await siteIndexSize(dirs.ours.out), baseline: await bundleSize(join(dirs.baseline.out, 'pagefind')) };
       const result: SizeResult = {
         stories: content.stories,
         versions: content.versions,
@@ -643,8 +637,10 @@ async function main(): Promise<void> {
           await rm(join(dirs.ours.out, DEFAULT_BUNDLE), { recursive: true, force: true });
         }
       }
-      log(`  changed ${await changeOneStory(content.articlesDir, content.typical.slug, 1)}`);
-      await runBuilds('rebuild');
+      if (!values['skip-rebuild']) {
+        log(`  changed ${await changeOneStory(content.articlesDir, content.typical.slug, 1)}`);
+        await runBuilds('rebuild');
+      }
       results.push(result);
       await writeFile(partialFile, `${JSON.stringify({ started: started.toISOString(), git, partial: true, results }, null, 1)}\n`);
       if (!values.keep) {
@@ -678,8 +674,16 @@ async function main(): Promise<void> {
       if (pipelineRoot !== projectRoot) await rm(pipelineRoot, { recursive: true, force: true });
     } else console.log(`Kept the sites in ${work}${pipelineRoot !== projectRoot ? ` and the pipeline snapshot in ${pipelineRoot}` : ''}`);
   };
-  // The tables compare the two pipelines; a one-pipeline run has its lines above and its JSON.
-  if (pipelines.length < 2) return finish(`${file} (one pipeline: no comparison tables)`);
+  // The tables compare the two pipelines; a one-pipeline run has its lines above, its JSON, and what needs no baseline.
+  if (pipelines.length < 2 || values['skip-rebuild']) {
+    const own = results.map((r) => {
+      const b = r.builds.find((x) => x.pipeline === pipelines[0] && x.kind === 'full');
+      return `  ${r.stories.toLocaleString('en')} stories: ${pipelines[0]} full build ${b ? `${seconds(b.ms)}, peak RSS ${mb(b.peakTreeRss, 0)}` : '–'}; search index ${mb(r.index.ours.search.bytes, 2)} in ${r.index.ours.search.files} files`;
+    });
+    console.log(['', ...own, ''].join('\n'));
+    if (results.some((r) => r.search)) console.log(`Search (${queries.length} queries: ${queries.map((q) => q.q).join(', ')}):\n${searchTable(results)}\n`);
+    return finish(`${file} (${pipelines.length < 2 ? 'one pipeline' : 'no rebuilds'}: no comparison tables)`);
+  }
   const out: string[] = [];
   out.push(
     '',

@@ -3,7 +3,7 @@
  *
  * Search at corpus scale (issue 4 item 6): the whole thaigov corpus (3,000 Thai + 300 English items)
  * imported with the real importer and built with the real build, then, side by side in one run, the
- * site's search (its own index in /pagefind/, driven by src/lib/search/engine.ts) against plain
+ * site's search (its own index in bundles by year, driven by src/lib/search/site-search.ts) against plain
  * Pagefind defaults over the same pages (/pagefind-default/):
  *   - query time in Chromium, warm (index chunks loaded) and the first query in a fresh page;
  *   - bytes transferred for the first search, compressed as a host sends them;
@@ -14,10 +14,11 @@
  * --site DIR and --content DIR reuse an already built site (and the content folder it was built from).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isBundleFolder } from '../src/lib/search/bundles.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { buildSite, projectRoot } from '../tests/support/build-site.ts';
 import { corpusFiles, haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
@@ -81,11 +82,23 @@ export async function bundleSize(dir: string): Promise<BundleSize> {
   return { total: await dirStats(dir), search: await dirStats(dir, isPagefindUiFile) };
 }
 
+/**
+ * Ours: every bundle of the index (/pagefind-2025/, /pagefind-2024/, …; see src/lib/search/bundles.ts) added
+ * up; also the count-based bundles of earlier commits (/pagefind/, /pagefind-2/ …), measured with --ref.
+ */
+export async function siteIndexSize(siteDir: string): Promise<BundleSize> {
+  const bundles = (await readdir(siteDir)).filter((name) => isBundleFolder(name) || /^pagefind(-\d{1,3})?$/.test(name));
+  const sizes = await Promise.all(bundles.map((name) => bundleSize(join(siteDir, name))));
+  const add = (a: DirStats, b: DirStats): DirStats => ({ bytes: a.bytes + b.bytes, files: a.files + b.files, parts: {}, byExt: {} });
+  const none: DirStats = { bytes: 0, files: 0, parts: {}, byExt: {} };
+  return { total: sizes.map((x) => x.total).reduce(add, none), search: sizes.map((x) => x.search).reduce(add, none) };
+}
+
 export function performanceTable(perf: SearchPerformance): string {
   const s = perf.summary;
   const row = (label: string, f: (e: EngineSummary) => string) => [label, f(s.ours), f(s.default)];
   return table(
-    ['', 'ours (/pagefind/)', 'Pagefind defaults'],
+    ['', 'ours (bundles by year)', 'Pagefind defaults'],
     [
       row('queries', (e) => String(e.queries)),
       row('warm query, median', (e) => ms(e.warm.median)),
@@ -195,7 +208,7 @@ async function main(): Promise<void> {
   log('Indexing the same pages with Pagefind defaults …');
   const baseline = await writeDefaultPagefind(siteDir);
   log(`  ${baseline.pages} pages in ${(baseline.ms / 1000).toFixed(1)} s`);
-  const sizes = { ours: await bundleSize(join(siteDir, 'pagefind')), default: await bundleSize(join(siteDir, DEFAULT_BUNDLE)) };
+  const sizes = { ours: await siteIndexSize(siteDir), default: await bundleSize(join(siteDir, DEFAULT_BUNDLE)) };
 
   const all = await loadQueries();
   const limit = values.limit ? Number(values.limit) : Infinity;

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { defaultReportAddress, reportAddressProblem } from './lib/report.ts';
+import { SEARCH_BUNDLE_PERIODS } from './lib/search/bundles.ts';
 
 /**
  * The site's settings, in one typed place. `astro.config.mjs` and the command-line tools parse the
@@ -26,8 +27,8 @@ export const newsConfigSchema = z.strictObject({
   ogCacheDir: z.string().min(1),
   /** Threads that draw social cards beside the build's own; 0 draws on the build's thread. */
   ogThreads: z.int().min(0),
-  /** Stories per search index bundle (see src/lib/search/bundles.ts). */
-  storiesPerSearchBundle: z.int().min(1),
+  /** The period of publication each search index bundle covers (see src/lib/search/bundles.ts). */
+  searchBundlePeriod: z.enum(SEARCH_BUNDLE_PERIODS),
   /** Where readers' error reports go: a mailto: address or a form's URL template (src/lib/report.ts). */
   reportAddress: z.string().refine((address) => reportAddressProblem(address) === null),
 });
@@ -49,7 +50,7 @@ const variables = {
   // The card routes are rendered before the pages, so the build's thread mostly waits meanwhile:
   // one drawing thread per core, up to 4.
   ogThreads: { name: 'NEWS_OG_THREADS', takes: 'a whole number, 0 or more', default: () => String(Math.min(4, availableParallelism())) },
-  storiesPerSearchBundle: { name: 'NEWS_SEARCH_STORIES_PER_BUNDLE', takes: 'a whole number, 1 or more', default: () => '2000' },
+  searchBundlePeriod: { name: 'NEWS_SEARCH_BUNDLE_PERIOD', takes: `one of ${SEARCH_BUNDLE_PERIODS.join(', ')}`, default: () => 'year' },
   // Empty: mailto:corrections@ the domain of SITE_URL.
   reportAddress: { name: 'NEWS_REPORT_ADDRESS', takes: 'a mailto: address, or an http(s) form address with {url} or {story}', default: () => '' },
 } as const satisfies Record<Exclude<keyof NewsConfig, 'root'>, { name: string; takes: string; default: () => string }>;
@@ -70,7 +71,6 @@ export function configFromEnvironment(env: Environment, root: string): NewsConfi
     ...Object.fromEntries(PATHS.map((key) => [key, isAbsolute(raw[key]) ? raw[key] : resolve(root, raw[key])])),
     storyCards: onOff(raw.storyCards),
     ogThreads: whole(raw.ogThreads),
-    storiesPerSearchBundle: whole(raw.storiesPerSearchBundle),
     reportAddress: raw.reportAddress || (URL.canParse(raw.site) ? defaultReportAddress(new URL(raw.site)) : ''),
   };
   const parsed = newsConfigSchema.safeParse(input);

@@ -2,21 +2,26 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
+import { isBundleFolder } from '../../src/lib/search/bundles.ts';
 import type { CompressingServer, LoggedResponse } from './compressing-server.ts';
 import { median, p95, sum } from './stats.ts';
 
 /**
  * Query timings and first-search bytes, measured inside Chromium with performance.now(): the site's own
- * search engine (src/lib/search/engine.ts, bundled for the page) against its index in /pagefind/, and
- * plain Pagefind against a default bundle of the same pages.
+ * search (src/lib/search/site-search.ts and engine.ts, bundled for the page) against its index in
+ * /pagefind-<period>/ bundles, loaded as the search page loads them (the newest year first), and plain
+ * Pagefind against a default bundle of the same pages.
  */
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
 export type EngineName = 'ours' | 'default';
 export const ENGINES: readonly EngineName[] = ['ours', 'default'];
-export const BUNDLE_PATH: Record<EngineName, string> = { ours: '/pagefind/', default: '/pagefind-default/' };
+export const DEFAULT_BUNDLE_PATH = '/pagefind-default/';
+/** Whether a fetched path belongs to an engine's index: ours, any of the bundles (bundles.ts). */
+function isEngineFile(engine: EngineName, path: string): boolean {
+  return engine === 'ours' ? isBundleFolder(path.split('/')[1] ?? '') : path.startsWith(DEFAULT_BUNDLE_PATH);
+}
 
 export interface SearchQuery {
   q: string;
@@ -29,7 +34,7 @@ export const queryLang = (q: string): 'th' | 'en' => (/[\u0E00-\u0E7F]/.test(q) 
 export async function engineBundle(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import { searchStories, loadStoryHit } from './src/lib/search/engine.ts';\nwindow.__newsSearch = { searchStories, loadStoryHit };\n`,
+      contents: `import { loadStoryHit } from './src/lib/search/engine.ts';\nimport { SiteSearch } from './src/lib/search/site-search.ts';\nwindow.__newsSearch = { SiteSearch, loadStoryHit };\n`,
       resolveDir: projectRoot,
       loader: 'ts',
       sourcefile: 'bench-engine.ts',
@@ -47,7 +52,7 @@ export async function engineBundle(): Promise<string> {
 export interface QueryTiming {
   /** From the call to the first ten results' data being ready, as the reader waits for it. */
   total: number;
-  /** import() of pagefind.js (zero once loaded). */
+  /** import() of pagefind.js, and for ours the newest year's bundles with their chunk starts (zero once loaded). */
   importMs: number;
   /** search() calls, including Pagefind's start-up on the first one. */
   searchMs: number;
@@ -63,11 +68,12 @@ interface InPageArgs {
   q: string;
   lang: 'th' | 'en';
   engine: EngineName;
+  /** Plain Pagefind's bundle; ours reads its bundles from the page's data-bundles. */
   bundle: string;
   /** Pagefind options set before the first search (ours: as src/scripts/search-page.ts sets them). */
   options: Record<string, unknown> | null;
-  /** Ours: the list of index chunk starts the engine preloads by (src/lib/search/chunks.ts). */
-  chunkStartsUrl: string | null;
+  /** Ours: as many results as the search page shows at once (it searches older years when the newest has fewer). */
+  pageSize: number;
 }
 
 /**
@@ -83,70 +89,83 @@ const OPTIONS: Record<EngineName, Record<string, unknown> | null> = { ours: site
 
 /** What searchInPage is given for one query by one engine. */
 function inPageArgs(engine: EngineName, query: SearchQuery): InPageArgs {
-  const chunkStartsUrl = engine === 'ours' ? `${BUNDLE_PATH.ours}${CHUNK_STARTS_FILE}` : null;
-  return { q: query.q, lang: query.lang, engine, bundle: BUNDLE_PATH[engine], options: OPTIONS[engine], chunkStartsUrl };
+  return { q: query.q, lang: query.lang, engine, bundle: DEFAULT_BUNDLE_PATH, options: OPTIONS[engine], pageSize: 10 };
 }
 
 /** Runs in the page: one search as the reader experiences it. Self-contained (serialised into the page). */
-async function searchInPage({ q, lang, engine, bundle, options, chunkStartsUrl }: InPageArgs): Promise<QueryTiming> {
+async function searchInPage({ q, lang, engine, bundle, options, pageSize }: InPageArgs): Promise<QueryTiming> {
   type Result = { id: string; words: number[]; data: () => Promise<unknown> };
   type Api = {
     search: (t: string, o?: object) => Promise<{ results: Result[] } | null>;
     preload: (t: string) => Promise<void>;
     options: (o: object) => Promise<void>;
     mergeIndex: (url: string, o?: object) => Promise<void>;
+    filters: () => Promise<Record<string, Record<string, number>>>;
+  };
+  type Site = {
+    scope: (year: null) => { bundles: string[] };
+    load: (bundles: string[]) => Promise<unknown>;
+    search: (raw: string, o: object, s: { minimum: number }) => Promise<{ query: unknown; results: Result[] }>;
   };
   const w = window as unknown as {
-    __pfModules?: Record<string, Promise<Api>>;
-    __chunkStarts?: Promise<string[]>;
+    __default?: Promise<Api>;
+    __site?: Site;
+    __searchCalls: number;
     __newsSearch: {
-      searchStories: (api: Api, chunkStarts: string[], raw: string) => Promise<{ query: unknown; results: Result[] }>;
+      SiteSearch: new (bundles: string[], open: (url: string) => Promise<Api>, fetchJson: (url: string) => Promise<unknown>) => Site;
       loadStoryHit: (r: Result, query: unknown, lang: string) => Promise<unknown>;
     };
   };
   const t0 = performance.now();
-  w.__pfModules ??= {};
-  // Ours merges the further bundles of a large site, as the search page does (it names them in data-bundles).
-  const merged = engine === 'ours' ? (JSON.parse(document.querySelector<HTMLElement>('#search-form')?.dataset['bundles'] ?? '[]') as string[]).slice(1) : [];
-  const pagefind = await (w.__pfModules[bundle] ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Api>).then(async (pf) => {
-    if (options) await pf.options(options);
-    for (const extra of merged) await pf.mergeIndex(extra);
-    return pf;
-  }));
-  // Ours also reads the first words of the index chunks (chunks.ts), fetched with Pagefind as the search page does.
-  w.__chunkStarts ??= chunkStartsUrl ? fetch(chunkStartsUrl).then((r) => r.json() as Promise<string[]>) : Promise.resolve([]);
-  const chunkStarts = await w.__chunkStarts;
-  const t1 = performance.now();
-  let calls = 0;
+  w.__searchCalls = 0;
   let results: Result[];
+  let t1: number;
   let t2: number;
   let shown: number;
   if (engine === 'ours') {
-    const counted: Api = {
-      options: (o) => pagefind.options(o),
-      mergeIndex: (u, o) => pagefind.mergeIndex(u, o),
-      preload: (t) => pagefind.preload(t),
-      search: (t, o) => {
-        calls++;
-        return pagefind.search(t, o);
+    // As the search page does (src/scripts/search-page.ts): its bundles from data-bundles, the newest year's loaded first.
+    w.__site ??= new w.__newsSearch.SiteSearch(
+      JSON.parse(document.querySelector<HTMLElement>('#search-form')?.dataset['bundles'] ?? '[]') as string[],
+      async (url) => {
+        const pf = (await import(/* @vite-ignore */ url)) as Api;
+        if (options) await pf.options(options);
+        return {
+          options: (o) => pf.options(o),
+          mergeIndex: (u, o) => pf.mergeIndex(u, o),
+          preload: (t) => pf.preload(t),
+          filters: () => pf.filters(),
+          search: (t, o) => {
+            w.__searchCalls++;
+            return pf.search(t, o);
+          },
+        };
       },
-    };
-    const outcome = await w.__newsSearch.searchStories(counted, chunkStarts, q);
+      (url) => fetch(url).then((r) => r.json() as Promise<unknown>),
+    );
+    const site = w.__site;
+    await site.load(site.scope(null).bundles);
+    t1 = performance.now();
+    const outcome = await site.search(q, { language: 'all', year: null, sort: 'relevance' }, { minimum: pageSize });
     t2 = performance.now();
     results = outcome.results;
     // As the search page does (showNext): the first page of results, loaded in parallel.
-    const hits = await Promise.all(results.slice(0, 10).map((r) => w.__newsSearch.loadStoryHit(r, outcome.query, lang)));
+    const hits = await Promise.all(results.slice(0, pageSize).map((r) => w.__newsSearch.loadStoryHit(r, outcome.query, lang)));
     shown = hits.filter(Boolean).length;
   } else {
-    calls = 1;
+    const pagefind = await (w.__default ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Api>).then(async (pf) => {
+      if (options) await pf.options(options);
+      return pf;
+    }));
+    t1 = performance.now();
+    w.__searchCalls = 1;
     const response = await pagefind.search(q);
     t2 = performance.now();
     results = response?.results ?? [];
-    const data = await Promise.all(results.slice(0, 10).map((r) => r.data()));
+    const data = await Promise.all(results.slice(0, pageSize).map((r) => r.data()));
     shown = data.length;
   }
   const t3 = performance.now();
-  return { total: t3 - t0, importMs: t1 - t0, searchMs: t2 - t1, dataMs: t3 - t2, results: results.length, shown, searchCalls: calls };
+  return { total: t3 - t0, importMs: t1 - t0, searchMs: t2 - t1, dataMs: t3 - t2, results: results.length, shown, searchCalls: w.__searchCalls };
 }
 
 async function newSearchContext(browser: Browser, engineScript: string): Promise<BrowserContext> {
@@ -218,7 +237,7 @@ export async function coldSearch(browser: Browser, server: CompressingServer, en
     // The search page preloads Pagefind's script with the page: it belongs to the engine's first
     // search all the same, not to the page's own scripts.
     const pageLoad = server.log.slice(pageStart, mark);
-    const entries = [...pageLoad.filter((e) => e.path.startsWith(BUNDLE_PATH[engine])), ...server.log.slice(mark)];
+    const entries = [...pageLoad.filter((e) => isEngineFile(engine, e.path)), ...server.log.slice(mark)];
     const byKind: Partial<Record<FileKind, Transfer>> = {};
     for (const kind of new Set(entries.map((e) => fileKind(e.path)))) byKind[kind] = transferOf(entries.filter((e) => fileKind(e.path) === kind));
     const pageScripts = transferOf(pageLoad.filter((e) => e.contentType.startsWith('text/javascript') && fileKind(e.path) === 'other'));

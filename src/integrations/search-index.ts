@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -7,8 +7,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { parse } from 'node-html-parser';
 import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
-import { articlePath, parseArticlePath } from '../lib/urls.ts';
-import { groupForBundles, searchBundles } from '../lib/search/bundles.ts';
+import { SEARCH_BUNDLE_MANIFEST, type SearchBundleManifest } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
@@ -34,32 +33,25 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
   };
 }
 
-/** Builds the search index from the written pages: one record per story, both languages in it. */
+/**
+ * Builds the search index from the written pages: one record per story, both languages in it, in the
+ * bundles the manifest names (bundles.ts). Each bundle's chunk starts and dates lie beside it, so a
+ * bundle's folder depends on its own stories alone.
+ */
 export async function writeSearchIndex(
   outDir: string,
-  pagePaths: readonly string[],
-  perBundle: number,
+  manifest: SearchBundleManifest,
   logger?: Pick<AstroIntegrationLogger, 'info'>,
 ): Promise<{ stories: number; bundles: string[] }> {
-  const pagesByStory = new Map<string, string[]>();
-  for (const path of pagePaths) {
-    const page = parseArticlePath(path);
-    if (!page) continue;
-    pagesByStory.set(page.slug, [...(pagesByStory.get(page.slug) ?? []), articlePath(page.lang, page.slug)]);
-  }
-  // Pages come newest story first, so the first bundle, which the search page loads first, holds the newest.
   const started = performance.now();
-  const groups = groupForBundles([...pagesByStory.values()], perBundle);
-  const bundles = searchBundles(pagesByStory.size, perBundle);
+  const bundles = Object.keys(manifest).sort().reverse();
   let stories = 0;
-  const chunkStarts = new Set<string>();
-  for (const [i, group] of groups.entries()) {
-    const outputPath = join(outDir, bundles[i]!);
-    stories += await writeBundleOnThread({ outDir, group, outputPath });
-    for (const start of await bundleChunkStarts(outputPath)) chunkStarts.add(start);
+  for (const bundle of bundles) {
+    const outputPath = join(outDir, bundle);
+    stories += await writeBundleOnThread({ outDir, group: manifest[bundle]!, outputPath });
+    await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
     await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
   }
-  await writeFile(join(outDir, bundles[0]!, CHUNK_STARTS_FILE), JSON.stringify([...chunkStarts].sort()));
   const took = ((performance.now() - started) / 1000).toFixed(1);
   logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'} (${took} s)`);
   return { stories, bundles };
@@ -156,17 +148,17 @@ async function bundleDates(outputPath: string): Promise<Record<string, number>> 
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
-export function searchIndex(options: { storiesPerBundle: number }): AstroIntegration {
+export function searchIndex(): AstroIntegration {
   return {
     name: 'news-search-index',
     hooks: {
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        await writeSearchIndex(
-          fileURLToPath(dir),
-          pages.map((p) => `/${p.pathname}`),
-          options.storiesPerBundle,
-          logger,
-        );
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        // The route search-bundles.json lists each bundle's stories; it is for this step only, not for readers.
+        const manifestFile = join(outDir, SEARCH_BUNDLE_MANIFEST);
+        const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as SearchBundleManifest;
+        await rm(manifestFile);
+        await writeSearchIndex(outDir, manifest, logger);
       },
     },
   };

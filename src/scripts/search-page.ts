@@ -3,19 +3,10 @@
  * the query and the choices back to the address, and renders results as text nodes only (a query or
  * an excerpt is never parsed as HTML).
  */
-import { formatDate } from '../lib/dates.ts';
 import type { Lang } from '../lib/i18n/languages.ts';
-import {
-  loadStoryHit,
-  searchStories,
-  type LanguageFilter,
-  type PagefindApi,
-  type PagefindResult,
-  type SearchOptions,
-  type StoryHit,
-} from '../lib/search/engine.ts';
-import { CHUNK_STARTS_FILE } from '../lib/search/chunks.ts';
-import { DATES_FILE } from '../lib/search/dates.ts';
+import { formatDate, toBuddhistYear } from '../lib/dates.ts';
+import { loadStoryHit, type LanguageFilter, type PagefindResult, type SearchOptions, type StoryHit } from '../lib/search/engine.ts';
+import { SiteSearch, type PagefindModule } from '../lib/search/site-search.ts';
 import type { ExcerptPart } from '../lib/search/excerpt.ts';
 import type { ParsedQuery } from '../lib/search/query.ts';
 import { spellingCandidates } from '../lib/search/suggest.ts';
@@ -28,6 +19,9 @@ interface SearchStrings {
   showMore: string;
   showMoreCount: string;
   searching: string;
+  searchingOlderYears: string;
+  resultsOneInYears: string;
+  resultsManyInYears: string;
   searchPrompt: string;
   searchFailed: string;
   matchedIn: string;
@@ -42,59 +36,42 @@ const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
 const list = document.querySelector<HTMLOListElement>('#search-results')!;
 const status = document.querySelector<HTMLElement>('#search-status')!;
 const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+const allYears = document.querySelector<HTMLButtonElement>('#search-all-years')!;
 const yearSelect = form.querySelector<HTMLSelectElement>('select[name="year"]')!;
 const none = document.querySelector<HTMLElement>('#search-none')!;
 const suggestions = document.querySelector<HTMLElement>('#search-suggestions')!;
 const readerLang = document.documentElement.lang as Lang;
 const strings = JSON.parse(form.dataset['strings'] ?? '{}') as SearchStrings;
 
-/** The index's bundles (src/lib/search/bundles.ts): the first is loaded, the others merged into it. */
-const bundles = JSON.parse(form.dataset['bundles'] ?? '["/pagefind/"]') as string[];
-
-type PagefindModule = PagefindApi & { mergeIndex: (url: string, o?: object) => Promise<void> };
-
-interface SearchIndex {
-  pagefind: PagefindApi;
-  chunkStarts: readonly string[];
-}
-
-let index: Promise<SearchIndex> | undefined;
-function loadIndex(): Promise<SearchIndex> {
-  index ??= Promise.all([loadPagefind(), loadChunkStarts()]).then(([pagefind, chunkStarts]) => ({ pagefind, chunkStarts }));
-  return index;
-}
-
-async function loadPagefind(): Promise<PagefindApi> {
+/** The index's bundles, newest first (src/lib/search/bundles.ts): loaded as searches need them (site-search.ts). */
+const bundles = JSON.parse(form.dataset['bundles'] ?? '[]') as string[];
+const site = new SiteSearch(
+  bundles,
   // A runtime URL: the index is written after the site is bundled, so the bundler must not resolve it.
-  const pf = (await import(/* @vite-ignore */ `${bundles[0]}pagefind.js`)) as PagefindModule;
   // Pagefind runs in its own worker (its default): unpacking and compiling its WebAssembly and each
   // search stay off the page's thread, which on a slow phone shows the first results sooner (measured
   // with npm run bench:lighthouse) for the cost of the worker's small script.
-  for (const bundle of bundles.slice(1)) await pf.mergeIndex(bundle);
-  return pf;
+  (url) => import(/* @vite-ignore */ url) as Promise<PagefindModule>,
+  async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return (await response.json()) as unknown;
+  },
+);
+
+/** The years a search covered, as the page counts years: 2568, or 2566–2568 (Buddhist era on Thai pages). */
+function yearsText(years: readonly number[]): string {
+  const label = (year: number) => String(readerLang === 'th' ? toBuddhistYear(year) : year);
+  const [newest, oldest] = [Math.max(...years), Math.min(...years)];
+  return newest === oldest ? label(newest) : `${label(oldest)}–${label(newest)}`;
 }
 
-async function loadChunkStarts(): Promise<string[]> {
-  const response = await fetch(`${bundles[0]}${CHUNK_STARTS_FILE}`);
-  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-  return (await response.json()) as string[];
-}
-
-let days: Promise<Map<string, number>> | undefined;
-/** Every result's publication time (see dates.ts), fetched the first time the reader sorts by date. */
-function loadDays(): Promise<Map<string, number>> {
-  days ??= Promise.all(
-    bundles.map(async (bundle) => {
-      const response = await fetch(`${bundle}${DATES_FILE}`);
-      if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
-      return Object.entries((await response.json()) as Record<string, number>);
-    }),
-  ).then((lists) => new Map(lists.flat()));
-  return days;
-}
-
-function countText(count: number): string {
+function countText(count: number, searchedYears: readonly number[] | null): string {
   if (count === 0) return strings.resultsNone;
+  if (searchedYears !== null) {
+    const text = count === 1 ? strings.resultsOneInYears : strings.resultsManyInYears;
+    return text.replace('{count}', String(count)).replace('{years}', yearsText(searchedYears));
+  }
   return count === 1 ? strings.resultsOne : strings.resultsMany.replace('{count}', String(count));
 }
 
@@ -162,7 +139,7 @@ function renderHit(hit: StoryHit): HTMLLIElement {
 }
 
 let generation = 0;
-let current: { query: ParsedQuery; results: PagefindResult[]; shown: number; count: number } | null = null;
+let current: { query: ParsedQuery; results: PagefindResult[]; shown: number; count: number; searchedYears: readonly number[] | null } | null = null;
 
 async function showNext(run: number): Promise<void> {
   if (!current) return;
@@ -174,7 +151,9 @@ async function showNext(run: number): Promise<void> {
     if (hit) list.append(renderHit(hit));
     else current.count--; // matched only through a shorter word: not a real match
   }
-  status.textContent = current.count === 0 ? strings.resultsNoneFor.replace('{query}', current.query.text) : countText(current.count);
+  status.textContent = current.count === 0 ? strings.resultsNoneFor.replace('{query}', current.query.text) : countText(current.count, current.searchedYears);
+  // Only the newest years were searched: the reader can ask for the older ones.
+  allYears.hidden = current.searchedYears === null;
   const remaining = current.results.length - current.shown;
   more.hidden = remaining <= 0;
   more.textContent = strings.showMoreCount.replace('{count}', String(remaining));
@@ -188,7 +167,7 @@ function selectedFilter(): LanguageFilter {
 function selectedOptions(): SearchOptions {
   const year = Number(yearSelect.value);
   const sort = new FormData(form).get('sort') === 'date' ? 'date' : 'relevance';
-  return { language: selectedFilter(), year: yearSelect.value && Number.isInteger(year) ? year : null, sort, days: loadDays };
+  return { language: selectedFilter(), year: yearSelect.value && Number.isInteger(year) ? year : null, sort };
 }
 
 async function run(): Promise<void> {
@@ -196,6 +175,7 @@ async function run(): Promise<void> {
   const raw = input.value;
   list.replaceChildren();
   more.hidden = true;
+  allYears.hidden = true;
   none.hidden = true;
   suggestions.hidden = true;
   current = null;
@@ -207,14 +187,18 @@ async function run(): Promise<void> {
   list.setAttribute('aria-busy', 'true');
   status.textContent = strings.searching;
   try {
-    const { pagefind, chunkStarts } = await loadIndex();
-    const outcome = await searchStories(pagefind, chunkStarts, raw, selectedOptions());
+    const outcome = await site.search(raw, selectedOptions(), {
+      minimum: PAGE_SIZE,
+      onWiden: () => {
+        if (run === generation) status.textContent = strings.searchingOlderYears;
+      },
+    });
     if (run !== generation) return;
     current = { ...outcome, shown: 0, count: outcome.results.length };
     await showNext(run);
     if (current.count === 0 && run === generation) {
       none.hidden = false;
-      await suggestSpellings(pagefind, chunkStarts, outcome.query.text, run);
+      await suggestSpellings(outcome.query.text, run);
     }
   } catch (error) {
     console.error(error);
@@ -228,11 +212,11 @@ async function run(): Promise<void> {
  * After a search that found nothing: the spellings with a tone mark or leading vowel the reader may
  * have left out (suggest.ts) that do find stories, at most three, as links to their search.
  */
-async function suggestSpellings(pagefind: PagefindApi, chunkStarts: readonly string[], query: string, run: number): Promise<void> {
+async function suggestSpellings(query: string, run: number): Promise<void> {
   const links: HTMLAnchorElement[] = [];
   for (const candidate of spellingCandidates(query)) {
     if (links.length === 3 || run !== generation) break;
-    const found = await searchStories(pagefind, chunkStarts, candidate, selectedOptions());
+    const found = await site.search(candidate, selectedOptions(), { minimum: 1 });
     if (found.results.length === 0) continue;
     const url = new URL(location.href);
     url.searchParams.set('q', candidate);
@@ -300,6 +284,10 @@ form.addEventListener('submit', (event) => {
   clearTimeout(typingTimer);
   writeUrl(true);
   void run();
+});
+allYears.addEventListener('click', () => {
+  site.searchAllYears();
+  void run().then(() => list.children[0]?.querySelector<HTMLAnchorElement>('a')?.focus());
 });
 more.addEventListener('click', () => {
   const first = list.children.length;

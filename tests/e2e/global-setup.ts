@@ -33,8 +33,8 @@ export default async function setup(project: TestProject) {
   await rm(testRoot, { recursive: true, force: true });
   await writeFixtureContent(fixtureContent);
   await buildSite({ outDir: seedDir, cacheDir: join(testRoot, 'cache-seed') });
-  // Small search bundles, so that the fixture's search merges several (a large site's does; see bundles.ts).
-  await buildSite({ outDir: fixtureDir, contentDir: fixtureContent, cacheDir: join(testRoot, 'cache-fixture'), env: { NEWS_SEARCH_STORIES_PER_BUNDLE: '20' } });
+  // The fixture's stories span 2023–2025: three search bundles by year (see bundles.ts), as a large site has many.
+  await buildSite({ outDir: fixtureDir, contentDir: fixtureContent, cacheDir: join(testRoot, 'cache-fixture') });
   const seed = await serveStatic(seedDir);
   const fixtureServer = await serveStatic(fixtureDir);
   const corpus = haveCorpus ? await buildCorpusSite() : null;

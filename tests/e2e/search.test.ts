@@ -149,15 +149,22 @@ describe('search on the seed site', () => {
 });
 
 describe('search on the fixture site', () => {
-  it('merges the index bundles of a large site into one search (built here with 20 stories a bundle)', async () => {
+  it('has one index bundle per year, newest first, each with its own chunk starts and dates', async () => {
     const bundles = await siteSearchBundles(fixtureUrl);
-    expect(bundles.length).toBeGreaterThanOrEqual(3);
-    expect(bundles[0]).toBe('/pagefind/');
-    for (const bundle of bundles) expect(existsSync(join(fixtureDir, bundle, 'pagefind-entry.json')), bundle).toBe(true);
-    // No bundle holds more than 20 stories: finding all of them means every bundle was searched.
-    expect(fixture.generatedCount).toBeGreaterThan(20 * 2);
+    expect(bundles).toEqual(['/pagefind-2025/', '/pagefind-2024/', '/pagefind-2023/']);
+    for (const bundle of bundles) {
+      for (const file of ['pagefind-entry.json', 'chunk-starts.json', 'dates.json'])
+        expect(existsSync(join(fixtureDir, bundle, file)), `${bundle}${file}`).toBe(true);
+    }
+    // The list of what each bundle indexes is for the build only.
+    expect(existsSync(join(fixtureDir, 'search-bundles.json'))).toBe(false);
+  });
+
+  it('goes on into older years when the newest has less than a page of results, and counts them all', async () => {
+    // The generated stories are all from 2024; the newest bundle (2025) has none of them.
     const { page } = await openSearch(`${fixtureUrl}/th/search/?q=${encodeURIComponent('การเมืองทดสอบ')}`);
     expect(await page.textContent('#search-status')).toBe(`พบ ${fixture.generatedCount} เรื่อง`);
+    expect(await page.isHidden('#search-all-years')).toBe(true);
     await page.context().close();
   });
 

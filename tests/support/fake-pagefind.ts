@@ -50,7 +50,11 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
       const results: PagefindResult[] = [];
       for (const page of (found[0] ?? new Map<number, number[]>()).keys()) {
         const record = records[page]!;
-        if (!found.every((f) => f.has(page)) || !filters.every(([key, value]) => record.filters[key]?.includes(value))) continue;
+        if (
+          !found.every((f) => f.has(page)) ||
+          !filters.every(([key, value]) => (typeof value === 'string' ? [value] : value.any).some((v) => record.filters[key]?.includes(v)))
+        )
+          continue;
         const data = async (): Promise<PagefindResultData> => ({ url: record.url, content: record.content, excerpt: '', meta: record.meta });
         results.push({ id: `page-${page}`, words: found.flatMap((f) => f.get(page)!).sort((a, b) => a - b), data });
       }

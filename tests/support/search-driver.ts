@@ -13,24 +13,38 @@ import type { PagefindApi, PagefindResult, PagefindResultData } from '../../src/
 export async function openPagefind(
   browser: Browser,
   pageUrl: string,
-  bundles: string | readonly string[] = '/pagefind/',
+  bundles: string | readonly string[],
 ): Promise<{ api: PagefindApi; chunkStarts: string[]; page: Page }> {
-  const [first, ...merged] = typeof bundles === 'string' ? [bundles] : bundles;
+  const all = typeof bundles === 'string' ? [bundles] : bundles;
+  const [first, ...merged] = all;
   const page = await browser.newPage();
   await page.goto(pageUrl);
   // A string, not a function: the test runner would rewrite a dynamic import() inside a function.
-  // As the search page does: the first bundle loaded, the others merged into it.
+  // Every bundle at once, as the search page does once the reader asks for every year: the newest loaded, the others merged into it.
   await page.evaluate(`(async () => {
     window.__pf = await import(${JSON.stringify(`${first}pagefind.js`)});
     for (const bundle of ${JSON.stringify(merged)}) await window.__pf.mergeIndex(bundle);
     window.__results = new Map();
   })()`);
-  const chunkStarts = await page.evaluate(async (url) => (await (await fetch(url)).json()) as string[], `${first}${CHUNK_STARTS_FILE}`);
+  // Each bundle lists its own chunk starts beside it (src/lib/search/site-search.ts reads them the same way).
+  const lists = await page.evaluate(
+    async (urls) => Promise.all(urls.map(async (url) => (await (await fetch(url)).json()) as string[])),
+    all.map((bundle) => `${bundle}${CHUNK_STARTS_FILE}`),
+  );
+  const chunkStarts = [...new Set(lists.flat())].sort();
   const api: PagefindApi = {
     preload: (term) =>
       page.evaluate(async (t) => {
         await (window as unknown as { __pf: { preload: (t: string) => Promise<void> } }).__pf.preload(t);
       }, term),
+    filters: () =>
+      page.evaluate(
+        async () =>
+          (await (window as unknown as { __pf: { filters: () => Promise<Record<string, Record<string, number>>> } }).__pf.filters()) as Record<
+            string,
+            Record<string, number>
+          >,
+      ),
     search: async (term, options) => {
       const results = await page.evaluate(
         async ([t, o]) => {
@@ -84,7 +98,7 @@ const fragmentCache = new Map<string, PagefindResultData>();
  * browser: measuring thousands of results then costs one file read per story, not one fetch per
  * result per query. (Pagefind writes each fragment gzipped, after a "pagefind_dcd" signature.)
  */
-export function readFragment(siteDir: string, id: string, bundles: readonly string[] = ['/pagefind/']): PagefindResultData {
+export function readFragment(siteDir: string, id: string, bundles: readonly string[]): PagefindResultData {
   // A result's fragment lies in the bundle that indexed its story.
   const candidates = bundles.map((bundle) => join(siteDir, bundle, 'fragment', `${id}.pf_fragment`));
   const file = candidates.find((f) => fragmentCache.has(f) || existsSync(f)) ?? candidates[0]!;

@@ -13,7 +13,7 @@ describe('settings read from the environment once', () => {
       contentDir: '/srv/news/content/articles',
       ogCacheDir: '/srv/news/node_modules/.cache/og',
       storyCards: true,
-      storiesPerSearchBundle: 2000,
+      searchBundlePeriod: 'year',
     });
     expect(config.ogThreads).toBeGreaterThanOrEqual(1);
     expect(config.ogThreads).toBeLessThanOrEqual(4);
@@ -27,7 +27,7 @@ describe('settings read from the environment once', () => {
         NEWS_CONTENT_DIR: '/tmp/stories',
         NEWS_SOCIAL_CARDS: 'off',
         NEWS_OG_THREADS: '0',
-        NEWS_SEARCH_STORIES_PER_BUNDLE: '20',
+        NEWS_SEARCH_BUNDLE_PERIOD: 'quarter',
       },
       root,
     );
@@ -37,15 +37,15 @@ describe('settings read from the environment once', () => {
       contentDir: '/tmp/stories',
       storyCards: false,
       ogThreads: 0,
-      storiesPerSearchBundle: 20,
+      searchBundlePeriod: 'quarter',
     });
   });
 
   it('names every bad variable, what it takes and the default', () => {
     const read = () =>
-      configFromEnvironment({ NEWS_OG_THREADS: 'two', NEWS_SEARCH_STORIES_PER_BUNDLE: '0', SITE_URL: 'news.example', NEWS_SOCIAL_CARDS: 'no' }, root);
+      configFromEnvironment({ NEWS_OG_THREADS: 'two', NEWS_SEARCH_BUNDLE_PERIOD: 'week', SITE_URL: 'news.example', NEWS_SOCIAL_CARDS: 'no' }, root);
     expect(read).toThrow(/NEWS_OG_THREADS="two": must be a whole number, 0 or more\. Fix: .*unset it for the default/);
-    expect(read).toThrow(/NEWS_SEARCH_STORIES_PER_BUNDLE="0": must be a whole number, 1 or more/);
+    expect(read).toThrow(/NEWS_SEARCH_BUNDLE_PERIOD="week": must be one of year, half, quarter, month/);
     expect(read).toThrow(/SITE_URL="news.example": must be an http\(s\) address/);
     expect(read).toThrow(/NEWS_SOCIAL_CARDS="no": must be "on" or "off"/);
   });

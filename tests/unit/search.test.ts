@@ -1,6 +1,6 @@
-import { groupForBundles, searchBundles } from '../../src/lib/search/bundles.ts';
+import { bundleYear, isBundleFolder, SEARCH_BUNDLE_PERIODS, searchBundleFor, searchBundleManifest, searchBundles } from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type SearchOptions } from '../../src/lib/search/engine.ts';
+import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type PagefindFilter, type SearchOptions } from '../../src/lib/search/engine.ts';
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
 import { parseQuery, textMatchesQuery, thaiPartWords, wordsInPlace } from '../../src/lib/search/query.ts';
 import { buildStoryRecord, splitVersions } from '../../src/lib/search/record.ts';
@@ -8,6 +8,7 @@ import { spellingCandidates } from '../../src/lib/search/suggest.ts';
 import { clusters, clusterWords, fromIndexText, normalizeForSearch, thaiDigitsToArabic, toIndexText } from '../../src/lib/search/text.ts';
 
 import { fakePagefind } from '../support/fake-pagefind.ts';
+import { SiteSearch } from '../../src/lib/search/site-search.ts';
 
 const THAI_EXAMPLES: [query: string, text: string, match: boolean][] = [
   // The examples of /work/shared/notes/thai-clusters.md.
@@ -212,9 +213,36 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
     const records = [record('in', 'ข่าว', 'Investment in Thailand')];
     const fake = fakePagefind(records);
     // As Pagefind does: INVX matches no word, so it answers with the words starting with "in".
-    const fallback = { ...fake, search: (term: string, o?: { filters?: Record<string, string> }) => fake.search(term === 'invx' ? 'in' : term, o) };
+    const fallback = { ...fake, search: (term: string, o?: { filters?: Record<string, PagefindFilter> }) => fake.search(term === 'invx' ? 'in' : term, o) };
     expect((await searchStories(fallback, [], 'INVX')).results).toEqual([]);
     expect((await searchStories(fallback, [], 'invest')).results).toHaveLength(1);
+  });
+
+  it('checks a Latin word year by year: one bundle’s fallback to a shorter word does not pass for a match', async () => {
+    const records = [
+      record('a', 'ข่าว', 'Durian exports grow', '2025-03-01T10:00:00+07:00'),
+      record('b', 'ข่าว', 'During the meeting', '2024-03-01T10:00:00+07:00'),
+      record('c', 'ข่าว', 'Durable goods', '2024-04-01T10:00:00+07:00'),
+    ];
+    const fake = fakePagefind(records);
+    // As Pagefind does with bundles by year merged: 2025's bundle has "durian"; 2024's has no word
+    // starting with it and answers with the stories of "dur…" instead.
+    const merged = {
+      ...fake,
+      filters: async () => ({ year: { '2024': 2, '2025': 1 } }),
+      search: async (term: string, o?: { filters?: Record<string, PagefindFilter> }) => {
+        if (term !== 'durian') return fake.search(term, o);
+        const year = o?.filters?.['year'];
+        const fromYear = async (y: string) => (await fake.search(y === '2025' ? 'durian' : 'dur', { filters: { ...o?.filters, year: y } }))?.results ?? [];
+        return { results: typeof year === 'string' ? await fromYear(year) : [...(await fromYear('2025')), ...(await fromYear('2024'))] };
+      },
+    };
+    const slugs = async (options?: SearchOptions) =>
+      (await searchStories(merged, [], 'durian', options)).results.map((r) => records[Number(r.id.slice(5))]!.meta.story);
+    expect(await slugs()).toEqual(['a']);
+    expect(await slugs({ ...DEFAULT_SEARCH_OPTIONS, year: 2024 })).toEqual([]);
+    // Without filters() (one bundle), the first results decide, as before.
+    expect((await searchStories({ search: merged.search, preload: merged.preload }, [], 'durian')).results).toHaveLength(3);
   });
 
   it('preloads the later index chunks that start with a query word before searching', async () => {
@@ -225,28 +253,51 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
   });
 });
 
-describe('index bundles', () => {
-  it('keeps a small site in Pagefind’s one /pagefind/ bundle and splits a large one in order', () => {
-    expect(searchBundles(0, 2000)).toEqual(['/pagefind/']);
-    expect(searchBundles(2000, 2000)).toEqual(['/pagefind/']);
-    expect(searchBundles(2001, 2000)).toEqual(['/pagefind/', '/pagefind-2/']);
-    expect(searchBundles(10_000, 2000)).toHaveLength(5);
-    expect(groupForBundles([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-    expect(groupForBundles([], 2)).toEqual([[]]);
-    // As many groups as bundles, whatever the sizes.
-    for (const [n, per] of [
-      [1, 1],
-      [7, 3],
-      [4000, 2000],
-      [4001, 2000],
-    ] as const) {
-      expect(
-        groupForBundles(
-          Array.from({ length: n }, (_, i) => i),
-          per,
-        ),
-      ).toHaveLength(searchBundles(n, per).length);
+describe('index bundles by publication period', () => {
+  const at = (iso: string) => new Date(iso);
+  it('puts a story in the bundle of its own period, in Bangkok time', () => {
+    expect(searchBundleFor(at('2025-03-05T10:00:00+07:00'), 'year')).toBe('/pagefind-2025/');
+    // 31 December 18:00 UTC is already 1 January in Bangkok.
+    expect(searchBundleFor(at('2024-12-31T18:00:00Z'), 'year')).toBe('/pagefind-2025/');
+    expect(searchBundleFor(at('2024-12-31T16:59:00Z'), 'year')).toBe('/pagefind-2024/');
+    expect(searchBundleFor(at('2025-07-01T00:00:00+07:00'), 'half')).toBe('/pagefind-2025-h2/');
+    expect(searchBundleFor(at('2025-06-30T23:59:00+07:00'), 'half')).toBe('/pagefind-2025-h1/');
+    expect(searchBundleFor(at('2025-09-30T12:00:00+07:00'), 'quarter')).toBe('/pagefind-2025-q3/');
+    expect(searchBundleFor(at('2025-10-01T12:00:00+07:00'), 'quarter')).toBe('/pagefind-2025-q4/');
+    expect(searchBundleFor(at('2025-03-05T10:00:00+07:00'), 'month')).toBe('/pagefind-2025-03/');
+    expect(() => searchBundleFor(new Date('no date'), 'year')).toThrow(/no valid publication date/);
+  });
+
+  it('names each folder so that it sorts as its period and can be told from other folders', () => {
+    for (const period of SEARCH_BUNDLE_PERIODS) {
+      const dates = ['2023-01-02', '2025-12-30', '2024-06-15', '2024-07-15', '2025-01-01'].map((d) => at(`${d}T12:00:00+07:00`));
+      const bundles = searchBundles(dates, period);
+      expect(bundles[0], period).toBe(searchBundleFor(at('2025-12-30T12:00:00+07:00'), period));
+      expect(bundles.at(-1), period).toBe(searchBundleFor(at('2023-01-02T12:00:00+07:00'), period));
+      expect(new Set(bundles).size, period).toBe(bundles.length);
+      for (const b of bundles) {
+        expect(isBundleFolder(b.slice(1, -1)), b).toBe(true);
+        expect([2023, 2024, 2025]).toContain(bundleYear(b));
+      }
     }
+    expect(searchBundles([], 'year')).toEqual([]);
+    expect(isBundleFolder('pagefind-default')).toBe(false);
+    expect(() => bundleYear('/pagefind/')).toThrow(/not a search bundle folder/);
+  });
+
+  it('groups stories by their own dates alone: a newer story leaves every other bundle as it was', () => {
+    const story = (date: string, slug: string) => ({ published: at(`${date}T09:00:00+07:00`), pages: [`/th/articles/${slug}/`] });
+    const before = [story('2024-05-01', 'a'), story('2023-02-01', 'b'), story('2024-01-01', 'c'), story('2025-01-02', 'd')];
+    const manifest = searchBundleManifest(before, 'year');
+    expect(manifest).toEqual({
+      '/pagefind-2025/': [['/th/articles/d/']],
+      '/pagefind-2024/': [['/th/articles/a/'], ['/th/articles/c/']],
+      '/pagefind-2023/': [['/th/articles/b/']],
+    });
+    const after = searchBundleManifest([story('2025-06-01', 'new'), ...before.reverse()], 'year');
+    expect(after['/pagefind-2025/']).toEqual([['/th/articles/new/'], ['/th/articles/d/']]);
+    expect(after['/pagefind-2024/']).toEqual(manifest['/pagefind-2024/']);
+    expect(after['/pagefind-2023/']).toEqual(manifest['/pagefind-2023/']);
   });
 });
 
@@ -258,5 +309,68 @@ describe('spellings offered when nothing is found', () => {
     expect(spellingCandidates('ปูติน มอสโก')).toContain('ปูติน มอสโก้');
     expect(spellingCandidates('nuclear')).toEqual([]);
     expect(spellingCandidates('ภาคตะวันออกเฉียงเหนือ', 10)).toHaveLength(10);
+  });
+});
+
+describe('the site search: the newest year first, older years as needed', () => {
+  // One story a year 2021–2026 holds "ภาษี"; six of 2026 and four of 2025 hold "น้ำท่วม".
+  const stories = [
+    ...[2026, 2025, 2024, 2023, 2022, 2021].map((y) => record(`tax-${y}`, 'ภาษี', undefined, `${y}-05-01T10:00:00+07:00`)),
+    ...Array.from({ length: 6 }, (_, i) => record(`flood-26-${i}`, 'น้ำท่วม', undefined, `2026-0${i + 1}-02T10:00:00+07:00`)),
+    ...Array.from({ length: 4 }, (_, i) => record(`flood-25-${i}`, 'น้ำท่วม', undefined, `2025-0${i + 1}-02T10:00:00+07:00`)),
+  ];
+  const bundles = ['/pagefind-2026/', '/pagefind-2025/', '/pagefind-2024/', '/pagefind-2023/', '/pagefind-2022/', '/pagefind-2021/'];
+  function site() {
+    const loaded: string[] = [];
+    const fake = fakePagefind(stories);
+    const search = new SiteSearch(
+      bundles,
+      async (url) => {
+        loaded.push(url);
+        return { ...fake, mergeIndex: async (bundle: string) => void loaded.push(bundle) };
+      },
+      async () => [],
+    );
+    return { search, loaded };
+  }
+  const options = { ...DEFAULT_SEARCH_OPTIONS };
+
+  it('answers from the newest year when it has a page of results, and says so', async () => {
+    const { search, loaded } = site();
+    const outcome = await search.search('น้ำท่วม', options, { minimum: 5 });
+    expect(outcome.results).toHaveLength(6);
+    expect(outcome.searchedYears).toEqual([2026]);
+    expect(loaded).toEqual(['/pagefind-2026/pagefind.js']);
+  });
+
+  it('goes on to the newest three years, then every year, telling the page each time', async () => {
+    const { search, loaded } = site();
+    let widened = 0;
+    const three = await search.search('น้ำท่วม', options, { minimum: 8, onWiden: () => widened++ });
+    expect([three.results.length, three.searchedYears, widened]).toEqual([10, [2026, 2025, 2024], 1]);
+    const all = await search.search('ภาษี', options, { minimum: 8, onWiden: () => widened++ });
+    expect([all.results.length, all.searchedYears, widened]).toEqual([6, null, 2]);
+    expect(loaded).toEqual(['/pagefind-2026/pagefind.js', ...bundles.slice(1)]);
+  });
+
+  it('counts only the years it names, even with an older year loaded before', async () => {
+    const { search } = site();
+    expect((await search.search('ภาษี', { ...options, year: 2021 }, { minimum: 5 })).results).toHaveLength(1);
+    const newest = await search.search('ภาษี', options, { minimum: 1 });
+    expect([newest.results.length, newest.searchedYears]).toEqual([1, [2026]]);
+    search.searchAllYears();
+    expect((await search.search('ภาษี', options, { minimum: 1 })).searchedYears).toBeNull();
+  });
+});
+
+describe('the site search of a site without stories', () => {
+  it('finds nothing and loads nothing', async () => {
+    const search = new SiteSearch(
+      [],
+      () => Promise.reject(new Error('nothing to load')),
+      () => Promise.reject(new Error('nothing to fetch')),
+    );
+    const outcome = await search.search('ข่าว', DEFAULT_SEARCH_OPTIONS, { minimum: 10 });
+    expect([outcome.results, outcome.searchedYears]).toEqual([[], null]);
   });
 });

@@ -70,6 +70,13 @@ export interface UiStrings {
   searchYear: string;
   allYears: string;
   searching: string;
+  /** While a search goes on from the newest year into the older ones. */
+  searchingOlderYears: string;
+  /** The count when only the newest years were searched: "{count}" and "{years}" (2568 or 2566–2568, in the page's era) are filled in. */
+  resultsOneInYears: string;
+  resultsManyInYears: string;
+  /** The button that searches every year after the newest year's results. */
+  searchAllYears: string;
   resultsNone: string;
   resultsOne: string;
   /** "{count}" stands for the number: the search page fills it in. */

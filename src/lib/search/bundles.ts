@@ -1,20 +1,70 @@
+import { toBangkokIso } from '../dates.ts';
+
 /**
  * Pagefind holds a whole index in memory until it writes it, in proportion to the stories in it, so
  * a large archive would not fit the build machine at once. Stories are therefore indexed in groups, one
- * Pagefind index (a "bundle") each, built one after the other; the search page loads the first and
- * merges the rest (Pagefind's mergeIndex), so a search still covers every story.
+ * Pagefind index (a "bundle") each, built one after the other.
+ *
+ * A story's bundle depends only on its own publication date (Bangkok time): one per year, or per half
+ * year, quarter or month for a newsroom that publishes more than one Pagefind index holds. So a new
+ * story changes only its own period's bundle, and every older bundle stays byte for byte as it was
+ * (a publish re-indexes one bundle; readers' caches keep the rest). The search page searches the
+ * newest year first and loads older bundles when the reader asks for them (Pagefind's mergeIndex).
  */
-// The group size is a setting (storiesPerSearchBundle in src/config.ts): tests set a small one to cover merging.
 
-/** The URL folders of the bundles of a site with `stories` stories: Pagefind's usual /pagefind/ first. */
-export function searchBundles(stories: number, perBundle: number): string[] {
-  const count = Math.max(1, Math.ceil(stories / perBundle));
-  return Array.from({ length: count }, (_, i) => (i === 0 ? '/pagefind/' : `/pagefind-${i + 1}/`));
+export const SEARCH_BUNDLE_PERIODS = ['year', 'half', 'quarter', 'month'] as const;
+export type SearchBundlePeriod = (typeof SEARCH_BUNDLE_PERIODS)[number];
+
+/** The folders' common start: every bundle is /pagefind-<period>/. */
+const PREFIX = '/pagefind-';
+
+/**
+ * The URL folder of the bundle that holds a story published at `published`: /pagefind-2025/ (year),
+ * /pagefind-2025-h2/ (half), /pagefind-2025-q3/ (quarter), /pagefind-2025-07/ (month). Names sort
+ * as their periods do.
+ */
+export function searchBundleFor(published: Date, period: SearchBundlePeriod): string {
+  if (Number.isNaN(published.getTime())) throw new Error('searchBundleFor: the story has no valid publication date');
+  const iso = toBangkokIso(published);
+  const year = iso.slice(0, 4);
+  const month = Number(iso.slice(5, 7));
+  const part = {
+    year: '',
+    half: `-h${Math.ceil(month / 6)}`,
+    quarter: `-q${Math.ceil(month / 3)}`,
+    month: `-${iso.slice(5, 7)}`,
+  }[period];
+  return `${PREFIX}${year}${part}/`;
 }
 
-/** Splits items (newest story first) into the bundles' groups, in order. */
-export function groupForBundles<T>(items: readonly T[], perBundle: number): T[][] {
-  const groups: T[][] = [];
-  for (let i = 0; i < items.length; i += perBundle) groups.push(items.slice(i, i + perBundle));
-  return groups.length > 0 ? groups : [[]];
+/** The bundles of stories published at `dates`, newest period first (the search page's data-bundles). */
+export function searchBundles(dates: Iterable<Date>, period: SearchBundlePeriod): string[] {
+  return [...new Set([...dates].map((date) => searchBundleFor(date, period)))].sort().reverse();
+}
+
+/** The year (Common Era) a bundle's stories were published in, from its folder name. */
+export function bundleYear(bundle: string): number {
+  const year = bundle.startsWith(PREFIX) ? Number(bundle.slice(PREFIX.length, PREFIX.length + 4)) : Number.NaN;
+  if (!Number.isInteger(year)) throw new Error(`${bundle} is not a search bundle folder (${PREFIX}<year>…/)`);
+  return year;
+}
+
+/** Whether a site folder's name is one of the bundles (pagefind-2025, pagefind-2025-h2 …). */
+export function isBundleFolder(name: string): boolean {
+  return /^pagefind-\d{4}(-(h[12]|q[1-4]|\d\d))?$/.test(name);
+}
+
+/**
+ * What the build indexes: each bundle's stories, newest first, each as the paths of its pages (one per
+ * language). Written by the search-bundles.json route from the stories as the content loader read
+ * them, read (and removed) by the search index integration.
+ */
+export type SearchBundleManifest = Record<string, string[][]>;
+export const SEARCH_BUNDLE_MANIFEST = 'search-bundles.json';
+
+export function searchBundleManifest(stories: readonly { published: Date; pages: readonly string[] }[], period: SearchBundlePeriod): SearchBundleManifest {
+  const manifest: SearchBundleManifest = {};
+  const newestFirst = [...stories].sort((a, b) => b.published.getTime() - a.published.getTime() || (a.pages[0]! < b.pages[0]! ? -1 : 1));
+  for (const story of newestFirst) (manifest[searchBundleFor(story.published, period)] ??= []).push([...story.pages]);
+  return manifest;
 }

@@ -18,9 +18,14 @@ export interface PagefindResult {
   data: () => Promise<PagefindResultData>;
 }
 export interface PagefindApi {
-  search: (term: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] } | null>;
+  search: (term: string, options?: { filters?: Record<string, PagefindFilter> }) => Promise<{ results: PagefindResult[] } | null>;
   preload: (term: string) => Promise<void>;
+  /** The values of each filter with their counts (Pagefind's filters()); used to tell the index bundles' years apart. */
+  filters?: () => Promise<Record<string, Record<string, number>>>;
 }
+
+/** A filter value: one value, or any of several. */
+export type PagefindFilter = string | { any: string[] };
 
 export type LanguageFilter = 'all' | Lang;
 export type SortOrder = 'relevance' | 'date';
@@ -29,6 +34,8 @@ export interface SearchOptions {
   language: LanguageFilter;
   /** A publication year (Common Era, Bangkok time), or null for every year. */
   year: number | null;
+  /** Without a year: the years searched (site-search.ts searches the newest first), or none for every year. */
+  years?: readonly number[] | null;
   sort: SortOrder;
   /** For sort 'date': each result's publication day (see dates.ts in this folder), loaded only then. */
   days?: () => Promise<ReadonlyMap<string, number>>;
@@ -62,9 +69,10 @@ export async function searchStories(
   const preloads = chunkStartsToPreload(chunkStarts, words.join(' '));
   // Every chunk in one round: the query's own words with the chunks their longer words may lie in.
   await pagefind.preload([...words, ...preloads].join(' '));
-  const filters: Record<string, string> = {};
+  const filters: Record<string, PagefindFilter> = {};
   if (options.language !== 'all') filters['language'] = options.language;
   if (options.year !== null) filters['year'] = String(options.year);
+  else if (options.years) filters['year'] = { any: options.years.map(String) };
 
   const found = new Map<string, Map<string, PagefindResult>>();
   const lookUp = async (word: string) => {
@@ -76,8 +84,29 @@ export async function searchStories(
     }
     return hits;
   };
+  // Pagefind falls back to a shorter word in each index bundle on its own (see latinStories), so with
+  // bundles by year merged, a Latin word's stories are checked year by year.
+  let years: Promise<string[]> | undefined;
+  const yearsSearched = () =>
+    (years ??=
+      options.year !== null || !pagefind.filters
+        ? Promise.resolve([])
+        : pagefind.filters().then((all) => Object.keys(all['year'] ?? {}).filter((y) => !options.years || options.years.map(String).includes(y))));
   const storiesWith = async (part: QueryPart): Promise<Map<string, PagefindResult>> => {
-    if (part.kind === 'latin') return latinStories(part, await lookUp(part.words[0]![0]!));
+    if (part.kind === 'latin') {
+      const word = part.words[0]![0]!;
+      const perYear = await yearsSearched();
+      if (perYear.length < 2) return latinStories(part, await lookUp(word));
+      const groups = await Promise.all(
+        perYear.map(async (year) => {
+          const response = await pagefind.search(word, { filters: { ...filters, year } });
+          return latinStories(part, new Map((response?.results ?? []).map((r) => [r.id, r])));
+        }),
+      );
+      const verified = new Set(groups.flatMap((g) => [...g.keys()]));
+      // Pagefind's order over all years, for ranking.
+      return new Map([...(await lookUp(word))].filter(([id]) => verified.has(id)));
+    }
     // Each word's stories with their positions, over the word's spellings.
     const perWord = await Promise.all(
       part.words.map(async (spellings) => {
@@ -152,13 +181,29 @@ export interface StoryHit {
 const isLangValue = (v: string): v is Lang => v === 'th' || v === 'en';
 
 /**
+ * Reading a story's stored text back as published is most of the time a result takes; the same
+ * stories come back as the reader changes the sort, the language or the year, so the last few are kept.
+ */
+const readBackCache = new Map<string, Partial<Record<Lang, string>>>();
+const READ_BACK_KEPT = 50;
+function readBack(content: string, langs: readonly Lang[]): Partial<Record<Lang, string>> {
+  const key = `${langs.join(',')}\n${content}`;
+  let texts = readBackCache.get(key);
+  if (texts) readBackCache.delete(key);
+  else texts = splitVersions(content, langs);
+  readBackCache.set(key, texts);
+  if (readBackCache.size > READ_BACK_KEPT) readBackCache.delete(readBackCache.keys().next().value!);
+  return texts;
+}
+
+/**
  * Loads a result's details: which language versions hold the query (the index covers the story as a
  * whole), the version to show, and its excerpt.
  */
 export async function loadStoryHit(result: PagefindResult, query: ParsedQuery, readerLang: Lang): Promise<StoryHit | null> {
   const data = await result.data();
   const langs = (data.meta['langs'] ?? '').split(',').filter(isLangValue);
-  const texts = splitVersions(data.content, langs);
+  const texts = readBack(data.content, langs);
   const holds = (text: string) => query.parts.every((p) => textHasPart(text, p)) || (query.joined !== null && textHasPart(text, query.joined));
   const matchedIn = langs.filter((lang) => holds(texts[lang] ?? ''));
   if (matchedIn.length === 0) return null;

@@ -151,20 +151,29 @@ export function toIndexText(text: string): string {
   });
 }
 
-const SPELLED = new RegExp(`${SIGN}([0-9a-z]{4})|[\\u0250-\\u02AA]`, 'g');
-const BOUNDARIES = new RegExp(`[${Object.values(BOUNDARY_LETTER).join('')}]`);
+const BOUNDARY_CODES = new Set(Object.values(BOUNDARY_LETTER).map((letter) => letter.charCodeAt(0)));
+const SIGN_CODE = SIGN.charCodeAt(0);
+const SPELLING_LAST = 0x02aa;
 
-/** The first cluster of a cluster word, as written. */
-function firstCluster(word: string): string {
-  const spelled = word.split(BOUNDARIES)[0] ?? '';
-  return spelled.replace(SPELLED, (m, code: string | undefined) =>
-    code ? String.fromCharCode(parseInt(code, 36)) : String.fromCharCode(m.charCodeAt(0) - SPELLING_FIRST + THAI_FIRST),
-  );
+/**
+ * The first cluster of a cluster word, as written; null for a word that is not one (no boundary
+ * letter). A loop over char codes: the search page reads back every result's whole text with it.
+ */
+function firstCluster(word: string): string | null {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (BOUNDARY_CODES.has(code)) return out;
+    if (code >= SPELLING_FIRST && code <= SPELLING_LAST) out += String.fromCharCode(code - SPELLING_FIRST + THAI_FIRST);
+    else if (code === SIGN_CODE && /^[0-9a-z]{4}$/.test(word.slice(i + 1, i + 5))) {
+      out += String.fromCharCode(parseInt(word.slice(i + 1, i + 5), 36));
+      i += 4;
+    } else out += word[i];
+  }
+  return null;
 }
 
 /** The story text as published (normalised), from the indexed text. */
 export function fromIndexText(text: string): string {
-  return text
-    .replace(/\u2063 [^\s]*\u2064/g, '')
-    .replace(/([^\s\u2063]+)(?:\u2063 )?/g, (match, word: string) => (BOUNDARIES.test(word) ? firstCluster(word) : match));
+  return text.replace(/\u2063 [^\s]*\u2064/g, '').replace(/([^\s\u2063]+)(?:\u2063 )?/g, (match, word: string) => firstCluster(word) ?? match);
 }
