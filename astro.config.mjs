@@ -14,10 +14,13 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { inSitemap, sitemapI18n } from './src/lib/seo/sitemap.ts';
 import { configFromEnvironment } from './src/config.ts';
 import { newsConfig } from './src/integrations/news-config.ts';
+import { incrementalPublish, withAllPages } from './src/integrations/incremental-publish.ts';
 
 // Every setting, read from the environment once (src/config.ts): production sets SITE_URL; tests and
 // benchmarks build other content into other folders.
 const config = configFromEnvironment(process.env, fileURLToPath(new URL('.', import.meta.url)));
+// Builds only the pages whose props changed since the live site (src/integrations/incremental-publish.ts).
+const publishing = incrementalPublish(config);
 
 export default defineConfig({
   site: config.site,
@@ -42,11 +45,18 @@ export default defineConfig({
     mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck({ contentDir: config.contentDir }),
-    searchIndex({ storiesPerBundle: config.storiesPerSearchBundle }),
-    // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
-    sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }),
     notFoundPages(),
+    // After the pages are written: keeps the previous site's unchanged pages; then the search index and
+    // the sitemap are written from every page of the site, and last the manifest of page digests.
+    publishing.start,
+    withAllPages(
+      searchIndex({ storiesPerBundle: config.storiesPerSearchBundle, reuse: publishing.searchReuse, onIndexed: publishing.indexed }),
+      publishing.allPages,
+    ),
+    // Sitemap with hreflang alternates for every page that exists in both languages; see sitemap.ts.
+    withAllPages(sitemap({ i18n: sitemapI18n, filter: inSitemap, namespaces: { news: false, image: false, video: false } }), publishing.allPages),
     ogCardReport(),
+    publishing.finish,
   ],
   vite: {
     plugins: [tailwindcss()],

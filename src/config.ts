@@ -30,6 +30,8 @@ export const newsConfigSchema = z.strictObject({
   storiesPerSearchBundle: z.int().min(1),
   /** Where readers' error reports go: a mailto: address or a form's URL template (src/lib/report.ts). */
   reportAddress: z.string().refine((address) => reportAddressProblem(address) === null),
+  /** The live site to publish onto incrementally (set by the build script); empty for a full build. */
+  previousSite: z.string(),
 });
 export type NewsConfig = z.output<typeof newsConfigSchema>;
 
@@ -52,6 +54,8 @@ const variables = {
   storiesPerSearchBundle: { name: 'NEWS_SEARCH_STORIES_PER_BUNDLE', takes: 'a whole number, 1 or more', default: () => '2000' },
   // Empty: mailto:corrections@ the domain of SITE_URL.
   reportAddress: { name: 'NEWS_REPORT_ADDRESS', takes: 'a mailto: address, or an http(s) form address with {url} or {story}', default: () => '' },
+  // Set by scripts/build.ts to the live version unless --full; empty builds the whole site.
+  previousSite: { name: 'NEWS_PREVIOUS_SITE', takes: 'a folder holding a built site', default: () => '' },
 } as const satisfies Record<Exclude<keyof NewsConfig, 'root'>, { name: string; takes: string; default: () => string }>;
 
 const PATHS = ['outDir', 'cacheDir', 'contentDir', 'ogCacheDir'] as const;
@@ -68,6 +72,7 @@ export function configFromEnvironment(env: Environment, root: string): NewsConfi
     ...raw,
     root,
     ...Object.fromEntries(PATHS.map((key) => [key, isAbsolute(raw[key]) ? raw[key] : resolve(root, raw[key])])),
+    previousSite: raw.previousSite && resolve(root, raw.previousSite),
     storyCards: onOff(raw.storyCards),
     ogThreads: whole(raw.ogThreads),
     storiesPerSearchBundle: whole(raw.storiesPerSearchBundle),

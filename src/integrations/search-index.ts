@@ -1,5 +1,6 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { link, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -10,6 +11,7 @@ import { isLang } from '../lib/i18n/languages.ts';
 import { articlePath, parseArticlePath } from '../lib/urls.ts';
 import { groupForBundles, searchBundles } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
+import { filesUnder } from '../lib/files.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
 
@@ -34,13 +36,46 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
   };
 }
 
+/**
+ * What lets an incremental build keep a bundle of the live site: a bundle is a function of the code and
+ * of the records of its stories, and a record reads only the story's own part of its pages (the
+ * `[data-pagefind-body]` article: headline, dek, date, section, body), so it is a function of the story's
+ * files. When a bundle's key (its name and its pages, in order, with their stories' digests) is the one
+ * the live site recorded, its files are linked, not indexed again. Whatever decides which stories a
+ * bundle holds, only the bundles whose stories changed are written.
+ */
+export interface BundleReuse {
+  /** The digest of the story an article page shows (src/lib/page-digest.ts); undefined: its bundle is always written. */
+  storyDigest: (path: string) => string | undefined;
+  /** The live site, and its bundles' keys; null in a full build. */
+  previous: { site: string; keys: Readonly<Record<string, string>> } | null;
+}
+
+function bundleKey(name: string, group: readonly string[][], reuse: BundleReuse): string | null {
+  const pages = group.map((urls) => urls.map((url) => [url, reuse.storyDigest(url)]));
+  if (pages.some((urls) => urls.some(([, digest]) => digest === undefined))) return null;
+  return createHash('sha256')
+    .update(JSON.stringify([name, pages]))
+    .digest('base64url');
+}
+
+/** Links a bundle of the live site into the new one, all but the list of chunk starts (written for all bundles together). */
+async function linkBundle(from: string, to: string): Promise<void> {
+  for (const file of await filesUnder(from)) {
+    if (relative(from, file) === CHUNK_STARTS_FILE) continue;
+    await mkdir(dirname(join(to, relative(from, file))), { recursive: true });
+    await link(file, join(to, relative(from, file)));
+  }
+}
+
 /** Builds the search index from the written pages: one record per story, both languages in it. */
 export async function writeSearchIndex(
   outDir: string,
   pagePaths: readonly string[],
   perBundle: number,
   logger?: Pick<AstroIntegrationLogger, 'info'>,
-): Promise<{ stories: number; bundles: string[] }> {
+  reuse?: BundleReuse,
+): Promise<{ stories: number; bundles: string[]; written: number; keys: Record<string, string> }> {
   const pagesByStory = new Map<string, string[]>();
   for (const path of pagePaths) {
     const page = parseArticlePath(path);
@@ -52,17 +87,28 @@ export async function writeSearchIndex(
   const groups = groupForBundles([...pagesByStory.values()], perBundle);
   const bundles = searchBundles(pagesByStory.size, perBundle);
   let stories = 0;
+  let written = 0;
+  const keys: Record<string, string> = {};
   const chunkStarts = new Set<string>();
   for (const [i, group] of groups.entries()) {
-    const outputPath = join(outDir, bundles[i]!);
-    stories += await writeBundleOnThread({ outDir, group, outputPath });
+    const name = bundles[i]!;
+    const outputPath = join(outDir, name);
+    const key = reuse ? bundleKey(name, group, reuse) : null;
+    if (key) keys[name] = key;
+    if (key && reuse?.previous?.keys[name] === key) {
+      await linkBundle(join(reuse.previous.site, name), outputPath);
+      stories += group.length;
+    } else {
+      stories += await writeBundleOnThread({ outDir, group, outputPath });
+      await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
+      written++;
+    }
     for (const start of await bundleChunkStarts(outputPath)) chunkStarts.add(start);
-    await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
   }
   await writeFile(join(outDir, bundles[0]!, CHUNK_STARTS_FILE), JSON.stringify([...chunkStarts].sort()));
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'} (${took} s)`);
-  return { stories, bundles };
+  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${written} written (${took} s)`);
+  return { stories, bundles, written, keys };
 }
 
 export interface BundleJob {
@@ -156,17 +202,23 @@ async function bundleDates(outputPath: string): Promise<Record<string, number>> 
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
-export function searchIndex(options: { storiesPerBundle: number }): AstroIntegration {
+export function searchIndex(options: {
+  storiesPerBundle: number;
+  reuse?: () => BundleReuse | undefined;
+  onIndexed?: (result: { written: number; keys: Record<string, string> }) => void;
+}): AstroIntegration {
   return {
     name: 'news-search-index',
     hooks: {
       'astro:build:done': async ({ dir, pages, logger }) => {
-        await writeSearchIndex(
+        const result = await writeSearchIndex(
           fileURLToPath(dir),
           pages.map((p) => `/${p.pathname}`),
           options.storiesPerBundle,
           logger,
+          options.reuse?.(),
         );
+        options.onIndexed?.(result);
       },
     },
   };
