@@ -167,6 +167,8 @@ interface PublishStep {
   peakTreeRss: number;
   /** The line the build prints: "published 1 story: 9 pages written, …". */
   said: string;
+  /** From the build's log: start-up, content sync, bundling, rendering (getStaticPaths of every route, then the changed pages), build:done hooks. */
+  phases: Phase[];
   error?: string;
 }
 
@@ -183,9 +185,10 @@ async function publishStep(step: PublishStep['step'], args: string[], dirs: { co
   };
   const run = await runMeasured(process.execPath, [join(pipelineRoot, 'scripts/build.ts'), ...args], { cwd: pipelineRoot, env });
   const said = run.lines.map((l) => l.text).find((t) => t.startsWith('published ')) ?? '';
-  const result: PublishStep = { step, ms: run.ms, peakTreeRss: run.peakTreeRss, said };
+  const result: PublishStep = { step, ms: run.ms, peakTreeRss: run.peakTreeRss, said, phases: phasesOf(run, ASTRO_PHASES) };
   if (run.exitCode !== 0) result.error = run.output.slice(-2000);
   log(`  ${step.padEnd(13)} ${seconds(run.ms).padStart(8)}  peak RSS ${mb(run.peakTreeRss, 0)}  ${result.error ? 'FAILED' : said}`);
+  log(`    [${result.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)}`).join(', ')}]`);
   if (result.error) log(`    ${result.error.replace(/\n/g, '\n    ')}`);
   return result;
 }
@@ -219,6 +222,10 @@ async function publishBench(sources: { thai: ThaiSource[]; english: EnglishSourc
   const rows = results.flatMap((r) =>
     r.steps.map((s) => [r.stories.toLocaleString('en'), s.step, seconds(s.ms), mb(s.peakTreeRss, 0), s.error ? 'FAILED' : s.said.replace(/, [\d.]+ s$/, '')]),
   );
+  const phaseNames = [...new Set(results.flatMap((r) => r.steps.flatMap((s) => s.phases.map((p) => p.name))))];
+  const phaseRows = results.flatMap((r) =>
+    r.steps.map((s) => [r.stories.toLocaleString('en'), s.step, ...phaseNames.map((name) => seconds(s.phases.find((p) => p.name === name)?.ms ?? 0))]),
+  );
   const out = [
     '',
     `Incremental publishing, ${started.toISOString()}; ${availableParallelism()} cores; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg()
@@ -227,6 +234,9 @@ async function publishBench(sources: { thai: ThaiSource[]; english: EnglishSourc
     'Each step is one `npm run build` (scripts/build.ts) onto the site the step before published; peak RSS of the whole process tree.',
     '',
     table(['stories', 'step', 'wall', 'peak RSS', 'what the build said'], rows, [0, 2, 3]),
+    '',
+    'Phases, from the time each line of the build log arrived (render pages: the getStaticPaths of every route, related stories included, then the pages written):',
+    table(['stories', 'step', ...phaseNames.map((n) => n.replace(/ \(.*/, ''))], phaseRows, [0, ...phaseNames.map((_, i) => i + 2)]),
     '',
   ];
   const checks: [string, boolean][] = [];
