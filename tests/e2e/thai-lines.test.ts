@@ -75,8 +75,7 @@ describe('Thai line breaking', () => {
       const widths = [390, 1366];
       const totals = Object.fromEntries(widths.map((w) => [w, empty()])) as Record<number, LineCheck>;
       const released = empty();
-      const page: Page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
-      for (const path of sample) {
+      const check = async (page: Page, path: string, i: number) => {
         const slug = path.split('/').at(-2)!;
         const lexicon = lexiconOfFile(join(articles, path));
         await page.setViewportSize({ width: widths[0]!, height: 900 });
@@ -86,10 +85,21 @@ describe('Thai line breaking', () => {
           await page.setViewportSize({ width, height: 900 });
           add(totals[width]!, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
         }
+        // The control (the measurement sees splits when words are not kept whole) needs fewer stories.
+        if (i % 5 !== 0) return;
         await releaseKeptWords(page);
         await page.setViewportSize({ width: 390, height: 900 });
         add(released, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
-      }
+      };
+      // Two pages side by side: the test mostly waits for layout, and Chromium lays out in its own processes.
+      const lanes = 2;
+      await Promise.all(
+        Array.from({ length: lanes }, async (_, lane) => {
+          const page: Page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+          for (let i = lane; i < sample.length; i += lanes) await check(page, sample[i]!, i);
+          await page.context().close();
+        }),
+      );
       for (const width of widths) {
         const t = totals[width]!;
         console.log(
@@ -98,9 +108,8 @@ describe('Thai line breaking', () => {
         expect(t.split, `${width} px`).toEqual([]);
         expect(t.repeatMarkStarts, `${width} px`).toBe(0);
       }
-      console.log(`[thai-lines] corpus, 390 px, without keeping words whole: ${released.split.length} of ${released.words} split`);
+      console.log(`[thai-lines] corpus, 390 px, without keeping words whole (every 5th story): ${released.split.length} of ${released.words} split`);
       expect(released.split.length).toBeGreaterThan(0);
-      await page.context().close();
     },
     600_000,
   );

@@ -17,10 +17,12 @@ import { readBuiltPages, type BuiltPage } from '../support/site-files.ts';
  * Links, fragments and the hreflang of the pages themselves are checked in site-structure.test.ts.
  */
 const sites = [
-  { name: 'seed site', dir: inject('seedDir'), storyCards: true },
-  { name: 'fixture site', dir: inject('fixtureDir'), storyCards: true },
+  { name: 'seed site', dir: inject('seedDir'), storyCards: true, validateEvery: 1 },
+  { name: 'fixture site', dir: inject('fixtureDir'), storyCards: true, validateEvery: 1 },
   // Built with NEWS_SOCIAL_CARDS=off (see global-setup.ts): every page uses its language's site card.
-  ...(inject('corpusDir') ? [{ name: 'thaigov corpus site', dir: inject('corpusDir'), storyCards: false }] : []),
+  // Its 3,300 stories share the fixture's templates: html-validate reads every page that is not a
+  // story's and the pages of every 8th story (the whole site took two minutes of npm test's ten).
+  ...(inject('corpusDir') ? [{ name: 'thaigov corpus site', dir: inject('corpusDir'), storyCards: false, validateEvery: 8 }] : []),
 ];
 
 const xml = new XMLParser({
@@ -29,6 +31,8 @@ const xml = new XMLParser({
   isArray: (name) => ['item', 'url', 'sitemap', 'xhtml:link', 'atom:link', 'dc:creator', 'category'].includes(name),
 });
 const langOf = (path: string) => path.split('/')[1] as 'th' | 'en';
+/** The story a page belongs to (its pages in each language, side by side), or null for every other page. */
+const storySlug = (path: string) => /^\/(?:th|en)\/articles\/([^/]+)\//.exec(path)?.[1] ?? null;
 const isArticle = (path: string) => /^\/(th|en)\/articles\/[^/]+\/$/.test(path);
 
 async function parseXmlFile(file: string): Promise<Record<string, unknown>> {
@@ -74,10 +78,17 @@ for (const site of sites) {
     });
     const exists = (path: string) => byPath.has(path);
 
-    it('passes html-validate on every page (rules in .htmlvalidate.json)', async () => {
+    it(`passes html-validate on every page${site.validateEvery > 1 ? ` (a story's pages: every ${site.validateEvery}th story)` : ''} (rules in .htmlvalidate.json)`, async () => {
       const validator = new HtmlValidate(new FileSystemConfigLoader());
       const problems: string[] = [];
-      for (const page of pages) {
+      const slugs = [...new Set(pages.map((p) => storySlug(p.path)).filter((slug) => slug !== null))].sort();
+      const chosen = new Set(slugs.filter((_, i) => i % site.validateEvery === 0));
+      const checked = pages.filter((p) => {
+        const slug = storySlug(p.path);
+        return slug === null || chosen.has(slug);
+      });
+      expect(chosen.size).toBeGreaterThanOrEqual(Math.min(slugs.length, 2));
+      for (const page of checked) {
         const report = await validator.validateFile(join(site.dir, page.file));
         for (const m of report.results.flatMap((r) => r.messages)) problems.push(`${page.file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
       }
