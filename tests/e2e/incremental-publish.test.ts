@@ -58,7 +58,8 @@ const inode = (path: string) => statSync(path).ino;
 const page = (lang: string, slug: string) => join(outDir, lang, 'articles', slug, 'index.html');
 const card = (lang: string, slug: string) => join(outDir, lang, 'articles', slug, 'og.png');
 
-describe('incremental publishing', { timeout: 120_000 }, () => {
+// Each step is two builds of a small site, a few seconds each; the margin is for a busy shared machine.
+describe('incremental publishing', { timeout: 300_000 }, () => {
   const stories = publishStories();
 
   beforeAll(async () => {
