@@ -12,10 +12,13 @@ import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { configFromEnvironment } from './src/config.ts';
 import { newsConfig } from './src/integrations/news-config.ts';
+import { incrementalPublish } from './src/integrations/incremental-publish.ts';
 
 // Every setting, read from the environment once (src/config.ts): production sets SITE_URL; tests and
 // benchmarks build other content into other folders.
 const config = configFromEnvironment(process.env, fileURLToPath(new URL('.', import.meta.url)));
+// Builds only the pages whose props changed since the live site (src/integrations/incremental-publish.ts).
+const publishing = incrementalPublish(config);
 
 export default defineConfig({
   site: config.site,
@@ -40,9 +43,13 @@ export default defineConfig({
     mdx(),
     // Figures in renderings that the original does not support are reported as build warnings.
     renderingCheck({ contentDir: config.contentDir }),
-    searchIndex(),
     notFoundPages(),
+    // After the pages are written: keeps the previous site's unchanged pages; then the search index is
+    // written (keeping the live site's bundles whose stories did not change), and last the manifest of page digests.
+    publishing.start,
+    searchIndex({ reuse: publishing.searchReuse, onIndexed: publishing.indexed }),
     ogCardReport(),
+    publishing.finish,
   ],
   vite: {
     plugins: [tailwindcss()],

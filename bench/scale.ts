@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,3000,10000,30000 --rounds 3 --ref COMMIT --skip-search --skip-rebuild --keep --pipelines ours,baseline]
+ * npm run bench -- --publish [--sizes 1000,10000 --keep]
  *
  * Build cost at scale (issue 7 item 1). For sites of 1,000, 3,000 and 10,000 stories generated from
  * the thaigov corpus (Thai originals, a third with an English rendering), measured side by side in
@@ -12,6 +13,10 @@
  *     the requests before `load` in a fresh Chromium context;
  *   - search: first-search bytes and query times (bench/support/search-timing.ts, as npm run bench:search).
  * Prints tables and writes bench/results/scale-<timestamp>.json (and a -partial.json after each size).
+ *
+ * --publish measures incremental publishing instead (issue 17): at each size, a full `npm run build -- --full`,
+ * then one new story, one edited and one deleted, each published onto the site before it with `npm run build`
+ * (wall time, peak memory of the process tree, and what the build says it did). Writes bench/results/publish-<timestamp>.json.
  *
  * --ref COMMIT measures the pipeline of a commit (a `git archive` snapshot under bench/results/) instead of
  * the working tree, so that others' work in progress does not change, or break, what is measured.
@@ -149,6 +154,120 @@ async function changeOneStory(articlesDir: string, slug: string, round: number):
   const text = await readFile(file, 'utf8');
   await writeFile(file, `${text.trimEnd()} (แก้ไขครั้งที่ ${round})\n`);
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Incremental publishing (--publish).
+
+const PUBLISH_TARGETS = { oneStoryMs: 15_000, peakMemoryBytes: 2 * 1024 ** 3 };
+
+interface PublishStep {
+  step: 'full build' | 'new story' | 'edited story' | 'deleted story';
+  ms: number;
+  peakTreeRss: number;
+  /** The line the build prints: "published 1 story: 9 pages written, …". */
+  said: string;
+  /** From the build's log: start-up, content sync, bundling, rendering (getStaticPaths of every route, then the changed pages), build:done hooks. */
+  phases: Phase[];
+  error?: string;
+}
+
+/** One `npm run build` (scripts/build.ts) onto the site in dirs.out, measured. */
+async function publishStep(step: PublishStep['step'], args: string[], dirs: { content: string; out: string; cache: string }): Promise<PublishStep> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    NEWS_CONTENT_DIR: dirs.content,
+    NEWS_OUT_DIR: dirs.out,
+    NEWS_CACHE_DIR: dirs.cache,
+    NEWS_OG_CACHE_DIR: join(dirs.cache, 'og'),
+  };
+  const run = await runMeasured(process.execPath, [join(pipelineRoot, 'scripts/build.ts'), ...args], { cwd: pipelineRoot, env });
+  const said = run.lines.map((l) => l.text).find((t) => t.startsWith('published ')) ?? '';
+  const result: PublishStep = { step, ms: run.ms, peakTreeRss: run.peakTreeRss, said, phases: phasesOf(run, ASTRO_PHASES) };
+  if (run.exitCode !== 0) result.error = run.output.slice(-2000);
+  log(`  ${step.padEnd(13)} ${seconds(run.ms).padStart(8)}  peak RSS ${mb(run.peakTreeRss, 0)}  ${result.error ? 'FAILED' : said}`);
+  log(`    [${result.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)}`).join(', ')}]`);
+  if (result.error) log(`    ${result.error.replace(/\n/g, '\n    ')}`);
+  return result;
+}
+
+async function publishBench(sources: { thai: ThaiSource[]; english: EnglishSource[] }, sizes: number[], work: string, keep: boolean): Promise<void> {
+  const started = new Date();
+  const startLoad = loadavg();
+  const results: { stories: number; steps: PublishStep[] }[] = [];
+  for (const n of sizes) {
+    log(`\n== ${n.toLocaleString('en')} stories`);
+    const content = await generateContent(sources, n, join(work, `content-${n}`, 'articles'));
+    const dirs = { content: content.articlesDir, out: join(work, `site-${n}`), cache: join(work, `site-${n}-cache`) };
+    await rm(dirs.cache, { recursive: true, force: true });
+    const steps: PublishStep[] = [await publishStep('full build', ['--full'], dirs)];
+    // The new story is the newest of the archive, as breaking news is: a corpus story dated after all others.
+    const newest = sources.thai[0]!.text.replace(/^(published|updated): \S+$/gm, (_, key: string) => `${key}: 2026-01-15T09:00:00+07:00`);
+    await mkdir(join(dirs.content, 'breaking-news'), { recursive: true });
+    await writeFile(join(dirs.content, 'breaking-news', 'th.mdx'), newest);
+    steps.push(await publishStep('new story', [], dirs));
+    await changeOneStory(dirs.content, content.typical.slug, 1);
+    steps.push(await publishStep('edited story', [], dirs));
+    // A story from the middle of the archive, so pages before and after it shift.
+    const middle = (await readdir(dirs.content)).sort()[Math.floor(n / 2)]!;
+    await rm(join(dirs.content, middle), { recursive: true });
+    steps.push(await publishStep('deleted story', [], dirs));
+    results.push({ stories: n, steps });
+    if (!keep) for (const d of [dirs.out, dirs.cache, join(work, `content-${n}`)]) await rm(d, { recursive: true, force: true });
+    for (const leftover of (await readdir(work)).filter((e) => e.startsWith(`site-${n}.`)))
+      if (!keep) await rm(join(work, leftover), { recursive: true, force: true });
+  }
+  const rows = results.flatMap((r) =>
+    r.steps.map((s) => [r.stories.toLocaleString('en'), s.step, seconds(s.ms), mb(s.peakTreeRss, 0), s.error ? 'FAILED' : s.said.replace(/, [\d.]+ s$/, '')]),
+  );
+  const phaseNames = [...new Set(results.flatMap((r) => r.steps.flatMap((s) => s.phases.map((p) => p.name))))];
+  const phaseRows = results.flatMap((r) =>
+    r.steps.map((s) => [r.stories.toLocaleString('en'), s.step, ...phaseNames.map((name) => seconds(s.phases.find((p) => p.name === name)?.ms ?? 0))]),
+  );
+  const out = [
+    '',
+    `Incremental publishing, ${started.toISOString()}; ${availableParallelism()} cores; load average at start ${startLoad.map((l) => l.toFixed(1)).join(' ')}, at end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+    'Each step is one `npm run build` (scripts/build.ts) onto the site the step before published; peak RSS of the whole process tree.',
+    '',
+    table(['stories', 'step', 'wall', 'peak RSS', 'what the build said'], rows, [0, 2, 3]),
+    '',
+    'Phases, from the time each line of the build log arrived (render pages: the getStaticPaths of every route, related stories included, then the pages written):',
+    table(['stories', 'step', ...phaseNames.map((n) => n.replace(/ \(.*/, ''))], phaseRows, [0, ...phaseNames.map((_, i) => i + 2)]),
+    '',
+  ];
+  const checks: [string, boolean][] = [];
+  for (const r of results.filter((x) => x.stories >= 10_000)) {
+    for (const s of r.steps.filter((x) => x.step !== 'full build')) {
+      checks.push([`${s.step} at ${r.stories.toLocaleString('en')}: ≤ 15 s: ${seconds(s.ms)}`, !s.error && s.ms <= PUBLISH_TARGETS.oneStoryMs]);
+      checks.push([
+        `${s.step} at ${r.stories.toLocaleString('en')}: peak < 2 GB: ${mb(s.peakTreeRss, 0)}`,
+        !s.error && s.peakTreeRss < PUBLISH_TARGETS.peakMemoryBytes,
+      ]);
+    }
+  }
+  const at10 = results.find((r) => r.stories === 10_000)?.steps.find((s) => s.step === 'new story');
+  const at30 = results.find((r) => r.stories === 30_000)?.steps.find((s) => s.step === 'new story');
+  if (at10 && at30) checks.push([`new story at 30,000 ≤ 1.5× at 10,000: ${ratio(at30.ms, at10.ms)}`, at30.ms <= 1.5 * at10.ms]);
+  if (checks.length > 0) out.push('Targets (issue 17):', ...checks.map(([label, ok]) => `  ${pass(ok)}  ${label}`));
+  else out.push('(The targets are stated for 10,000 stories; no such size was run.)');
+  console.log(out.join('\n'));
+  await mkdir(resultsDir, { recursive: true });
+  const file = join(resultsDir, `publish-${timestamp()}.json`);
+  const record = {
+    started: started.toISOString(),
+    git: gitState(),
+    cores: availableParallelism(),
+    loadAverage: { start: startLoad, end: loadavg() },
+    targets: PUBLISH_TARGETS,
+    results,
+    checks: checks.map(([label, ok]) => ({ label, ok })),
+  };
+  await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
+  console.log(`\nWrote ${file}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -525,6 +644,7 @@ async function main(): Promise<void> {
       sizes: { type: 'string', default: '1000,3000,10000' },
       rounds: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
+      publish: { type: 'boolean', default: false },
       'skip-search': { type: 'boolean', default: false },
       // The one-story rebuild takes as long as a build; skipped when only the full builds and search are wanted.
       'skip-rebuild': { type: 'boolean', default: false },
@@ -575,6 +695,11 @@ async function main(): Promise<void> {
   log(`  ${imported.summary} (${seconds(imported.ms)})`);
   const sources = await readSources(join(work, 'corpus/articles'));
   log(`  ${sources.thai.length} Thai originals, ${sources.english.length} English texts to make renderings from`);
+  if (values.publish) {
+    await publishBench(sources, sizes, work, values.keep);
+    if (!values.keep) await rm(work, { recursive: true, force: true });
+    return;
+  }
 
   const allQueries = await loadQueries();
   const queries = [...allQueries.th.slice(0, 6), ...allQueries.en.slice(0, 3)].map((q) => ({ q, lang: queryLang(q) }));

@@ -1,24 +1,32 @@
 /**
- * npm run build: builds the site into a fresh folder and publishes it only when the whole build
+ * npm run build [-- --full]: builds the site into a fresh folder and publishes it only when the whole build
  * (pages, search index, checks) has succeeded, with one atomic swap (src/lib/publish.ts): `dist` is
  * a link to the live version, so at every instant it is the old site or the new one, never half of
  * either and never missing. One build publishes at a time (a second waits for the lock), the next
  * build removes what a killed one left, and the build stops, publishing nothing, if npm (or whatever
  * started it) dies.
+ *
+ * The build is incremental when a site is live: only the pages whose props changed are built, and the
+ * others are hard links to the live site's files (src/integrations/incremental-publish.ts). `--full`
+ * builds every page.
  */
 import { spawn } from 'node:child_process';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, configFromEnvironment } from '../src/config.ts';
-import { publish, removeLeftovers, restoreLink, siteSlots, versionStamp, waitForLock, watchedAncestors, whenAnyEnds } from '../src/lib/publish.ts';
+import { summaryFile, type PublishSummary } from '../src/integrations/incremental-publish.ts';
+import { liveVersion, publish, removeLeftovers, restoreLink, siteSlots, versionStamp, waitForLock, watchedAncestors, whenAnyEnds } from '../src/lib/publish.ts';
 
+const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = readOutDir();
+const full = process.argv.includes('--full');
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--full');
+const { outDir, cacheDir } = readConfig();
 
-function readOutDir(): string {
+function readConfig() {
   try {
-    return configFromEnvironment(process.env, root).outDir;
+    return configFromEnvironment(process.env, root);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
@@ -50,12 +58,14 @@ const removed = await removeLeftovers(outDir);
 if (removed.length > 0) console.log(`Removed what earlier builds left: ${removed.join(', ')}`);
 
 const staging = slots.staging(process.pid);
+// The live version is read, never written: the new one is staged beside it.
+const previousSite = full ? '' : ((await liveVersion(outDir)) ?? '');
 let stopping: string | null = null;
 const child = spawn(
   process.execPath,
   // The child ends itself if this process dies (even by SIGKILL), so nothing builds on unobserved.
-  ['--import', resolve(root, 'scripts/exit-with-parent.ts'), resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)],
-  { cwd: root, env: { ...process.env, NEWS_OUT_DIR: staging }, stdio: 'inherit' },
+  ['--import', resolve(root, 'scripts/exit-with-parent.ts'), resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs],
+  { cwd: root, env: { ...process.env, NEWS_OUT_DIR: staging, NEWS_PREVIOUS_SITE: previousSite }, stdio: 'inherit' },
 );
 const stop = (why: string) => {
   stopping ??= why;
@@ -65,6 +75,11 @@ whenAnyEnds(watchedAncestors(), (pid) => stop(`the process that started the buil
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(`it received ${signal}`));
 const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
 
+const summary = await readFile(summaryFile(cacheDir, child.pid ?? 0), 'utf8').then(
+  (text) => JSON.parse(text) as PublishSummary,
+  () => null,
+);
+await rm(summaryFile(cacheDir, child.pid ?? 0), { force: true });
 if (code !== 0 || stopping) {
   await rm(staging, { recursive: true, force: true });
   await release();
@@ -76,3 +91,13 @@ await rename(staging, version);
 await publish(outDir, version);
 await release();
 console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);
+if (summary) console.log(summaryLine(summary, (performance.now() - started) / 1000));
+
+/** published 1 story: 9 pages written, 1 search bundle re-indexed, 21,334 unchanged, 4.2 s */
+function summaryLine(s: PublishSummary, seconds: number): string {
+  const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  const what = s.full ? `published every story (full build: ${s.why})` : `published ${n(s.stories, 'story', 'stories')}`;
+  const parts = [n(s.written, 'page') + ' written', `${n(s.bundles, 'search bundle')} re-indexed`, `${s.unchanged.toLocaleString('en')} unchanged`];
+  if (s.gone > 0) parts.push(`${n(s.gone, 'page')} removed`);
+  return `${what}: ${parts.join(', ')}, ${seconds.toFixed(1)} s`;
+}

@@ -31,6 +31,8 @@ export const newsConfigSchema = z.strictObject({
   searchBundlePeriod: z.enum(SEARCH_BUNDLE_PERIODS),
   /** Where readers' error reports go: a mailto: address or a form's URL template (src/lib/report.ts). */
   reportAddress: z.string().refine((address) => reportAddressProblem(address) === null),
+  /** The live site to publish onto incrementally (set by the build script); empty for a full build. */
+  previousSite: z.string(),
 });
 export type NewsConfig = z.output<typeof newsConfigSchema>;
 
@@ -53,6 +55,8 @@ const variables = {
   searchBundlePeriod: { name: 'NEWS_SEARCH_BUNDLE_PERIOD', takes: `one of ${SEARCH_BUNDLE_PERIODS.join(', ')}`, default: () => 'year' },
   // Empty: mailto:corrections@ the domain of SITE_URL.
   reportAddress: { name: 'NEWS_REPORT_ADDRESS', takes: 'a mailto: address, or an http(s) form address with {url} or {story}', default: () => '' },
+  // Set by scripts/build.ts to the live version unless --full; empty builds the whole site.
+  previousSite: { name: 'NEWS_PREVIOUS_SITE', takes: 'a folder holding a built site', default: () => '' },
 } as const satisfies Record<Exclude<keyof NewsConfig, 'root'>, { name: string; takes: string; default: () => string }>;
 
 const PATHS = ['outDir', 'cacheDir', 'contentDir', 'ogCacheDir'] as const;
@@ -69,6 +73,7 @@ export function configFromEnvironment(env: Environment, root: string): NewsConfi
     ...raw,
     root,
     ...Object.fromEntries(PATHS.map((key) => [key, isAbsolute(raw[key]) ? raw[key] : resolve(root, raw[key])])),
+    previousSite: raw.previousSite && resolve(root, raw.previousSite),
     storyCards: onOff(raw.storyCards),
     ogThreads: whole(raw.ogThreads),
     reportAddress: raw.reportAddress || (URL.canParse(raw.site) ? defaultReportAddress(new URL(raw.site)) : ''),

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { deskDirectory, type DeskDirectory } from '../lib/credits.ts';
+import { deskDirectory, type Desk, type DeskDirectory } from '../lib/credits.ts';
 import { relatedStories } from '../lib/related.ts';
 import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
 import type { Lang } from '../lib/i18n/index.ts';
@@ -46,12 +46,17 @@ export async function getSectionsInUse(): Promise<SectionId[]> {
   return sectionIds.filter((id) => used.has(id));
 }
 
-let desksPromise: Promise<DeskDirectory> | undefined;
+let deskListPromise: Promise<Desk[]> | undefined;
 
-/** The desks file (content/desks.yaml) as a lookup from a name in either language to the name in one. */
-export function getDesks(): Promise<DeskDirectory> {
-  desksPromise ??= getCollection('desks').then((entries) => deskDirectory(entries.map((entry) => entry.data)));
-  return desksPromise;
+/** The desks file (content/desks.yaml) as data, for pages that take it as a prop. */
+export function getDeskList(): Promise<Desk[]> {
+  deskListPromise ??= getCollection('desks').then((entries) => entries.map((entry) => entry.data));
+  return deskListPromise;
+}
+
+/** The desks file as a lookup from a name in either language to the name in one. */
+export async function getDesks(): Promise<DeskDirectory> {
+  return deskDirectory(await getDeskList());
 }
 
 /** How many related stories a page shows at most. */

@@ -1,5 +1,6 @@
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
@@ -9,6 +10,7 @@ import * as pagefind from 'pagefind';
 import { isLang } from '../lib/i18n/languages.ts';
 import { SEARCH_BUNDLE_MANIFEST, type SearchBundleManifest } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
+import { filesUnder } from '../lib/files.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type StoryRecord, type StoryVersionText } from '../lib/search/record.ts';
 
@@ -34,6 +36,37 @@ export function readArticlePage(html: string, url: string): (StoryVersionText & 
 }
 
 /**
+ * What lets an incremental build keep a bundle of the live site: a bundle is a function of the code and
+ * of the records of its stories, and a record reads only the story's own part of its pages (the
+ * `[data-pagefind-body]` article: headline, dek, date, section, body), so it is a function of the story's
+ * files. When a bundle's key (its name and its pages, in order, with their stories' digests) is the one
+ * the live site recorded, its files are linked, not indexed again. Whatever decides which stories a
+ * bundle holds, only the bundles whose stories changed are written.
+ */
+export interface BundleReuse {
+  /** The digest of the story an article page shows (src/lib/page-digest.ts); undefined: its bundle is always written. */
+  storyDigest: (path: string) => string | undefined;
+  /** The live site, and its bundles' keys; null in a full build. */
+  previous: { site: string; keys: Readonly<Record<string, string>> } | null;
+}
+
+function bundleKey(name: string, group: readonly string[][], reuse: BundleReuse): string | null {
+  const pages = group.map((urls) => urls.map((url) => [url, reuse.storyDigest(url)]));
+  if (pages.some((urls) => urls.some(([, digest]) => digest === undefined))) return null;
+  return createHash('sha256')
+    .update(JSON.stringify([name, pages]))
+    .digest('base64url');
+}
+
+/** Links a bundle of the live site into the new one (its chunk starts and dates included: they are its own). */
+async function linkBundle(from: string, to: string): Promise<void> {
+  for (const file of await filesUnder(from)) {
+    await mkdir(dirname(join(to, relative(from, file))), { recursive: true });
+    await link(file, join(to, relative(from, file)));
+  }
+}
+
+/**
  * Builds the search index from the written pages: one record per story, both languages in it, in the
  * bundles the manifest names (bundles.ts). Each bundle's chunk starts and dates lie beside it, so a
  * bundle's folder depends on its own stories alone.
@@ -42,19 +75,31 @@ export async function writeSearchIndex(
   outDir: string,
   manifest: SearchBundleManifest,
   logger?: Pick<AstroIntegrationLogger, 'info'>,
-): Promise<{ stories: number; bundles: string[] }> {
+  reuse?: BundleReuse,
+): Promise<{ stories: number; bundles: string[]; written: number; keys: Record<string, string> }> {
   const started = performance.now();
   const bundles = Object.keys(manifest).sort().reverse();
   let stories = 0;
+  let written = 0;
+  const keys: Record<string, string> = {};
   for (const bundle of bundles) {
     const outputPath = join(outDir, bundle);
-    stories += await writeBundleOnThread({ outDir, group: manifest[bundle]!, outputPath });
+    const group = manifest[bundle]!;
+    const key = reuse ? bundleKey(bundle, group, reuse) : null;
+    if (key) keys[bundle] = key;
+    if (key && reuse?.previous?.keys[bundle] === key) {
+      await linkBundle(join(reuse.previous.site, bundle), outputPath);
+      stories += group.length;
+      continue;
+    }
+    stories += await writeBundleOnThread({ outDir, group, outputPath });
     await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
     await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
+    written++;
   }
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'} (${took} s)`);
-  return { stories, bundles };
+  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${written} written (${took} s)`);
+  return { stories, bundles, written, keys };
 }
 
 export interface BundleJob {
@@ -148,17 +193,21 @@ async function bundleDates(outputPath: string): Promise<Record<string, number>> 
 }
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
-export function searchIndex(): AstroIntegration {
+export function searchIndex(
+  options: { reuse?: () => BundleReuse | undefined; onIndexed?: (result: { written: number; keys: Record<string, string> }) => void } = {},
+): AstroIntegration {
   return {
     name: 'news-search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         // The route search-bundles.json lists each bundle's stories; it is for this step only, not for readers.
+        // It is a page without parameters, so an incremental build writes it too, whole.
         const manifestFile = join(outDir, SEARCH_BUNDLE_MANIFEST);
         const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as SearchBundleManifest;
         await rm(manifestFile);
-        await writeSearchIndex(outDir, manifest, logger);
+        const result = await writeSearchIndex(outDir, manifest, logger, options.reuse?.());
+        options.onIndexed?.(result);
       },
     },
   };

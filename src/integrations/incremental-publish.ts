@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { NewsConfig } from '../config.ts';
+import { filesUnder } from '../lib/files.ts';
+import { parseArticlePath } from '../lib/urls.ts';
+import type { BundleReuse } from './search-index.ts';
+import {
+  changedStories,
+  MANIFEST_FILE,
+  pageFile,
+  planPages,
+  startPublishState,
+  type PagePlan,
+  type PublishManifest,
+  type PublishState,
+} from '../lib/page-digest.ts';
+
+/** What a build did, for the line the build script prints (written to summaryFile in the build cache). */
+export interface PublishSummary {
+  full: boolean;
+  /** Why the build was full, when it was. */
+  why: string;
+  stories: number;
+  written: number;
+  unchanged: number;
+  gone: number;
+  bundles: number;
+}
+/** Where the Astro process `pid` leaves its summary for the build script that started it. */
+export const summaryFile = (cacheDir: string, pid: number) => join(cacheDir, `publish-summary-${pid}.json`);
+
+/** The code and settings every page depends on: any change to them rebuilds the whole site. */
+const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+async function codeDigest(config: NewsConfig): Promise<string> {
+  const hash = createHash('sha256');
+  // The settings a page can show; folders and thread counts change where and how fast, not what.
+  const { site, storyCards, searchBundlePeriod, reportAddress } = config;
+  hash.update(JSON.stringify({ site, storyCards, searchBundlePeriod, reportAddress }));
+  for (const entry of CODE) {
+    const path = join(config.root, entry);
+    const files = entry.includes('.') ? [path] : await filesUnder(path);
+    for (const file of files) {
+      hash.update(`\0${relative(config.root, file).split(sep).join('/')}\0`);
+      hash.update(await readFile(file));
+    }
+  }
+  return hash.digest('base64url');
+}
+
+/**
+ * Incremental publishing (see src/lib/page-digest.ts). `previousSite` is the live site's folder, or
+ * '' for a full build. When its manifest was written by the same code and settings, the routes build
+ * only the pages whose props changed, and every page of the routes that list no digests; the staged
+ * site then gets hard links to the previous site's files of the pages kept, before the search index
+ * is written (keeping the bundles whose stories did not change). `finish` writes the manifest and
+ * the summary. A full build writes the same manifest, so the two give the same bytes.
+ */
+export function incrementalPublish(config: NewsConfig) {
+  let state: PublishState | undefined;
+  let code = '';
+  let why = '';
+  let previousStories: PublishManifest['stories'] = {};
+  let previousBundles: PublishManifest['bundles'] = {};
+  let bundleKeys: PublishManifest['bundles'] = {};
+  let plan: PagePlan = { build: [], keep: [], gone: [] };
+  let bundles = 0;
+
+  const start: AstroIntegration = {
+    name: 'news-incremental-publish',
+    hooks: {
+      'astro:config:setup': async ({ command, logger }) => {
+        if (command !== 'build') return;
+        code = await codeDigest(config);
+        const previous = config.previousSite ? await readManifest(config.previousSite) : null;
+        why = !config.previousSite
+          ? 'no previous site, or --full'
+          : !previous
+            ? 'the previous site has no manifest'
+            : previous.code !== code
+              ? 'the code or settings changed'
+              : '';
+        state = startPublishState(why ? null : previous!.pages);
+        previousStories = why ? {} : previous!.stories;
+        previousBundles = why ? {} : previous!.bundles;
+        logger.info(why ? `full build (${why})` : `incremental build against ${config.previousSite}`);
+      },
+      'astro:build:done': async ({ dir }) => {
+        if (!state) return;
+        const outDir = fileURLToPath(dir);
+        plan = planPages(state.previous, state.current);
+        // Each route's pattern must name the files Astro wrote, or a kept page would be the wrong file.
+        const missing = plan.build.filter((url) => !existsSync(join(outDir, pageFile(url))));
+        if (missing.length > 0) {
+          throw new Error(
+            `incremental publishing: routes listed pages that were not written (${missing.slice(0, 3).join(', ')}); check the pattern given to changedPages()`,
+          );
+        }
+        if (state.previous) await linkKept(config.previousSite, outDir, plan.keep.map(pageFile));
+      },
+    },
+  };
+
+  const finish: AstroIntegration = {
+    name: 'news-incremental-publish-manifest',
+    hooks: {
+      'astro:build:done': async ({ dir }) => {
+        if (!state) return;
+        const outDir = fileURLToPath(dir);
+        const manifest: PublishManifest = {
+          format: 1,
+          code,
+          pages: sortedRecord(state.current),
+          stories: sortedRecord(state.stories),
+          bundles: sortedRecord(new Map(Object.entries(bundleKeys))),
+        };
+        await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
+        const summary: PublishSummary = {
+          full: state.previous === null,
+          why,
+          stories: changedStories(previousStories, state.stories),
+          written: plan.build.length,
+          unchanged: plan.keep.length,
+          gone: plan.gone.length,
+          bundles,
+        };
+        await mkdir(config.cacheDir, { recursive: true });
+        await writeFile(summaryFile(config.cacheDir, process.pid), JSON.stringify(summary));
+      },
+    },
+  };
+
+  /** Lets the search index keep the live site's bundles whose pages are unchanged. */
+  const searchReuse = (): BundleReuse | undefined =>
+    state && {
+      storyDigest: (url) => {
+        const page = parseArticlePath(url);
+        return page ? state?.stories.get(page.slug) : undefined;
+      },
+      previous: state.previous ? { site: config.previousSite, keys: previousBundles } : null,
+    };
+  const indexed = (result: { written: number; keys: Record<string, string> }) => {
+    bundles = result.written;
+    bundleKeys = result.keys;
+  };
+  return { start, finish, searchReuse, indexed };
+}
+
+/** A map as an object with its keys sorted, so a full and an incremental build write the same manifest. */
+function sortedRecord(map: ReadonlyMap<string, string>): Record<string, string> {
+  return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+async function readManifest(site: string): Promise<PublishManifest | null> {
+  const text = await readFile(join(site, MANIFEST_FILE), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const manifest = JSON.parse(text) as PublishManifest;
+  return manifest.format === 1 ? manifest : null;
+}
+
+/**
+ * Hard-links into the staged site the previous site's file of every page kept. Nothing else is taken
+ * from it: every other file (pages of routes that list no digests, assets, public files) is written
+ * by this build, so a file the content no longer makes cannot survive from an older version.
+ */
+async function linkKept(previousSite: string, outDir: string, keep: readonly string[]): Promise<void> {
+  const made = new Set<string>();
+  for (const rel of keep) {
+    const target = join(outDir, rel);
+    if (existsSync(target)) continue;
+    const folder = dirname(target);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    await link(join(previousSite, rel), target);
+  }
+}
