@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// The e2e files that run builds of their own (content errors, the importer, publishing, the stylesheet):
+// The e2e files that run builds of their own (content errors, the importer, publishing, search bundles, the stylesheet):
 // Astro writes the same generated files under .astro/ in every build, so these never run side by side.
 const buildingFiles = [
   'tests/e2e/broken-content.test.ts',
   'tests/e2e/content-errors.test.ts',
   'tests/e2e/importer.test.ts',
+  'tests/e2e/incremental-publish.test.ts',
   'tests/e2e/publishing.test.ts',
+  'tests/e2e/search-bundles.test.ts',
   'tests/e2e/stylesheet.test.ts',
 ];
 

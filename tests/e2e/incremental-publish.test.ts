@@ -114,14 +114,15 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     await expectSameAsFullBuild('section');
   });
 
-  // The old URL's redirect (_redirects and a refresh page) comes with the former-slug work on listings;
-  // until then a rename removes the old pages and adds the new ones.
-  it('renames a slug', async () => {
+  it('renames a slug: the old address redirects, in _redirects and as a refresh page', async () => {
     await rename(join(contentDir, 'story-08'), join(contentDir, 'story-08-renamed'));
+    // The editor names the old slug in the original, as the README says.
+    const file = join(contentDir, 'story-08-renamed/th.mdx');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^---\n/, '---\nformerSlugs: [story-08]\n'));
     expect(publishNow()).toMatch(/^published 2 stories:/);
-    expect(existsSync(page('th', 'story-08'))).toBe(false);
-    expect(existsSync(join(outDir, 'th/articles/story-08'))).toBe(false);
     expect(existsSync(page('th', 'story-08-renamed'))).toBe(true);
+    expect(await readFile(page('th', 'story-08'), 'utf8')).toMatch(/<meta http-equiv="refresh" content="0; url=[^"]*\/th\/articles\/story-08-renamed\/"/);
+    expect((await readFile(join(outDir, '_redirects'), 'utf8')).split('\n')).toContain('/th/articles/story-08/ /th/articles/story-08-renamed/ 301');
     await expectSameAsFullBuild('rename');
   });
 
