@@ -4,6 +4,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, writeContent } from '../support/build-site.ts';
 import { runScript } from '../support/run-script.ts';
+import { runBuildsAlone } from '../support/builds-alone.ts';
+
+runBuildsAlone();
 
 const valid = (extra = '') => `---
 title: ข่าวทดสอบ

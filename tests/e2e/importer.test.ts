@@ -5,6 +5,9 @@ import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import { runScript } from '../support/run-script.ts';
+import { runBuildsAlone } from '../support/builds-alone.ts';
+
+runBuildsAlone();
 
 const work = join(projectRoot, '.test-dist', 'importer');
 const seedsDir = join(projectRoot, '../shared/seeds');

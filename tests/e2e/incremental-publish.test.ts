@@ -6,6 +6,9 @@ import { buildSite, projectRoot } from '../support/build-site.ts';
 import { publishFiles, publishStories } from '../support/publish-content.ts';
 import { runScript } from '../support/run-script.ts';
 import { listSiteFiles } from '../support/site-files.ts';
+import { runBuildsAlone } from '../support/builds-alone.ts';
+
+runBuildsAlone();
 
 /**
  * Incremental publishing (`npm run build` onto a live site) against a fresh full build of the same

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/lib/publish.ts';
 import { projectRoot, writeContent } from '../support/build-site.ts';
 import { runScript } from '../support/run-script.ts';
+import { runBuildsAlone } from '../support/builds-alone.ts';
+
+runBuildsAlone();
 
 /**
  * npm run build against real builds: two at once, and killed (the build script, or npm above it)

@@ -6,6 +6,9 @@ import { serveStatic, type StaticServer } from '../../scripts/support/static-ser
 import { filesUnder } from '../../src/lib/files.ts';
 import { launchChromium } from '../support/browser.ts';
 import { buildSite, projectRoot, writeContent } from '../support/build-site.ts';
+import { runBuildsAlone } from '../support/builds-alone.ts';
+
+runBuildsAlone();
 
 /**
  * Search bundles by publication year on a small throwaway site: a new story changes only its own

@@ -2,6 +2,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/build-site.ts';
+import { runBuildsAlone } from '../support/builds-alone.ts';
+
+runBuildsAlone();
 
 /**
  * Tailwind reads class names from the code only (global.css: source(none) plus @source), so a story's

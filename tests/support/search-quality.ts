@@ -114,23 +114,22 @@ export function truthFor(stories: StoryText[], query: string): Set<string> {
 }
 
 /**
- * The site's own search (both languages, one result per story), all queries in one page: Pagefind's
- * results do not depend on earlier searches, only its cache of loaded chunks does, and opening the
- * page and merging the bundles again for each query cost more than the searches.
+ * The site's own search (both languages, one result per story), each query in a fresh page: in a page
+ * reused for many queries, Pagefind now and then answered a result's data() with null.
  * With the built site's folder, results are identified from its fragment files (fast); without, through the browser.
  */
 export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryText[], queries: string[], siteDir?: string): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
   const bundles = await siteSearchBundles(siteUrl);
-  const { api, chunkStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
   for (const query of queries) {
+    const { api, chunkStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
     const outcome = await searchStories(api, chunkStarts, query);
     const ids = outcome.results.map((r) => r.id);
     const data = siteDir ? ids.map((id) => readFragment(siteDir, id, bundles)) : await loadAllData(page, ids);
     const found = new Set(data.map((d) => d.meta['story'] ?? ''));
     rows.push(row(query, truthFor(stories, query), found));
+    await page.close();
   }
-  await page.close();
   return rows;
 }
 
