@@ -12,6 +12,9 @@ import { generateQueries, QUERY_CATEGORIES, type QueryCategory } from '../suppor
 import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
 
 const queries = JSON.parse(readFileSync(join(projectRoot, 'tests/fixtures/search-queries.json'), 'utf8')) as { th: string[]; en: string[] };
+// npm test runs a fixed sample of each set (every third query of the hand-picked lists, five drawn
+// queries per category); npm run bench:search runs them all, and prints the same measures.
+const everyThird = (list: readonly string[]) => list.filter((_, i) => i % 3 === 0);
 
 function report(label: string, rows: QualityRow[]): void {
   const lines = rows.map(
@@ -39,7 +42,7 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
 
   it('queries drawn by rule from the corpus (a fixed sample of each Thai category): mean recall ≥ 0.995 and precision ≥ 0.99', async () => {
     const generated = generateQueries(stories);
-    const sample = QUERY_CATEGORIES.flatMap((category) => generated.filter((q) => q.category === category).slice(0, 8));
+    const sample = QUERY_CATEGORIES.flatMap((category) => generated.filter((q) => q.category === category).slice(0, 5));
     const rows = await measureSiteSearch(
       browser,
       inject('corpusUrl'),
@@ -62,9 +65,9 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     'queries with Latin parts (acronyms in Thai text, spelling variants, English) reach recall 0.995 and precision 0.99: Latin is not yet indexed on the cluster definition',
   );
 
-  it('Thai: mean recall ≥ 0.995 and precision ≥ 0.99 over at least 60 real queries', async () => {
+  it('Thai: mean recall ≥ 0.995 and precision ≥ 0.99 over every third of at least 60 real queries', async () => {
     expect(queries.th.length).toBeGreaterThanOrEqual(60);
-    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.th, inject('corpusDir'));
+    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, everyThird(queries.th), inject('corpusDir'));
     report('Thai queries', rows);
     expect(rows.every((r) => r.relevant > 0)).toBe(true);
     expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.995);
@@ -91,7 +94,7 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     const cases: string[] = [];
     const lostWithoutStarts: string[] = [];
     for (const longer of candidates) {
-      if (cases.length === 8) break;
+      if (cases.length === 5) break;
       const longerFinds = await found(longer, null);
       if (longerFinds.size === 0) continue;
       cases.push(longer);
@@ -110,8 +113,8 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     );
   }, 300_000);
 
-  it('English: mean recall ≥ 0.995 and precision ≥ 0.99', async () => {
-    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, queries.en, inject('corpusDir'));
+  it('English: mean recall ≥ 0.995 and precision ≥ 0.99 over every third real query', async () => {
+    const rows = await measureSiteSearch(browser, inject('corpusUrl'), stories, everyThird(queries.en), inject('corpusDir'));
     report('English queries', rows);
     expect(rows.every((r) => r.relevant > 0)).toBe(true);
     expect(mean(rows, 'recall')).toBeGreaterThanOrEqual(0.995);
