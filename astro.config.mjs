@@ -47,7 +47,7 @@ export default defineConfig({
     // After the pages are written: keeps the previous site's unchanged pages; then the search index is
     // written (keeping the live site's bundles whose stories did not change), and last the manifest of page digests.
     publishing.start,
-    searchIndex({ reuse: publishing.searchReuse, onIndexed: publishing.indexed }),
+    searchIndex({ threads: config.searchThreads, reuse: publishing.searchReuse, onIndexed: publishing.indexed }),
     ogCardReport(),
     publishing.finish,
   ],

@@ -27,6 +27,8 @@ export const newsConfigSchema = z.strictObject({
   ogCacheDir: z.string().min(1),
   /** Threads that draw social cards beside the build's own; 0 draws on the build's thread. */
   ogThreads: z.int().min(0),
+  /** Search index bundles indexed side by side, each on a thread with its own Pagefind process. */
+  searchThreads: z.int().min(1),
   /** The period of publication each search index bundle covers (see src/lib/search/bundles.ts). */
   searchBundlePeriod: z.enum(SEARCH_BUNDLE_PERIODS),
   /** Where readers' error reports go: a mailto: address or a form's URL template (src/lib/report.ts). */
@@ -52,6 +54,8 @@ const variables = {
   // The card routes are rendered before the pages, so the build's thread mostly waits meanwhile:
   // one drawing thread per core, up to 4.
   ogThreads: { name: 'NEWS_OG_THREADS', takes: 'a whole number, 0 or more', default: () => String(Math.min(4, availableParallelism())) },
+  // Pagefind indexes a bundle on one core: one bundle per core, up to 2 (each adds a Pagefind process's memory).
+  searchThreads: { name: 'NEWS_SEARCH_THREADS', takes: 'a whole number, 1 or more', default: () => String(Math.min(2, availableParallelism())) },
   searchBundlePeriod: { name: 'NEWS_SEARCH_BUNDLE_PERIOD', takes: `one of ${SEARCH_BUNDLE_PERIODS.join(', ')}`, default: () => 'year' },
   // Empty: mailto:corrections@ the domain of SITE_URL.
   reportAddress: { name: 'NEWS_REPORT_ADDRESS', takes: 'a mailto: address, or an http(s) form address with {url} or {story}', default: () => '' },
@@ -76,6 +80,7 @@ export function configFromEnvironment(env: Environment, root: string): NewsConfi
     previousSite: raw.previousSite && resolve(root, raw.previousSite),
     storyCards: onOff(raw.storyCards),
     ogThreads: whole(raw.ogThreads),
+    searchThreads: whole(raw.searchThreads),
     reportAddress: raw.reportAddress || (URL.canParse(raw.site) ? defaultReportAddress(new URL(raw.site)) : ''),
   };
   const parsed = newsConfigSchema.safeParse(input);

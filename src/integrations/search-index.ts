@@ -74,32 +74,40 @@ async function linkBundle(from: string, to: string): Promise<void> {
 export async function writeSearchIndex(
   outDir: string,
   manifest: SearchBundleManifest,
-  logger?: Pick<AstroIntegrationLogger, 'info'>,
-  reuse?: BundleReuse,
+  options: { threads?: number | undefined; logger?: Pick<AstroIntegrationLogger, 'info'>; reuse?: BundleReuse | undefined } = {},
 ): Promise<{ stories: number; bundles: string[]; written: number; keys: Record<string, string> }> {
+  const { reuse, logger } = options;
   const started = performance.now();
   const bundles = Object.keys(manifest).sort().reverse();
   let stories = 0;
-  let written = 0;
   const keys: Record<string, string> = {};
+  const toWrite: string[] = [];
   for (const bundle of bundles) {
-    const outputPath = join(outDir, bundle);
     const group = manifest[bundle]!;
     const key = reuse ? bundleKey(bundle, group, reuse) : null;
     if (key) keys[bundle] = key;
     if (key && reuse?.previous?.keys[bundle] === key) {
-      await linkBundle(join(reuse.previous.site, bundle), outputPath);
+      await linkBundle(join(reuse.previous.site, bundle), join(outDir, bundle));
       stories += group.length;
-      continue;
-    }
-    stories += await writeBundleOnThread({ outDir, group, outputPath });
+    } else toWrite.push(bundle);
+  }
+  // Pagefind indexes a bundle on one core; bundles on threads side by side use the others (each
+  // thread adds its own heap and Pagefind process to the build's memory).
+  const write = async (bundle: string) => {
+    const outputPath = join(outDir, bundle);
+    const added = await writeBundleOnThread({ outDir, group: manifest[bundle]!, outputPath });
+    stories += added;
     await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
     await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
-    written++;
-  }
+  };
+  const queue = [...toWrite];
+  const lane = async () => {
+    for (let bundle = queue.shift(); bundle !== undefined; bundle = queue.shift()) await write(bundle);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.threads ?? 1) }, lane));
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${written} written (${took} s)`);
-  return { stories, bundles, written, keys };
+  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written (${took} s)`);
+  return { stories, bundles, written: toWrite.length, keys };
 }
 
 export interface BundleJob {
@@ -194,7 +202,12 @@ async function bundleDates(outputPath: string): Promise<Record<string, number>> 
 
 /** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
 export function searchIndex(
-  options: { reuse?: () => BundleReuse | undefined; onIndexed?: (result: { written: number; keys: Record<string, string> }) => void } = {},
+  options: {
+    /** Bundles indexed side by side. */
+    threads?: number;
+    reuse?: () => BundleReuse | undefined;
+    onIndexed?: (result: { written: number; keys: Record<string, string> }) => void;
+  } = {},
 ): AstroIntegration {
   return {
     name: 'news-search-index',
@@ -206,7 +219,7 @@ export function searchIndex(
         const manifestFile = join(outDir, SEARCH_BUNDLE_MANIFEST);
         const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as SearchBundleManifest;
         await rm(manifestFile);
-        const result = await writeSearchIndex(outDir, manifest, logger, options.reuse?.());
+        const result = await writeSearchIndex(outDir, manifest, { threads: options.threads, logger, reuse: options.reuse?.() });
         options.onIndexed?.(result);
       },
     },

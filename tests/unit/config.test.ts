@@ -17,6 +17,8 @@ describe('settings read from the environment once', () => {
     });
     expect(config.ogThreads).toBeGreaterThanOrEqual(1);
     expect(config.ogThreads).toBeLessThanOrEqual(4);
+    expect(config.searchThreads).toBeGreaterThanOrEqual(1);
+    expect(config.searchThreads).toBeLessThanOrEqual(2);
   });
 
   it('reads each variable, relative or absolute', () => {
@@ -27,6 +29,7 @@ describe('settings read from the environment once', () => {
         NEWS_CONTENT_DIR: '/tmp/stories',
         NEWS_SOCIAL_CARDS: 'off',
         NEWS_OG_THREADS: '0',
+        NEWS_SEARCH_THREADS: '3',
         NEWS_SEARCH_BUNDLE_PERIOD: 'quarter',
       },
       root,
@@ -37,14 +40,19 @@ describe('settings read from the environment once', () => {
       contentDir: '/tmp/stories',
       storyCards: false,
       ogThreads: 0,
+      searchThreads: 3,
       searchBundlePeriod: 'quarter',
     });
   });
 
   it('names every bad variable, what it takes and the default', () => {
     const read = () =>
-      configFromEnvironment({ NEWS_OG_THREADS: 'two', NEWS_SEARCH_BUNDLE_PERIOD: 'week', SITE_URL: 'news.example', NEWS_SOCIAL_CARDS: 'no' }, root);
+      configFromEnvironment(
+        { NEWS_OG_THREADS: 'two', NEWS_SEARCH_THREADS: '0', NEWS_SEARCH_BUNDLE_PERIOD: 'week', SITE_URL: 'news.example', NEWS_SOCIAL_CARDS: 'no' },
+        root,
+      );
     expect(read).toThrow(/NEWS_OG_THREADS="two": must be a whole number, 0 or more\. Fix: .*unset it for the default/);
+    expect(read).toThrow(/NEWS_SEARCH_THREADS="0": must be a whole number, 1 or more/);
     expect(read).toThrow(/NEWS_SEARCH_BUNDLE_PERIOD="week": must be one of year, half, quarter, month/);
     expect(read).toThrow(/SITE_URL="news.example": must be an http\(s\) address/);
     expect(read).toThrow(/NEWS_SOCIAL_CARDS="no": must be "on" or "off"/);
