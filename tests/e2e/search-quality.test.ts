@@ -7,7 +7,7 @@ import { searchStories } from '../../src/lib/search/engine.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { haveCorpus, noCorpusMessage } from '../support/corpus.ts';
-import { openPagefind, siteSearchBundles } from '../support/search-driver.ts';
+import { searchSession, siteSearchBundles } from '../support/search-driver.ts';
 import { generateQueries, QUERY_CATEGORIES, type QueryCategory } from '../support/generated-queries.ts';
 import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
 
@@ -85,12 +85,9 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     // Chunks that begin with a longer word of a shorter English word that lies in an earlier chunk.
     // Pagefind stems English, so some chunk starts are stems no reader types (digitali): those find nothing and are skipped.
     const candidates = starts.filter((s) => /^[a-z]{5,}$/.test(s) && !starts.includes(s.slice(0, -1)));
-    const found = async (query: string, chunkStarts: readonly string[] | null) => {
-      const { api, chunkStarts: siteStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
-      const ids = (await searchStories(api, chunkStarts ?? siteStarts, query)).results.map((r) => r.id);
-      await page.close();
-      return new Set(ids);
-    };
+    const session = searchSession(browser, `${siteUrl}/th/search/`, bundles);
+    const found = (query: string, chunkStarts: readonly string[] | null) =>
+      session.run(async ({ api, chunkStarts: siteStarts }) => new Set((await searchStories(api, chunkStarts ?? siteStarts, query)).results.map((r) => r.id)));
     const cases: string[] = [];
     const lostWithoutStarts: string[] = [];
     for (const longer of candidates) {
@@ -107,6 +104,7 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
       const plain = await found(shorter, []);
       if ([...longerFinds].some((id) => !plain.has(id))) lostWithoutStarts.push(shorter);
     }
+    await session.close();
     expect(cases.length).toBeGreaterThanOrEqual(4);
     console.log(
       `prefix queries over chunk starts ${cases.join(', ')}: without preloading, ${lostWithoutStarts.length} of ${cases.length} lost stories (${lostWithoutStarts.join(', ')})`,

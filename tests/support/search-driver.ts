@@ -75,6 +75,45 @@ export async function openPagefind(
   return { api, chunkStarts, page };
 }
 
+export type OpenPagefind = Awaited<ReturnType<typeof openPagefind>>;
+
+/** Queries a page answers before a fresh one takes over (it keeps every result it returned). */
+const QUERIES_PER_PAGE = 25;
+
+/**
+ * One page for many queries: opening a page and loading every bundle costs several searches. A page
+ * that has answered many queries now and then gave null for a result's data(); so the page is renewed
+ * every few queries, and a query that fails runs once more in a fresh page (counted in `retried`).
+ */
+export function searchSession(browser: Browser, pageUrl: string, bundles: string | readonly string[]) {
+  let current: OpenPagefind | null = null;
+  let used = 0;
+  const session = {
+    retried: 0,
+    async run<T>(query: (opened: OpenPagefind) => Promise<T>): Promise<T> {
+      if (!current || used >= QUERIES_PER_PAGE) await renew();
+      used += 1;
+      try {
+        return await query(current!);
+      } catch {
+        session.retried += 1;
+        await renew();
+        return query(current!);
+      }
+    },
+    async close(): Promise<void> {
+      await current?.page.close();
+      current = null;
+    },
+  };
+  async function renew(): Promise<void> {
+    await session.close();
+    current = await openPagefind(browser, pageUrl, bundles);
+    used = 0;
+  }
+  return session;
+}
+
 /** The search bundles a built site's search page merges (its data-bundles attribute). */
 export async function siteSearchBundles(siteUrl: string): Promise<string[]> {
   const html = await (await fetch(`${siteUrl}/th/search/`)).text();

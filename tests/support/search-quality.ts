@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { readArticleFile } from '../../src/lib/importer/article-file.ts';
 import { searchStories } from '../../src/lib/search/engine.ts';
 import { normalizeForSearch } from '../../src/lib/search/text.ts';
-import { loadAllData, openPagefind, readFragment, siteSearchBundles } from './search-driver.ts';
+import { loadAllData, readFragment, searchSession, siteSearchBundles } from './search-driver.ts';
 
 export interface StoryText {
   slug: string;
@@ -114,22 +114,23 @@ export function truthFor(stories: StoryText[], query: string): Set<string> {
 }
 
 /**
- * The site's own search (both languages, one result per story), each query in a fresh page: in a page
- * reused for many queries, Pagefind now and then answered a result's data() with null.
+ * The site's own search (both languages, one result per story), queries sharing a page (searchSession).
  * With the built site's folder, results are identified from its fragment files (fast); without, through the browser.
  */
 export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryText[], queries: string[], siteDir?: string): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
   const bundles = await siteSearchBundles(siteUrl);
+  const session = searchSession(browser, `${siteUrl}/th/search/`, bundles);
   for (const query of queries) {
-    const { api, chunkStarts, page } = await openPagefind(browser, `${siteUrl}/th/search/`, bundles);
-    const outcome = await searchStories(api, chunkStarts, query);
-    const ids = outcome.results.map((r) => r.id);
-    const data = siteDir ? ids.map((id) => readFragment(siteDir, id, bundles)) : await loadAllData(page, ids);
-    const found = new Set(data.map((d) => d.meta['story'] ?? ''));
+    const found = await session.run(async ({ api, chunkStarts, page }) => {
+      const ids = (await searchStories(api, chunkStarts, query)).results.map((r) => r.id);
+      const data = siteDir ? ids.map((id) => readFragment(siteDir, id, bundles)) : await loadAllData(page, ids);
+      return new Set(data.map((d) => d.meta['story'] ?? ''));
+    });
     rows.push(row(query, truthFor(stories, query), found));
-    await page.close();
   }
+  await session.close();
+  if (session.retried > 0) console.log(`[search-quality] ${session.retried} of ${queries.length} queries ran again in a fresh page`);
   return rows;
 }
 
@@ -142,18 +143,21 @@ export async function measureDefaultPagefind(
   queries: string[],
 ): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
+  // Plain Pagefind picks its index by the page's language: one session per language.
+  const sessions = { th: searchSession(browser, `${siteUrl}/th/`, bundle), en: searchSession(browser, `${siteUrl}/en/`, bundle) };
   for (const query of queries) {
     const lang = /[\u0E00-\u0E7F]/.test(query) ? 'th' : 'en';
-    const { api, page } = await openPagefind(browser, `${siteUrl}/${lang}/`, bundle);
-    const response = await api.search(query);
-    const data = await loadAllData(
-      page,
-      (response?.results ?? []).map((r) => r.id),
-    );
-    const got = new Set(data.map((d) => /\/articles\/([^/]+)\//.exec(d.url)?.[1] ?? d.url));
+    const got = await sessions[lang].run(async ({ api, page }) => {
+      const response = await api.search(query);
+      const data = await loadAllData(
+        page,
+        (response?.results ?? []).map((r) => r.id),
+      );
+      return new Set(data.map((d) => /\/articles\/([^/]+)\//.exec(d.url)?.[1] ?? d.url));
+    });
     rows.push(row(query, truthFor(stories, query), got));
-    await page.close();
   }
+  await Promise.all([sessions.th.close(), sessions.en.close()]);
   return rows;
 }
 
