@@ -36,9 +36,9 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     await browser?.close();
   });
 
-  // Latin parts are still indexed by Pagefind's own word rules, which differ from the definition in
-  // ../shared/notes/thai-clusters.md: those categories are measured and printed, not yet held to the target.
-  const LATIN_CATEGORIES: readonly QueryCategory[] = ['acronym-in-thai', 'spelling-variant', 'english'];
+  // English queries still find words Pagefind reads from records' metadata (slugs, titles, dates: see
+  // the README's Search section): measured and printed, not yet held to the target.
+  const LATIN_CATEGORIES: readonly QueryCategory[] = ['english'];
 
   it('queries drawn by rule from the corpus (a fixed sample of each Thai category): mean recall ≥ 0.995 and precision ≥ 0.99', async () => {
     const generated = generateQueries(stories);
@@ -61,9 +61,7 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
     }
   }, 900_000);
 
-  it.todo(
-    'queries with Latin parts (acronyms in Thai text, spelling variants, English) reach recall 0.995 and precision 0.99: Latin is not yet indexed on the cluster definition',
-  );
+  it.todo('English drawn queries reach precision 0.99: Pagefind also searches records’ metadata (slugs, titles, dates), which the definition does not count');
 
   it('Thai: mean recall ≥ 0.995 and precision ≥ 0.99 over every third of at least 60 real queries', async () => {
     expect(queries.th.length).toBeGreaterThanOrEqual(60);

@@ -5,7 +5,7 @@ import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
 import { parseQuery, textMatchesQuery, thaiPartWords, wordsInPlace } from '../../src/lib/search/query.ts';
 import { buildStoryRecord, splitVersions } from '../../src/lib/search/record.ts';
 import { spellingCandidates } from '../../src/lib/search/suggest.ts';
-import { clusters, clusterWords, fromIndexText, normalizeForSearch, thaiDigitsToArabic, toIndexText } from '../../src/lib/search/text.ts';
+import { clusters, clusterWords, fromIndexText, normalizeForSearch, spellLatin, thaiDigitsToArabic, toIndexText } from '../../src/lib/search/text.ts';
 
 import { fakePagefind } from '../support/fake-pagefind.ts';
 import { SiteSearch } from '../../src/lib/search/site-search.ts';
@@ -30,6 +30,22 @@ const THAI_EXAMPLES: [query: string, text: string, match: boolean][] = [
   ['ASEAN', 'ประชาคมอาเซียน(ASEAN)', true],
   ['COP29', 'การประชุมCOP29ที่', true],
   ['ลาว', 'ลาวัลย์', false],
+];
+
+/** A Latin part matches where a word starts, punctuation and capitals as written (the same note). */
+const LATIN_EXAMPLES: [query: string, text: string, match: boolean][] = [
+  ['land', 'Thailand', false],
+  ['export', 'Thai exports rose', true],
+  ['people', 'the people’s burden', true],
+  ['peoples', 'the people’s burden', false],
+  ['peoples', 'for our peoples.', true],
+  ['medium-term', 'a medium term plan', false],
+  ['medium-term', 'a medium-term plan', true],
+  ['term', 'a medium-term plan', true],
+  ['TR', 'ผ่านแพลตฟอร์ม CTrip เชิญชวน', false],
+  ['ctrip', 'ผ่านแพลตฟอร์ม CTrip เชิญชวน', true],
+  ['U.S.', 'the “U.S.” said', true],
+  ['ASEAN', 'ประชาคมอาเซียน(ASEAN)ครั้งที่', true],
 ];
 
 describe('Thai text for the index', () => {
@@ -57,6 +73,20 @@ describe('Thai text for the index', () => {
   it('round-trips a story text through the index form', () => {
     const text = 'ประธานาธิบดีวลาดิมีร์ ปูติน (Vladimir Putin) กล่าวว่า “ความสัมพันธ์…” เมื่อ ๕ มี.ค. ฝุ่นPM2.5 ไทย–ลาว ๆ';
     expect(fromIndexText(toIndexText(text))).toBe(normalizeForSearch(text));
+    const latin = 'CTrip iPhone COP29 PM2.5 people’s “U.S.” İstanbul ǅ 𐐀x ʬ ǀ0041 ประชาคม(ASEAN)ครั้งที่ 2';
+    expect(fromIndexText(toIndexText(latin))).toBe(normalizeForSearch(latin));
+  });
+
+  it('writes index words in lower case, with no word the text does not hold at a word start', () => {
+    // Pagefind cuts words with capitals again (CTrip → trip): none may reach it.
+    const words = toIndexText('CTrip iPhone COP29 ASEAN(ASEAN)').split(/\s+/);
+    for (const word of words) expect(word.replace(/[\u2063\u2064]/g, '')).toBe(word.replace(/[\u2063\u2064]/g, '').toLowerCase());
+    expect(words.map((w) => w.replace(/[\u2063\u2064]/g, ''))).not.toContain('trip');
+    // A word start after a sign gets its word; the rest of a word does not.
+    const people = toIndexText('people’s')
+      .split(/\s+/)
+      .map((w) => w.replace(/[\u2063\u2064]/g, ''));
+    expect(people).toEqual([spellLatin('people’s'), 's']);
   });
 
   it('writes Thai digits as Arabic digits and every dash as a hyphen', () => {
@@ -166,6 +196,11 @@ const record = (slug: string, th: string, en?: string, date = '2025-03-05T18:00:
 
 describe('searchStories over the index words (a Pagefind stand-in)', () => {
   it.each(THAI_EXAMPLES)('"%s" in "%s": %s (found through the index)', async (query, text, match) => {
+    const found = await searchStories(fakePagefind([record('a', text)]), [], query);
+    expect(found.results.length).toBe(match ? 1 : 0);
+  });
+
+  it.each(LATIN_EXAMPLES)('"%s" in "%s": %s (found through the index)', async (query, text, match) => {
     const found = await searchStories(fakePagefind([record('a', text)]), [], query);
     expect(found.results.length).toBe(match ? 1 : 0);
   });

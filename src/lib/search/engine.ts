@@ -3,7 +3,7 @@ import { chunkStartsToPreload } from './chunks.ts';
 import { buildExcerpt, type ExcerptPart } from './excerpt.ts';
 import { parseQuery, textHasPart, wordsInPlace, type ParsedQuery, type QueryPart } from './query.ts';
 import { splitVersions } from './record.ts';
-import { fromIndexText } from './text.ts';
+import { fromIndexText, LATIN_WORD_CHARS } from './text.ts';
 
 /** The part of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
@@ -157,6 +157,11 @@ export async function searchStories(
  * wrong; otherwise every result is right. The first few results' text tells the two apart.
  */
 async function latinStories(part: QueryPart, hits: Map<string, PagefindResult>): Promise<Map<string, PagefindResult>> {
+  // A part longer than an index word was looked up by its start: each result is checked.
+  if ([...part.text].length > LATIN_WORD_CHARS) {
+    const holds = await Promise.all([...hits.values()].map(async (result) => textHasPart(fromIndexText((await result.data()).content), part)));
+    return new Map([...hits].filter((_, i) => holds[i]));
+  }
   const sample = [...hits.values()].slice(0, 3);
   for (const result of sample) {
     const data = await result.data();

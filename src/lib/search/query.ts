@@ -9,6 +9,7 @@ import {
   normalizeForSearch,
   silentFinalAt,
   spellCluster,
+  spellLatin,
   type ClusterEnd,
 } from './text.ts';
 
@@ -17,7 +18,7 @@ import {
  * - A part holding Thai is matched on cluster boundaries: `words` are the index words to look up, in
  *   order; word i must stand offsets[i] positions after word 0. Each entry lists the spellings that
  *   word may have (only the last varies: how the text goes on after the query).
- * - A Latin or digit part is one Pagefind word, matched where a word starts.
+ * - A Latin or digit part is one index word (spelled as text.ts spells Latin word starts), a prefix.
  */
 export interface QueryPart {
   text: string;
@@ -65,7 +66,7 @@ export function thaiPartWords(part: string, perWord = CLUSTERS_PER_WORD): { word
 
 function latinPart(text: string): QueryPart | null {
   const trimmed = text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  return trimmed ? { text: trimmed, kind: 'latin', words: [[trimmed.toLowerCase()]], offsets: [0] } : null;
+  return trimmed ? { text: trimmed, kind: 'latin', words: [[spellLatin(trimmed)]], offsets: [0] } : null;
 }
 
 export function parseQuery(raw: string): ParsedQuery {

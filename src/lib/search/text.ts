@@ -106,11 +106,42 @@ const SPELLING_FIRST = 0x0250;
 const SIGN = 'ǀ';
 export const BOUNDARY_LETTER: Record<ClusterEnd, string> = { cut: 'ǂ', silent: 'ǃ', end: 'ǁ' };
 
+/** Letters the spelling itself uses (CASE_MARK included): written in the text, they are spelled as signs, so that reading back is exact. */
+const SPELLING_LETTERS = /[\u0250-\u02ac\u01c0-\u01c3]/;
+
+/** A letter or digit stays (a capital only once lowerRun has lowered it); anything else is a sign. */
 function spellChar(char: string): string {
-  const code = char.charCodeAt(0);
+  const code = char.codePointAt(0)!;
   if (code >= 0x0e01 && code <= 0x0e5b) return String.fromCharCode(code - THAI_FIRST + SPELLING_FIRST);
-  if (/[\p{L}\p{N}]/u.test(char)) return char;
+  if (/[\p{L}\p{N}]/u.test(char) && !SPELLING_LETTERS.test(char) && char.toLowerCase() === char) return char;
   return SIGN + code.toString(36).padStart(4, '0');
+}
+
+/**
+ * Pagefind cuts a word with capitals again where its case changes or letters meet digits (CTrip →
+ * ctrip and trip, COP29 → cop, 29 and cop29): words the text does not hold, which a query would find.
+ * So index words are all lower case, and a run's capitals are written after its first word: CASE_MARK,
+ * then their places as a bit mask in base 36, for reading back.
+ */
+const CASE_MARK = '\u02ac';
+
+function lowerRun(run: string): { lower: string; capitals: bigint } {
+  let lower = '';
+  let capitals = 0n;
+  for (const char of run) {
+    const small = char.toLowerCase();
+    if (small !== char && small.length === char.length && small.toUpperCase() === char) {
+      capitals |= 1n << BigInt(lower.length);
+      lower += small;
+    } else lower += char;
+  }
+  return { lower, capitals };
+}
+
+function raiseCapitals(text: string, capitals: bigint): string {
+  let out = '';
+  for (const char of text) out += (capitals >> BigInt(out.length)) & 1n ? char.toUpperCase() : char;
+  return out;
 }
 
 export const spellCluster = (text: string): string => [...text].map(spellChar).join('');
@@ -125,29 +156,52 @@ export function clusterWords(run: string, perWord = CLUSTERS_PER_WORD): string[]
 }
 
 /**
- * Latin words and numbers inside a Thai run ("ประชาคมอาเซียน(ASEAN)", "COP29", "พ.ศ.2567"), indexed as
- * words too: each run of letters and digits, where a Latin query word may start, and a run joined by
- * dots or hyphens whole, as Pagefind indexes it in Latin text ("PM2.5", "www.mfa.go.th").
+ * Latin words and numbers, matched where a word starts (a letter or digit after anything else): each
+ * word start gets an index word spelling the text from there to the end of its stretch of Latin
+ * letters, digits and signs (a run without spaces, or, inside a Thai run, up to the next Thai
+ * letter), signs spelled as codes as in spellChar. A query part is then a prefix of the word that
+ * starts where it occurs: "people" finds "people's" and "peoples", "peoples" finds "peoples" only,
+ * "medium-term" finds "medium-term" and not "medium term"; Pagefind's own word rules (which drop
+ * apostrophes and cut at hyphens) never see Latin text. Words are cut at LATIN_WORD_CHARS characters:
+ * a longer query part is looked up by its start and checked against the text (engine.ts).
  */
-const LATIN_IN_THAI = /[A-Za-z0-9]+(?:[.,\-'][A-Za-z0-9]+)*/g;
-function latinWords(run: string): string[] {
-  return [...new Set((run.match(LATIN_IN_THAI) ?? []).flatMap((w) => [w, ...(w.match(/[A-Za-z0-9]+/g) ?? [])]))];
+export const LATIN_WORD_CHARS = 40;
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
+const LATIN_STRETCH = /[^\s\u0E00-\u0E7F]+/g;
+
+/** The spelled index word of a Latin query part or of text from a word start (lower case, as Pagefind keeps words). */
+export const spellLatin = (text: string): string => spellCluster([...text].slice(0, LATIN_WORD_CHARS).join('').toLowerCase());
+
+/** The index words of the word starts of a stretch of text without spaces or Thai, at and after `from`. */
+function latinStarts(stretch: string, from: number): string[] {
+  const words: string[] = [];
+  for (let i = from; i < stretch.length; i++) {
+    if (LATIN_OR_DIGIT.test(stretch[i]!) && (i === 0 || !LATIN_OR_DIGIT.test(stretch[i - 1]!))) words.push(spellLatin(stretch.slice(i)));
+  }
+  return words;
 }
 
 /**
- * The space between the index words of one run is U+2063 then a space, and a Latin word added after
- * a run ends in U+2064 (see LATIN_IN_THAI), so that the stored text can be read back as published.
- * Pagefind keeps both invisible characters in the stored text and ignores them in words.
+ * The space between the index words of one run is U+2063 then a space, and a word added after a
+ * run's own (a Latin word start inside it) ends in U+2064, so that the stored text can be read back
+ * as published. Pagefind keeps both invisible characters in the stored text and ignores them in words.
  */
 export const WORD_MARK = '\u2063 ';
 const ADDED = '\u2064';
 
-/** The text as it goes into the index: every run of text holding Thai as cluster words; other text as it is. */
+/**
+ * The text as it goes into the index: a run of text holding Thai as cluster words, then the Latin
+ * word starts inside it; any other run spelled whole (read back as published), then its later word starts.
+ */
 export function toIndexText(text: string): string {
-  return normalizeForSearch(text).replace(/\S+/g, (run) => {
-    if (!hasThai(run)) return run;
-    const latin = latinWords(run).map((w) => w + ADDED);
-    return [...clusterWords(run), ...latin].join(WORD_MARK);
+  return normalizeForSearch(text).replace(/\S+/g, (published) => {
+    const { lower: run, capitals } = lowerRun(published);
+    const own = hasThai(run) ? clusterWords(run) : [spellCluster(run)];
+    if (capitals) own[0] += CASE_MARK + capitals.toString(36);
+    const added = hasThai(run)
+      ? (run.match(LATIN_STRETCH) ?? []).flatMap((stretch) => latinStarts(stretch, 0))
+      : latinStarts(run, LATIN_OR_DIGIT.test(run[0]!) ? 1 : 0);
+    return [...own, ...[...new Set(added)].filter((w) => !own.includes(w)).map((w) => w + ADDED)].join(WORD_MARK);
   });
 }
 
@@ -166,14 +220,32 @@ function firstCluster(word: string): string | null {
     if (BOUNDARY_CODES.has(code)) return out;
     if (code >= SPELLING_FIRST && code <= SPELLING_LAST) out += String.fromCharCode(code - SPELLING_FIRST + THAI_FIRST);
     else if (code === SIGN_CODE && /^[0-9a-z]{4}$/.test(word.slice(i + 1, i + 5))) {
-      out += String.fromCharCode(parseInt(word.slice(i + 1, i + 5), 36));
+      out += String.fromCodePoint(parseInt(word.slice(i + 1, i + 5), 36));
       i += 4;
     } else out += word[i];
   }
   return null;
 }
 
+/** A word spelled whole (a run without Thai), as written. */
+function unspell(word: string): string {
+  return word.replace(/ǀ([0-9a-z]{4})/g, (_, code: string) => String.fromCodePoint(parseInt(code, 36)));
+}
+
+/** One run of the stored text (its own words, the added ones gone) as published. */
+function readRun(run: string): string {
+  const words = run.split(WORD_MARK);
+  const mark = words[0]!.lastIndexOf(CASE_MARK);
+  let capitals = 0n;
+  if (mark >= 0) {
+    for (const digit of words[0]!.slice(mark + 1)) capitals = capitals * 36n + BigInt(parseInt(digit, 36));
+    words[0] = words[0]!.slice(0, mark);
+  }
+  const text = words.map((word) => firstCluster(word) ?? unspell(word)).join('');
+  return capitals ? raiseCapitals(text, capitals) : text;
+}
+
 /** The story text as published (normalised), from the indexed text. */
 export function fromIndexText(text: string): string {
-  return text.replace(/\u2063 [^\s]*\u2064/g, '').replace(/([^\s\u2063]+)(?:\u2063 )?/g, (match, word: string) => firstCluster(word) ?? match);
+  return text.replace(/\u2063 [^\s]*\u2064/g, '').replace(/(?:[^\s\u2063]+\u2063 )*[^\s\u2063]+/g, readRun);
 }
