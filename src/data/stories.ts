@@ -157,6 +157,18 @@ export async function getStoryEnd(lang: Lang, slug: string): Promise<{ next: Sto
   return (await ends)(slug);
 }
 
+/** What each page of a listing is given: its language, the listing, and the listing's months in both languages (getListingMonths). */
+export interface ListingMonths {
+  lang: Lang;
+  listing: Listing;
+  /** The section menu, on section pages. */
+  sections?: readonly SectionId[] | undefined;
+  /** The listing's months with stories in this language, newest first… */
+  months: readonly MonthGroup<StoryVersion>[];
+  /** …and in the other language. */
+  otherMonths: readonly MonthGroup<StoryVersion>[];
+}
+
 const monthsByListing = new Map<string, Promise<MonthGroup<StoryVersion>[]>>();
 
 /** A listing's stories readable in a language by month of publication, newest first (src/lib/months.ts). */
