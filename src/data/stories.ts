@@ -4,7 +4,7 @@ import { relatedStories } from '../lib/related.ts';
 import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
-import { buildStories, type Story } from '../lib/stories.ts';
+import { buildStories, type Story } from '../lib/story-model.ts';
 import { storyEnds } from '../lib/listings.ts';
 import { groupByMonth, type MonthGroup } from '../lib/months.ts';
 import type { Listing } from '../lib/urls.ts';

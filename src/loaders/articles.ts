@@ -21,7 +21,7 @@ import {
   StoryBodyNesting,
   type RenderedStoryBody,
 } from '../lib/markdown/story-body.ts';
-import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/stories.ts';
+import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';

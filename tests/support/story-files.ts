@@ -1,5 +1,5 @@
 import { ContentErrors } from '../../src/lib/content-errors.ts';
-import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+import { buildStories, type StoryFile } from '../../src/lib/story-model.ts';
 
 /** A story file as the content loader hands it to buildStories: its id, its path and the frontmatter a test needs. */
 export function storyFile(id: string, data: StoryFile['data']): StoryFile {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formerAddresses, redirectsFile } from '../../src/lib/redirects.ts';
-import { buildStories } from '../../src/lib/stories.ts';
+import { buildStories } from '../../src/lib/story-model.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
 import { problemsOf, storyFile } from '../support/story-files.ts';
 

@@ -9,7 +9,7 @@ import type { ArticleData } from '../../src/schemas/article.ts';
 import { socialMetaTags } from '../../src/lib/seo/head.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
 import { robotsTxt, sitemapIndexXml, storiesSitemapFile, urlsetXml, withAlternates } from '../../src/lib/seo/sitemap.ts';
-import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+import { buildStories, type StoryFile } from '../../src/lib/story-model.ts';
 
 const site = new URL('https://news.example/');
 /** Stories with their own social cards, the site's default. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTimestampLines } from '../../src/lib/frontmatter-checks.ts';
-import { buildStories } from '../../src/lib/stories.ts';
+import { buildStories } from '../../src/lib/story-model.ts';
 import { problemsOf, storyFile } from '../support/story-files.ts';
 
 const published = new Date('2025-03-05T10:00:00+07:00');
