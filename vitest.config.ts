@@ -24,7 +24,9 @@ export default defineConfig({
           environment: 'node',
           // Builds the seed site and a fixture site once, serves both, and shares their addresses.
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // A test that runs a build of its own takes a few seconds on a quiet machine, and minutes on
+          // two cores shared with other builds.
+          testTimeout: 180_000,
           hookTimeout: 120_000,
         },
       },

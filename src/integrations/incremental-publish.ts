@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { NewsConfig } from '../config.ts';
 import { filesUnder } from '../lib/files.ts';
-import { parseArticlePath } from '../lib/urls.ts';
 import type { BundleReuse } from './search-index.ts';
 import {
   changedStories,
@@ -135,14 +134,7 @@ export function incrementalPublish(config: NewsConfig) {
   };
 
   /** Lets the search index keep the live site's bundles whose pages are unchanged. */
-  const searchReuse = (): BundleReuse | undefined =>
-    state && {
-      storyDigest: (url) => {
-        const page = parseArticlePath(url);
-        return page ? state?.stories.get(page.slug) : undefined;
-      },
-      previous: state.previous ? { site: config.previousSite, keys: previousBundles } : null,
-    };
+  const searchReuse = (): BundleReuse | undefined => state && { previous: state.previous ? { site: config.previousSite, keys: previousBundles } : null };
   const indexed = (result: { written: number; keys: Record<string, string> }) => {
     bundles = result.written;
     bundleKeys = result.keys;

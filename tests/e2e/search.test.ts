@@ -156,8 +156,8 @@ describe('search on the fixture site', () => {
       for (const file of ['pagefind-entry.json', 'chunk-starts.json', 'dates.json'])
         expect(existsSync(join(fixtureDir, bundle, file)), `${bundle}${file}`).toBe(true);
     }
-    // The list of what each bundle indexes is for the build only.
-    expect(existsSync(join(fixtureDir, 'search-bundles.json'))).toBe(false);
+    // The stories' files the index is built from are for the build only.
+    expect(existsSync(join(fixtureDir, 'search-records'))).toBe(false);
   });
 
   it('goes on into older years when the newest has less than a page of results, and counts them all', async () => {

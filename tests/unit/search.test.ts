@@ -1,4 +1,4 @@
-import { bundleYear, isBundleFolder, SEARCH_BUNDLE_PERIODS, searchBundleFor, searchBundleManifest, searchBundles } from '../../src/lib/search/bundles.ts';
+import { bundleYear, isBundleFolder, SEARCH_BUNDLE_PERIODS, searchBundleFor, searchBundleGroups, searchBundles } from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEARCH_OPTIONS, loadStoryHit, searchStories, type PagefindFilter, type SearchOptions } from '../../src/lib/search/engine.ts';
 import { buildExcerpt } from '../../src/lib/search/excerpt.ts';
@@ -286,18 +286,16 @@ describe('index bundles by publication period', () => {
   });
 
   it('groups stories by their own dates alone: a newer story leaves every other bundle as it was', () => {
-    const story = (date: string, slug: string) => ({ published: at(`${date}T09:00:00+07:00`), pages: [`/th/articles/${slug}/`] });
-    const before = [story('2024-05-01', 'a'), story('2023-02-01', 'b'), story('2024-01-01', 'c'), story('2025-01-02', 'd')];
-    const manifest = searchBundleManifest(before, 'year');
-    expect(manifest).toEqual({
-      '/pagefind-2025/': [['/th/articles/d/']],
-      '/pagefind-2024/': [['/th/articles/a/'], ['/th/articles/c/']],
-      '/pagefind-2023/': [['/th/articles/b/']],
-    });
-    const after = searchBundleManifest([story('2025-06-01', 'new'), ...before.reverse()], 'year');
-    expect(after['/pagefind-2025/']).toEqual([['/th/articles/new/'], ['/th/articles/d/']]);
-    expect(after['/pagefind-2024/']).toEqual(manifest['/pagefind-2024/']);
-    expect(after['/pagefind-2023/']).toEqual(manifest['/pagefind-2023/']);
+    const story = (date: string, slug: string) => ({ published: at(`${date}T09:00:00+07:00`), slug });
+    const slugs = (groups: Map<string, { slug: string }[]>) => Object.fromEntries([...groups].map(([bundle, list]) => [bundle, list.map((s) => s.slug)]));
+    const before = [story('2024-05-01', 'a'), story('2023-02-01', 'b'), story('2024-01-01', 'c'), story('2025-01-02', 'd'), story('2024-05-01', '0')];
+    const groups = slugs(searchBundleGroups(before, 'year'));
+    // Newest first; stories of the same minute by slug.
+    expect(groups).toEqual({ '/pagefind-2025/': ['d'], '/pagefind-2024/': ['0', 'a', 'c'], '/pagefind-2023/': ['b'] });
+    const after = slugs(searchBundleGroups([story('2025-06-01', 'new'), ...before.reverse()], 'year'));
+    expect(after['/pagefind-2025/']).toEqual(['new', 'd']);
+    expect(after['/pagefind-2024/']).toEqual(groups['/pagefind-2024/']);
+    expect(after['/pagefind-2023/']).toEqual(groups['/pagefind-2023/']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { toBangkokIso } from '../dates.ts';
+import type { SearchStory } from './record.ts';
 
 /**
  * Pagefind holds a whole index in memory until it writes it, in proportion to the stories in it, so
@@ -55,16 +56,33 @@ export function isBundleFolder(name: string): boolean {
 }
 
 /**
- * What the build indexes: each bundle's stories, newest first, each as the paths of its pages (one per
- * language). Written by the search-bundles.json route from the stories as the content loader read
- * them, read (and removed) by the search index integration.
+ * What the build indexes: the stories of each bundle, newest first, as the search index reads them
+ * (record.ts). The route src/pages/search-records/[bundle].json.ts writes one file per bundle into
+ * this folder of the site from the stories as the content loader read them; the search index
+ * integration reads the files and removes the folder.
  */
-export type SearchBundleManifest = Record<string, string[][]>;
-export const SEARCH_BUNDLE_MANIFEST = 'search-bundles.json';
+export const SEARCH_RECORDS_DIR = 'search-records';
 
-export function searchBundleManifest(stories: readonly { published: Date; pages: readonly string[] }[], period: SearchBundlePeriod): SearchBundleManifest {
-  const manifest: SearchBundleManifest = {};
-  const newestFirst = [...stories].sort((a, b) => b.published.getTime() - a.published.getTime() || (a.pages[0]! < b.pages[0]! ? -1 : 1));
-  for (const story of newestFirst) (manifest[searchBundleFor(story.published, period)] ??= []).push([...story.pages]);
-  return manifest;
+/** The file of a bundle's stories in SEARCH_RECORDS_DIR: /pagefind-2025/ → pagefind-2025.json. */
+export function searchRecordsFile(bundle: string): string {
+  return `${bundle.replaceAll('/', '')}.json`;
+}
+
+/** A bundle's stories, in the order it indexes them. */
+export interface SearchBundleStories {
+  bundle: string;
+  stories: SearchStory[];
+}
+
+/** Groups stories by bundle, newest first (ties by slug), so every bundle's file is a function of its own stories. */
+export function searchBundleGroups<T extends { published: Date; slug: string }>(stories: readonly T[], period: SearchBundlePeriod): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  const newestFirst = [...stories].sort((a, b) => b.published.getTime() - a.published.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  for (const story of newestFirst) {
+    const bundle = searchBundleFor(story.published, period);
+    const group = groups.get(bundle);
+    if (group) group.push(story);
+    else groups.set(bundle, [story]);
+  }
+  return groups;
 }

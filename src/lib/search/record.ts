@@ -38,7 +38,15 @@ export interface StoryRecord {
   filters: Record<string, string[]>;
 }
 
-export function buildStoryRecord(story: { slug: string; date: string; versions: StoryVersionText[] }): StoryRecord {
+/** A story as the search index reads it: what its pages show of it, from the stories as the content loader read them. */
+export interface SearchStory {
+  slug: string;
+  /** Publication time, ISO 8601 in Bangkok time (as the pages' time elements give it). */
+  date: string;
+  versions: StoryVersionText[];
+}
+
+export function buildStoryRecord(story: SearchStory): StoryRecord {
   const versions = [...story.versions].sort((a, b) => (a.lang === 'th' ? -1 : b.lang === 'th' ? 1 : 0));
   const meta: StoryRecordMeta = {
     title: versions[0]!.title,

@@ -1,0 +1,48 @@
+import config from 'virtual:news/config';
+import { toBangkokIso } from '../lib/dates.ts';
+import { recordedBlocks } from '../lib/markdown/story-body.ts';
+import { searchBundleGroups, type SearchBundleStories } from '../lib/search/bundles.ts';
+import type { SearchStory } from '../lib/search/record.ts';
+import { dekRepeats } from '../lib/say-once.ts';
+import { articlePath } from '../lib/urls.ts';
+import { getStories, leadTextOf, type ArticleStory } from './stories.ts';
+
+/**
+ * What the search index reads of a story: what its pages show the reader of it (headline, the dek
+ * when the page shows it, every block of the body), taken from the stories as the content loader
+ * read them once, not from the pages written.
+ */
+export function searchStoryOf(story: ArticleStory): SearchStory {
+  return {
+    slug: story.slug,
+    date: toBangkokIso(story.published),
+    versions: story.languages.map((lang) => {
+      const entry = story.versions[lang]!;
+      const { title, summary } = entry.data;
+      return {
+        lang,
+        url: articlePath(lang, story.slug),
+        section: story.section,
+        title,
+        summary: dekRepeats(summary, title, leadTextOf(entry)) ? '' : summary,
+        body: recordedBlocks(entry).map((block) => block.text),
+      };
+    }),
+  };
+}
+
+let groupsPromise: Promise<Map<string, ArticleStory[]>> | undefined;
+
+/** The stories of each search bundle (src/lib/search/bundles.ts), grouped once per build. */
+function bundleGroups(): Promise<Map<string, ArticleStory[]>> {
+  groupsPromise ??= getStories().then((stories) => searchBundleGroups(stories, config.searchBundlePeriod));
+  return groupsPromise;
+}
+
+export async function getSearchBundleNames(): Promise<string[]> {
+  return [...(await bundleGroups()).keys()];
+}
+
+export async function getSearchBundleStories(bundle: string): Promise<SearchBundleStories> {
+  return { bundle, stories: ((await bundleGroups()).get(bundle) ?? []).map(searchStoryOf) };
+}
