@@ -4,7 +4,7 @@ import { relatedStories } from '../lib/related.ts';
 import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
 import type { Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
-import { buildStories, type Story } from '../lib/stories.ts';
+import { buildStories, type Story } from '../lib/story-model.ts';
 import { storyEnds } from '../lib/listings.ts';
 import { groupByMonth, type MonthGroup } from '../lib/months.ts';
 import type { Listing } from '../lib/urls.ts';
@@ -155,6 +155,18 @@ export async function getStoryEnd(lang: Lang, slug: string): Promise<{ next: Sto
   let ends = endsByLang.get(lang);
   if (!ends) endsByLang.set(lang, (ends = getStoriesIn(lang).then((items) => storyEnds(items))));
   return (await ends)(slug);
+}
+
+/** What each page of a listing is given: its language, the listing, and the listing's months in both languages (getListingMonths). */
+export interface ListingMonths {
+  lang: Lang;
+  listing: Listing;
+  /** The section menu, on section pages. */
+  sections?: readonly SectionId[] | undefined;
+  /** The listing's months with stories in this language, newest first… */
+  months: readonly MonthGroup<StoryVersion>[];
+  /** …and in the other language. */
+  otherMonths: readonly MonthGroup<StoryVersion>[];
 }
 
 const monthsByListing = new Map<string, Promise<MonthGroup<StoryVersion>[]>>();

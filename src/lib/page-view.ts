@@ -62,6 +62,18 @@ export function createPageView(input: {
   };
 }
 
+/** The view of a page that has the same place in both languages (the front page, the topics, search): one function gives its path in either. */
+export function pageInBothLanguages(input: {
+  kind: PageView['kind'];
+  lang: Lang;
+  pathIn: (lang: Lang) => string;
+  title: string;
+  description: string;
+}): PageView {
+  const { pathIn, ...page } = input;
+  return createPageView({ ...page, path: pathIn(input.lang), alternatePath: pathIn(otherLang(input.lang)) });
+}
+
 /** The page of a listing to link to in the other language: the same page, or its last one if it has fewer. */
 export function clampPage(page: number, pagesInOtherLanguage: number): number {
   return Math.max(1, Math.min(page, pagesInOtherLanguage));

@@ -11,8 +11,17 @@ import { describeMisalignment, findMisalignment } from '../lib/alignment.ts';
 import { ContentError, ContentErrors } from '../lib/content-errors.ts';
 import { filesUnder } from '../lib/files.ts';
 import { checkFileText, decodeStoryFile, fieldLine, schemaErrors, splitFile } from '../lib/frontmatter-checks.ts';
-import { MAX_NESTING, recordedBlocks, renderStoryBody, StoryBodyCode, StoryBodyNesting, type RenderedStoryBody } from '../lib/markdown/story-body.ts';
-import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/stories.ts';
+import {
+  BODY_FORMAT,
+  MAX_NESTING,
+  recordedBlocks,
+  recordedInCurrentFormat,
+  renderStoryBody,
+  StoryBodyCode,
+  StoryBodyNesting,
+  type RenderedStoryBody,
+} from '../lib/markdown/story-body.ts';
+import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
@@ -73,7 +82,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       ids.add(id);
       const digest = context.generateDigest(raw);
       const known = context.store.get(id);
-      if (known?.digest === digest && known.rendered) continue;
+      if (known?.digest === digest && recordedInCurrentFormat(known)) continue;
       const { frontmatter: frontmatterText, body: rawBody, bodyLine } = splitFile(raw);
       const frontmatter = balanceBidiDeep(yaml.toJS());
       const parsed = articleSchema.safeParse(frontmatter.value);
@@ -107,7 +116,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
         body: body.text,
         filePath: file,
         digest,
-        rendered: { html: rendered.html, metadata: { blocks: rendered.blocks, lexicon } },
+        rendered: { html: rendered.html, metadata: { format: BODY_FORMAT, blocks: rendered.blocks, lexicon } },
       });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);

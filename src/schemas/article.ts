@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { nonEmpty, text, timestamp, webUrl, yesNo } from './fields.ts';
 import { MAX_TITLE_LENGTH } from '../lib/frontmatter-checks.ts';
 import { sectionIds } from '../lib/sections.ts';
-import { SLUG_PATTERN } from '../lib/stories.ts';
+import { SLUG_PATTERN } from '../lib/story-model.ts';
 
 /**
  * A photo is a file the site serves itself: the CSP (src/lib/seo/csp.ts) loads images from the site

@@ -5,7 +5,7 @@ import { feedItem, feedNamespaces } from '../../src/lib/feeds/rss.ts';
 import { articleMeta } from '../../src/lib/seo/article-meta.ts';
 import type { ArticleData } from '../../src/schemas/article.ts';
 import { newsArticleJsonLd } from '../../src/lib/seo/json-ld.ts';
-import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+import { buildStories, type StoryFile } from '../../src/lib/story-model.ts';
 
 const published = new Date('2025-03-05T10:00:00+07:00');
 const march6 = { date: new Date('2025-03-06T09:30:00+07:00'), text: 'An earlier version gave the plant 100 megawatts; it is 110.' };

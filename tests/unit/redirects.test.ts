@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ContentErrors } from '../../src/lib/content-errors.ts';
 import { formerAddresses, redirectsFile } from '../../src/lib/redirects.ts';
-import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+import { buildStories } from '../../src/lib/story-model.ts';
 import { articleSchema } from '../../src/schemas/article.ts';
+import { problemsOf, storyFile } from '../support/story-files.ts';
 
 const published = new Date('2025-03-05T10:00:00+07:00');
-const original = (id: string, formerSlugs?: string[]): StoryFile => ({ id, filePath: `content/articles/${id}.mdx`, data: { published, formerSlugs } });
-const rendering = (id: string): StoryFile => ({ id, filePath: `content/articles/${id}.mdx`, data: { translation: {} } });
-
-function problemsOf(files: StoryFile[]): string[] {
-  try {
-    buildStories(files);
-  } catch (e) {
-    if (e instanceof ContentErrors) return e.problems.map((p) => p.message);
-    throw e;
-  }
-  return [];
-}
+const original = (id: string, formerSlugs?: string[]) => storyFile(id, { published, formerSlugs });
+const rendering = (id: string) => storyFile(id, { translation: {} });
 
 describe('renamed stories', () => {
   it('lead each former address, in every language and side by side, to the story', () => {

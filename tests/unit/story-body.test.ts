@@ -1,6 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
-import { renderStoryBody, StoryBodyCode } from '../../src/lib/markdown/story-body.ts';
+import { blockAlone, recordedBody, renderStoryBody, StoryBodyCode, withBlockEnds } from '../../src/lib/markdown/story-body.ts';
 
 function codeIn(body: string): StoryBodyCode {
   try {
@@ -25,13 +25,57 @@ describe('story bodies', () => {
 
   it('records each block with its id, kind and text, as the loader stores them', () => {
     const { blocks } = renderStoryBody('ย่อหน้า **แรก**\n\n## หัวข้อ\n\n- หนึ่ง\n- [สอง](https://example.com)\n\n> คำพูด', 'mdx');
-    expect(blocks).toEqual([
+    expect(blocks.map(({ place: _, ...block }) => block)).toEqual([
       { id: 'b-1', kind: 'p', text: 'ย่อหน้า แรก', line: 1 },
       { id: 'b-2', kind: 'h', text: 'หัวข้อ', line: 3 },
       { id: 'b-3', kind: 'li', text: 'หนึ่ง', line: 5 },
       { id: 'b-4', kind: 'li', text: 'สอง', line: 6 },
       { id: 'b-5', kind: 'quote', text: 'คำพูด', line: 8 },
     ]);
+  });
+
+  it('records where each block lies in the HTML, after every plugin has run', () => {
+    const body = renderStoryBody('ข่าว**การเมือง**\n\n1. หนึ่ง\n2. สอง & สาม\n\n> - คำพูด\n\n---\n\n```\na < b\n```', 'mdx', ['การเมือง']);
+    const { html, blocks } = body;
+    expect(blocks.map((b) => html.slice(b.place.start, b.place.end))).toEqual([
+      '<p id="b-1" data-block="1" data-kind="p">ข่าว<strong><span class="keep-word">การเมือง</span></strong></p>',
+      '<li id="b-2" data-block="2" data-kind="li">หนึ่ง</li>',
+      '<li id="b-3" data-block="3" data-kind="li">สอง &#x26; สาม</li>',
+      '<blockquote id="b-4" data-block="4" data-kind="quote">\n<ul>\n<li>คำพูด</li>\n</ul>\n</blockquote>',
+      '<pre id="b-5" data-block="5" data-kind="other"><code>a &#x3C; b\n</code></pre>',
+    ]);
+    expect(blocks.map((b) => html.slice(b.place.contentStart, b.place.contentEnd))).toEqual([
+      'ข่าว<strong><span class="keep-word">การเมือง</span></strong>',
+      'หนึ่ง',
+      'สอง &#x26; สาม',
+      '\n<ul>\n<li>คำพูด</li>\n</ul>\n',
+      '<code>a &#x3C; b\n</code>',
+    ]);
+  });
+
+  it('adds to the end of each block, and leaves the rest of the body as it was', () => {
+    const body = renderStoryBody('ย่อหน้า\n\n- หนึ่ง\n- สอง\n\n---\n\nท้าย', 'mdx');
+    expect(withBlockEnds(body, (block, n) => ` [${n} ${block.id} ${block.text}]`)).toBe(
+      '<p id="b-1" data-block="1" data-kind="p">ย่อหน้า [1 b-1 ย่อหน้า]</p>\n' +
+        '<ul>\n<li id="b-2" data-block="2" data-kind="li">หนึ่ง [2 b-2 หนึ่ง]</li>\n<li id="b-3" data-block="3" data-kind="li">สอง [3 b-3 สอง]</li>\n</ul>\n' +
+        '<hr>\n<p id="b-4" data-block="4" data-kind="p">ท้าย [4 b-4 ท้าย]</p>',
+    );
+    expect(withBlockEnds(renderStoryBody('', 'mdx'), () => 'x')).toBe('');
+  });
+
+  it('gives each block on its own without its id, a list item in a list of its own', () => {
+    const body = renderStoryBody('ย่อหน้า\n\n- [ ] งาน\n\n## หัวข้อ', 'mdx');
+    expect(body.blocks.map((block) => blockAlone(body, block))).toEqual([
+      '<p data-block="1" data-kind="p">ย่อหน้า</p>',
+      '<ul><li class="task-list-item" data-block="2" data-kind="li"><input type="checkbox" disabled> งาน</li></ul>',
+      '<h2 data-block="3" data-kind="h">หัวข้อ</h2>',
+    ]);
+  });
+
+  it('reads the body back from what the loader stored', () => {
+    const { html, blocks } = renderStoryBody('ย่อหน้า', 'mdx');
+    expect(recordedBody({ rendered: { html, metadata: { blocks } } })).toEqual({ html, blocks });
+    expect(recordedBody({})).toEqual({ html: '', blocks: [] });
   });
 
   it('keeps escaped MDX characters as text', () => {

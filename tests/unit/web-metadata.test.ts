@@ -3,13 +3,13 @@ import { SyntaxValidator } from 'fast-xml-validator';
 import { describe, expect, it } from 'vitest';
 import { channelData, escapeXml, feedItem, feedNamespaces } from '../../src/lib/feeds/rss.ts';
 import { otherVersionOf, readerLanguage } from '../../src/lib/not-found.ts';
-import { createPageView } from '../../src/lib/page-view.ts';
+import { createPageView, pageInBothLanguages } from '../../src/lib/page-view.ts';
 import { articleMeta } from '../../src/lib/seo/article-meta.ts';
 import type { ArticleData } from '../../src/schemas/article.ts';
 import { socialMetaTags } from '../../src/lib/seo/head.ts';
 import { newsArticleJsonLd, serializeJsonLd } from '../../src/lib/seo/json-ld.ts';
 import { robotsTxt, sitemapIndexXml, storiesSitemapFile, urlsetXml, withAlternates } from '../../src/lib/seo/sitemap.ts';
-import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+import { buildStories, type StoryFile } from '../../src/lib/story-model.ts';
 
 const site = new URL('https://news.example/');
 /** Stories with their own social cards, the site's default. */
@@ -125,6 +125,12 @@ describe('Open Graph and Twitter tags', () => {
     const home = tags(createPageView({ kind: 'home', lang: 'th', path: '/th/', title: 'หน้าแรก', description: '', alternatePath: '/en/' }));
     expect(home.get('og:type')).toBe('website');
     expect(home.get('og:image')).toBe('https://news.example/th/og.png');
+  });
+
+  it('give a page with the same place in both languages its path in each', () => {
+    const view = pageInBothLanguages({ kind: 'topics', lang: 'en', pathIn: (lang) => `/${lang}/topics/`, title: 'Topics', description: 'All topics' });
+    expect(view).toMatchObject({ kind: 'topics', lang: 'en', otherLang: 'th', path: '/en/topics/', alternatePath: '/th/topics/', title: 'Topics' });
+    expect(view.description).toBe('All topics');
   });
 });
 

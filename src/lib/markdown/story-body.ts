@@ -1,3 +1,4 @@
+import type { ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -5,6 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
 import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeKeepWords } from './keep-words.ts';
@@ -64,6 +66,8 @@ function remarkProseOnly() {
     });
 }
 
+const LISTS = new Set(['ul', 'ol']);
+
 function processor(format: 'md' | 'mdx') {
   // No raw HTML passes (remark-rehype drops it unless told otherwise): a .md story is text too.
   return unified()
@@ -79,10 +83,67 @@ function processor(format: 'md' | 'mdx') {
 
 const processors = { md: processor('md'), mdx: processor('mdx') };
 
+/**
+ * Where a numbered block's element lies in the body's HTML, as offsets into it: the element runs from
+ * `start` to `end`, its content from `contentStart` to `contentEnd` (between its tags).
+ */
+export interface BlockPlace {
+  start: number;
+  contentStart: number;
+  contentEnd: number;
+  end: number;
+}
+
+/** A numbered block as the content loader records it: what block-ids.ts found, and where it is in the HTML. */
+export type RecordedBlock = StoryBlock & { place: BlockPlace };
+
 /** A story body as the content loader records it: its HTML and its numbered blocks. */
 export interface RenderedStoryBody {
   html: string;
-  blocks: StoryBlock[];
+  blocks: RecordedBlock[];
+}
+
+/**
+ * What the loader records changes with this number: an entry stored by an older version of this code
+ * (Astro's content cache outlives code changes) is rendered again.
+ */
+export const BODY_FORMAT = 2;
+
+type Serialize = (node: RootContent) => string;
+
+/**
+ * The body's HTML, serialized piece by piece exactly as rehype-stringify serializes the whole tree
+ * (one child after another), noting where each numbered block lands. Only these offsets are recorded:
+ * pages cut the blocks out of the HTML they already have, rather than the store holding a second copy
+ * of every body for 10,000 stories.
+ */
+function serializeWithPlaces(tree: HastRoot, serialize: Serialize): { html: string; places: BlockPlace[] } {
+  const places: BlockPlace[] = [];
+  const tagsOf = (node: ElementContent & { type: 'element' }) => {
+    const close = `</${node.tagName}>`;
+    return { open: serialize({ ...node, children: [] }).slice(0, -close.length), close };
+  };
+  const all = (nodes: readonly RootContent[], offset: number): string => {
+    let html = '';
+    for (const node of nodes) {
+      const start = offset + html.length;
+      if (node.type === 'element' && LISTS.has(node.tagName)) {
+        // A list's items are blocks of their own (block-ids.ts).
+        const { open, close } = tagsOf(node);
+        html += open + all(node.children, start + open.length) + close;
+        continue;
+      }
+      const piece = serialize(node);
+      html += piece;
+      if (node.type === 'element' && node.properties['dataBlock'] !== undefined) {
+        const { open, close } = tagsOf(node);
+        const end = start + piece.length;
+        places[Number(node.properties['dataBlock']) - 1] = { start, contentStart: start + open.length, contentEnd: end - close.length, end };
+      }
+    }
+    return html;
+  };
+  return { html: all(tree.children, 0), places };
 }
 
 /**
@@ -90,11 +151,50 @@ export interface RenderedStoryBody {
  * Throws StoryBodyCode, StoryBodyNesting (.mdx), or the parser's error with its line.
  */
 export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: readonly string[] = []): RenderedStoryBody {
-  const file = processors[format].processSync({ value: body, data: { lexicon } });
-  return { html: String(file), blocks: file.data.blocks ?? [] };
+  const process = processors[format];
+  const file = new VFile({ value: body, data: { lexicon } });
+  const tree = process.runSync(process.parse(file), file);
+  const { html, places } = serializeWithPlaces(tree, (node) => process.stringify({ type: 'root', children: [node] }));
+  const blocks = (file.data.blocks ?? []).map((block, i) => ({ ...block, place: places[i]! }));
+  return { html, blocks };
+}
+
+/** What the loader recorded for an entry, in `rendered`. */
+interface RecordedEntry {
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
+/** Whether an entry was recorded by this version of renderStoryBody (see BODY_FORMAT). */
+export function recordedInCurrentFormat(entry: RecordedEntry): boolean {
+  return entry.rendered?.metadata?.['format'] === BODY_FORMAT;
 }
 
 /** The blocks the loader recorded for an entry (`rendered.metadata.blocks`). */
-export function recordedBlocks(entry: { rendered?: { metadata?: Record<string, unknown> } }): StoryBlock[] {
-  return (entry.rendered?.metadata?.['blocks'] as StoryBlock[] | undefined) ?? [];
+export function recordedBlocks(entry: RecordedEntry): RecordedBlock[] {
+  return (entry.rendered?.metadata?.['blocks'] as RecordedBlock[] | undefined) ?? [];
+}
+
+/** The body the loader recorded for an entry: its HTML (what Astro's render() shows) and its blocks. */
+export function recordedBody(entry: RecordedEntry): RenderedStoryBody {
+  return { html: entry.rendered?.html ?? '', blocks: recordedBlocks(entry) };
+}
+
+/** The body with `after(block)` added at the end of each block's content, before its closing tag. */
+export function withBlockEnds(body: RenderedStoryBody, after: (block: RecordedBlock, n: number) => string): string {
+  let html = '';
+  let from = 0;
+  body.blocks.forEach((block, i) => {
+    html += body.html.slice(from, block.place.contentEnd) + after(block, i + 1);
+    from = block.place.contentEnd;
+  });
+  return html + body.html.slice(from);
+}
+
+/** A block's element on its own, without its id (for a page that shows it where the id is taken); an item in a list of its own. */
+export function blockAlone(body: RenderedStoryBody, block: RecordedBlock): string {
+  const { start, contentStart, end } = block.place;
+  // The attribute as hast-util-to-html writes it; a value holding a quote is escaped, so nothing else matches.
+  const open = body.html.slice(start, contentStart).replace(` id="${block.id}"`, '');
+  const element = open + body.html.slice(contentStart, end);
+  return block.kind === 'li' ? `<ul>${element}</ul>` : element;
 }

@@ -5,7 +5,7 @@ import { ui } from '../i18n/index.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { articleCardPath, siteCardPath } from '../og/paths.ts';
 import type { SectionId } from '../sections.ts';
-import type { Story, StoryFile } from '../stories.ts';
+import type { Story, StoryFile } from '../story-model.ts';
 import { articlePath } from '../urls.ts';
 
 export type ArticleStoryLike = Story<StoryFile<ArticleData>> & { section: SectionId };

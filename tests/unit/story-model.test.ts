@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ContentErrors } from '../../src/lib/content-errors.ts';
 import { checkTimestampLines } from '../../src/lib/frontmatter-checks.ts';
-import { buildStories, type StoryFile } from '../../src/lib/stories.ts';
+import { buildStories } from '../../src/lib/story-model.ts';
+import { problemsOf, storyFile } from '../support/story-files.ts';
 
 const published = new Date('2025-03-05T10:00:00+07:00');
-const original = (id: string, date = published): StoryFile => ({ id, filePath: `content/articles/${id}.mdx`, data: { published: date } });
-const rendering = (id: string): StoryFile => ({
-  id,
-  filePath: `content/articles/${id}.mdx`,
-  data: { translation: { translator: 'x', machine: true, reviewed: true } },
-});
-
-function problemsOf(files: StoryFile[]): string[] {
-  try {
-    buildStories(files);
-  } catch (e) {
-    if (e instanceof ContentErrors) return e.problems.map((p) => p.message);
-    throw e;
-  }
-  return [];
-}
+const original = (id: string, date = published) => storyFile(id, { published: date });
+const rendering = (id: string) => storyFile(id, { translation: { translator: 'x', machine: true, reviewed: true } });
 
 describe('buildStories', () => {
   it('pairs a Thai original with its English rendering', () => {
