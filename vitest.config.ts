@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { CorpusAwareSequencer } from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -6,6 +7,8 @@ export default defineConfig({
     // browser or a build, so two files side by side use the machine better. Files that run builds of
     // their own never run together (tests/support/builds-alone.ts).
     maxWorkers: 2,
+    // Which files go first while the corpus site builds in the background (tests/support/sequencer.ts).
+    sequence: { sequencer: CorpusAwareSequencer },
     projects: [
       {
         test: {

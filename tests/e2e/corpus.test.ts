@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { CORPUS_WAIT_MS, haveCorpus, noCorpusMessage, waitForCorpusSite } from '../support/corpus.ts';
 
 const siteDir = inject('corpusDir');
 const contentRoot = inject('corpusContentDir');
 const output = inject('corpusImportOutput');
 
 describe.skipIf(!haveCorpus)(`the thaigov corpus imported and built (${haveCorpus ? '3,300 files' : noCorpusMessage})`, () => {
+  beforeAll(waitForCorpusSite, CORPUS_WAIT_MS);
+
   it('imports every story that has a body and explains each one it cannot', () => {
     const summary = /^3300 files: (\d+) imported \((\d+) new, (\d+) updated, (\d+) unchanged\), (\d+) failed, (\d+) slug collisions resolved/m.exec(output);
     expect(summary, output.slice(-500)).not.toBeNull();

@@ -1,9 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import { writeFixtureContent } from '../support/fixture-content.ts';
-import { corpusFiles, haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { releaseBuildsLock, takeBuildsLock } from '../support/builds-alone.ts';
+import { corpusBuildOutcome, corpusFiles, haveCorpus, noCorpusMessage } from '../support/corpus.ts';
 import { runScript } from '../support/run-script.ts';
 import { serveStatic } from '../../scripts/support/static-server.ts';
 
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject) {
   await buildSite({ outDir: fixtureDir, contentDir: fixtureContent, cacheDir: join(testRoot, 'cache-fixture') });
   const seed = await serveStatic(seedDir);
   const fixtureServer = await serveStatic(fixtureDir);
-  const corpus = haveCorpus ? await buildCorpusSite() : null;
+  const corpus = haveCorpus ? await startCorpusSite() : null;
   if (!corpus) console.warn(`[e2e] ${noCorpusMessage}`);
   project.provide('seedUrl', seed.url);
   project.provide('seedDir', seedDir);
@@ -48,20 +49,34 @@ export default async function setup(project: TestProject) {
   project.provide('corpusContentDir', corpus?.contentDir ?? '');
   project.provide('corpusImportOutput', corpus?.importOutput ?? '');
   return async () => {
+    await corpus?.built;
     await seed.close();
     await fixtureServer.close();
     await corpus?.server.close();
   };
 }
 
-/** Imports all 3,300 corpus stories with the real importer and builds them with the real build. */
-async function buildCorpusSite() {
+/**
+ * Imports all 3,300 corpus stories with the real importer, then builds them with the real build in
+ * the background: the tests of the seed and fixture sites run meanwhile, and those of the corpus site
+ * wait for it (waitForCorpusSite). The build holds the builds lock, as a test file's build does.
+ */
+async function startCorpusSite() {
   const contentRoot = join(testRoot, 'corpus-content');
   const siteDir = join(testRoot, 'corpus-site');
   const result = runScript('import', ['--out', contentRoot, ...corpusFiles()]);
   if (!/^\d+ files: \d+ imported/m.test(result.stdout)) throw new Error(`corpus import failed:\n${result.stdout.slice(-2000)}\n${result.stderr}`);
   const contentDir = join(contentRoot, 'articles');
+  await takeBuildsLock();
   // One social card per story is tested on the seed and fixture sites; 3,300 more would only cost minutes.
-  await buildSite({ outDir: siteDir, contentDir, cacheDir: join(testRoot, 'cache-corpus'), env: { NEWS_SOCIAL_CARDS: 'off' } });
-  return { server: await serveStatic(siteDir), siteDir, contentDir: contentRoot, importOutput: result.stdout };
+  const built = buildSite({ outDir: siteDir, contentDir, cacheDir: join(testRoot, 'cache-corpus'), env: { NEWS_SOCIAL_CARDS: 'off' } })
+    .then(
+      () => ({ ok: true, message: '' }),
+      (error: Error) => ({ ok: false, message: error.message }),
+    )
+    .then(async (outcome) => {
+      await writeFile(corpusBuildOutcome, JSON.stringify(outcome));
+      await releaseBuildsLock();
+    });
+  return { server: await serveStatic(siteDir), siteDir, contentDir: contentRoot, importOutput: result.stdout, built };
 }

@@ -6,7 +6,7 @@ import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
 import { searchStories } from '../../src/lib/search/engine.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
-import { haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { CORPUS_WAIT_MS, haveCorpus, noCorpusMessage, waitForCorpusSite } from '../support/corpus.ts';
 import { searchSession, siteSearchBundles } from '../support/search-driver.ts';
 import { generateQueries, QUERY_CATEGORIES, type QueryCategory } from '../support/generated-queries.ts';
 import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
@@ -30,8 +30,9 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus
   let browser: Browser;
   const stories = haveCorpus ? readStoryTexts(join(inject('corpusContentDir'), 'articles')) : [];
   beforeAll(async () => {
+    await waitForCorpusSite();
     browser = await launchChromium();
-  });
+  }, CORPUS_WAIT_MS);
   afterAll(async () => {
     await browser?.close();
   });

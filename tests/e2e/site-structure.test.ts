@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { CORPUS_WAIT_MS, waitForCorpusSite } from '../support/corpus.ts';
 import { listSiteFiles, pathOfFile, readBuiltPages, type BuiltPage } from '../support/site-files.ts';
 
 /**
@@ -16,9 +17,10 @@ for (const site of sites) {
     let pages: BuiltPage[];
     let files: Set<string>;
     beforeAll(async () => {
+      if (site.dir === inject('corpusDir')) await waitForCorpusSite();
       pages = await readBuiltPages(site.dir);
       files = new Set((await listSiteFiles(site.dir)).flatMap((f) => [f, pathOfFile(f)]));
-    });
+    }, CORPUS_WAIT_MS);
 
     it('has every page type in both languages', () => {
       const paths = pages.map((p) => p.path);

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/build-site.ts';
 import { launchChromium } from '../support/browser.ts';
+import { CORPUS_WAIT_MS, waitForCorpusSite } from '../support/corpus.ts';
 import { checkLines, lexiconOfFile, releaseKeptWords, type LineCheck } from '../support/line-boxes.ts';
 
 /**
@@ -65,6 +66,7 @@ describe('Thai line breaking', () => {
   it.skipIf(!corpusUrl)(
     'keeps lexicon words whole and never starts a line with ๆ in 300 corpus stories at 390 and 1366 px (generated)',
     async () => {
+      await waitForCorpusSite();
       const articles = join(corpusContentDir, 'articles');
       const thai = readdirSync(articles, { recursive: true, encoding: 'utf8' })
         .filter((path) => path.endsWith('th.mdx'))
@@ -111,6 +113,6 @@ describe('Thai line breaking', () => {
       console.log(`[thai-lines] corpus, 390 px, without keeping words whole (every 5th story): ${released.split.length} of ${released.words} split`);
       expect(released.split.length).toBeGreaterThan(0);
     },
-    600_000,
+    600_000 + CORPUS_WAIT_MS,
   );
 });

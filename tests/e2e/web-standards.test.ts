@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FEED_SIZE } from '../../src/lib/feeds/rss.ts';
 import { launchChromium } from '../support/browser.ts';
 import { frontmatterValue, seedSlugs } from '../support/content-files.ts';
+import { CORPUS_WAIT_MS, waitForCorpusSite } from '../support/corpus.ts';
 import { fixture } from '../support/fixture-content.ts';
 import { readBuiltPages, type BuiltPage } from '../support/site-files.ts';
 
@@ -75,9 +76,10 @@ for (const site of sites) {
     let pages: BuiltPage[];
     let byPath: Map<string, BuiltPage>;
     beforeAll(async () => {
+      if (site.dir === inject('corpusDir')) await waitForCorpusSite();
       pages = await readBuiltPages(site.dir);
       byPath = new Map(pages.map((p) => [p.path, p]));
-    });
+    }, CORPUS_WAIT_MS);
     const exists = (path: string) => byPath.has(path);
 
     it(`passes html-validate on every page${site.validateEvery > 1 ? ` (a story's pages: every ${site.validateEvery}th story)` : ''} (rules in .htmlvalidate.json)`, async () => {

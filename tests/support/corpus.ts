@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './build-site.ts';
 
@@ -21,3 +21,19 @@ export function corpusFiles(): string[] {
       .map((f) => join(corpusDir, lang, f)),
   );
 }
+
+/** Where global-setup.ts says how the corpus site's build, run in the background, ended. */
+export const corpusBuildOutcome = join(projectRoot, '.test-dist', 'corpus-build.json');
+
+/**
+ * Waits until the corpus site is built (global-setup.ts builds it while the tests of the seed and
+ * fixture sites run); throws the build's own message when it failed.
+ */
+export async function waitForCorpusSite(): Promise<void> {
+  while (!existsSync(corpusBuildOutcome)) await new Promise((resolve) => setTimeout(resolve, 500));
+  const outcome = JSON.parse(readFileSync(corpusBuildOutcome, 'utf8')) as { ok: boolean; message: string };
+  if (!outcome.ok) throw new Error(`The corpus site did not build:\n${outcome.message}`);
+}
+
+/** How long a test file may wait for the corpus site: its build shares two cores with other tests. */
+export const CORPUS_WAIT_MS = 900_000;
