@@ -184,7 +184,8 @@ function latinStarts(stretch: string, from: number): string[] {
 /**
  * The space between the index words of one run is U+2063 then a space, and a word added after a
  * run's own (a Latin word start inside it) ends in U+2064, so that the stored text can be read back
- * as published. Pagefind keeps both invisible characters in the stored text and ignores them in words.
+ * as published. Pagefind keeps both invisible characters in the stored text (and at the end of some
+ * words, where a query, which Pagefind matches as a prefix, still finds them).
  */
 export const WORD_MARK = '\u2063 ';
 const ADDED = '\u2064';
