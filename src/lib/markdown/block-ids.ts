@@ -9,7 +9,8 @@ import type { VFile } from 'vfile';
  */
 
 const NUMBERED = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'table', 'figure']);
-const LISTS = new Set(['ul', 'ol']);
+/** Lists: not blocks themselves; each of their items is one. */
+export const LISTS = new Set(['ul', 'ol']);
 
 export function blockId(n: number): string {
   return `b-${n}`;

@@ -8,7 +8,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { visitParents } from 'unist-util-visit-parents';
-import { rehypeBlockIds, type StoryBlock } from './block-ids.ts';
+import { LISTS, rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeKeepWords } from './keep-words.ts';
 import { rehypeSafeLinks } from './safe-links.ts';
 
@@ -65,8 +65,6 @@ function remarkProseOnly() {
       if (NESTING_NODES.has(node.type) && ancestors.filter((a) => NESTING_NODES.has(a.type)).length >= MAX_NESTING) throw new StoryBodyNesting(line);
     });
 }
-
-const LISTS = new Set(['ul', 'ol']);
 
 function processor(format: 'md' | 'mdx') {
   // No raw HTML passes (remark-rehype drops it unless told otherwise): a .md story is text too.
