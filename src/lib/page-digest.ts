@@ -16,7 +16,7 @@ export interface PublishManifest {
   pages: Record<string, string>;
   /** Each story's digest (of its files), by slug: how the build counts the stories a publish added, changed or removed. */
   stories: Record<string, string>;
-  /** Each search index bundle's key (its pages and their digests), by its folder name: see writeSearchIndex. */
+  /** Each search index bundle's key (the digest of its stories' file), by its folder name: see writeSearchIndex. */
   bundles: Record<string, string>;
 }
 
