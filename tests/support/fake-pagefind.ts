@@ -5,7 +5,8 @@ import type { StoryRecord } from '../../src/lib/search/record.ts';
  * A stand-in for Pagefind over records in memory, with the behaviour the engine relies on: words are
  * the content's whitespace-separated tokens, numbered in order, lower case, without punctuation or the
  * invisible marks text.ts adds (a hyphenated word also as its parts, at the same position); a query word finds every page holding a word that starts with it, with those
- * words' positions; every word of a query must be found; filters must all match. It does not rank
+ * words' positions; every word of a query must be found; filters must all match. Like Pagefind, it
+ * also matches the words of a record's metadata values, without positions. It does not rank
  * (pages come in record order) and has no chunks.
  */
 export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
@@ -21,6 +22,14 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
       }
     });
   });
+  const metaWords = records.map((record) =>
+    Object.values(record.meta).flatMap((value) =>
+      value
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean),
+    ),
+  );
   const sorted = [...postings.keys()].sort();
   /** The pages and positions of every word that starts with `prefix`. */
   const lookUp = (prefix: string): Map<number, number[]> => {
@@ -37,6 +46,14 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
     }
     return out;
   };
+  /** Content positions by page, with the pages whose metadata alone holds a word starting with `prefix` (no positions). */
+  const lookUpWithMeta = (prefix: string): Map<number, number[]> => {
+    const out = lookUp(prefix);
+    metaWords.forEach((words, page) => {
+      if (!out.has(page) && words.some((w) => w.startsWith(prefix))) out.set(page, []);
+    });
+    return out;
+  };
   return {
     preload: async () => {},
     search: async (term, options) => {
@@ -45,7 +62,7 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
         .replace(/[^\p{L}\p{N}\s]/gu, '')
         .split(/\s+/)
         .filter(Boolean)
-        .map(lookUp);
+        .map(lookUpWithMeta);
       const filters = Object.entries(options?.filters ?? {});
       const results: PagefindResult[] = [];
       for (const page of (found[0] ?? new Map<number, number[]>()).keys()) {

@@ -244,6 +244,31 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
     expect(titled?.title.find((p) => p.match)?.text).toBe('put');
   });
 
+  it('finds stories by their text only, not by words of the record’s metadata (slug, addresses, date)', async () => {
+    const story = (slug: string, en: string) =>
+      buildStoryRecord({
+        slug,
+        date: '2024-03-01T10:00:00+07:00',
+        versions: (['th', 'en'] as const).map((lang) => ({
+          lang,
+          url: `/${lang}/articles/${slug}/`,
+          title: 'สภา',
+          summary: '',
+          body: [lang === 'th' ? 'ข่าว' : en],
+          section: 'politics',
+        })),
+      });
+    // The first story holds each word in its text, the second only in its slug, address or date.
+    const records = [story('a', 'The peoples of 2024 read articles'), story('thai-peoples-assembly', 'The assembly met')];
+    const fake = fakePagefind(records);
+    const ids = async (q: string) => (await searchStories(fake, [], q)).results.map((r) => r.id);
+    for (const word of ['peoples', 'articles', '2024']) {
+      expect((await fake.search(word))?.results, word).toHaveLength(2);
+      expect(await ids(word), word).toEqual(['page-0']);
+    }
+    expect(await ids('assembly')).toEqual(['page-1']);
+  });
+
   it('drops the stories Pagefind gives for a Latin word nothing starts with (its fallback to a shorter word)', async () => {
     const records = [record('in', 'ข่าว', 'Investment in Thailand')];
     const fake = fakePagefind(records);

@@ -79,7 +79,7 @@ export async function searchStories(
     let hits = found.get(word);
     if (!hits) {
       const response = await pagefind.search(word, { filters });
-      hits = new Map((response?.results ?? []).map((r) => [r.id, r]));
+      hits = storyTextHits(response?.results ?? []);
       found.set(word, hits);
     }
     return hits;
@@ -100,7 +100,7 @@ export async function searchStories(
       const groups = await Promise.all(
         perYear.map(async (year) => {
           const response = await pagefind.search(word, { filters: { ...filters, year } });
-          return latinStories(part, new Map((response?.results ?? []).map((r) => [r.id, r])));
+          return latinStories(part, storyTextHits(response?.results ?? []));
         }),
       );
       const verified = new Set(groups.flatMap((g) => [...g.keys()]));
@@ -149,6 +149,14 @@ export async function searchStories(
     order = [...ranked, ...matching.keys()].filter((id) => matching.has(id) && !seen.has(id) && (seen.add(id), true));
   }
   return { query, results: order.map((id) => matching.get(id)!) };
+}
+
+/**
+ * Pagefind also matches words of a record's metadata (its slug, addresses, date), which a reader never
+ * reads as the story's text; such a result has no word positions in the text, and is left out.
+ */
+function storyTextHits(results: readonly PagefindResult[]): Map<string, PagefindResult> {
+  return new Map(results.filter((r) => r.words.length > 0).map((r) => [r.id, r]));
 }
 
 /**
