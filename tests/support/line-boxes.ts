@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { buildLexicon, keptWords } from '../../src/lib/thai-lines.ts';
 
 /** A story file's lexicon, computed the way the content loader does, from the file itself. */
@@ -82,4 +83,67 @@ export function releaseKeptWords(page: Page): Promise<void> {
   return page.evaluate(() => {
     for (const span of document.querySelectorAll<HTMLElement>('.keep-word')) span.style.display = 'inline';
   });
+}
+
+export interface CorpusLines {
+  stories: number;
+  /** Per width: lexicon words, splits and repeat marks, over the headline and first paragraph of each story. */
+  byWidth: Record<number, LineCheck>;
+  /** The control, every fifth story at the first width with the words let go: the measurement sees splits. */
+  released: LineCheck;
+}
+
+const HEADLINE_AND_LEAD = 'main h1, [data-body] > p:first-of-type';
+export const emptyCheck = (): LineCheck => ({ words: 0, split: [], repeatMarks: 0, repeatMarkStarts: 0 });
+export function addLines(total: LineCheck, one: LineCheck): void {
+  total.words += one.words;
+  total.split.push(...one.split);
+  total.repeatMarks += one.repeatMarks;
+  total.repeatMarkStarts += one.repeatMarkStarts;
+}
+
+/**
+ * Thai line breaking over a built site of imported stories: `count` Thai stories taken evenly from
+ * `articlesDir` (the content the site was built from), each story's headline and first paragraph laid
+ * out at each width. The e2e test runs a sample; npm run bench:lines runs more.
+ */
+export async function measureCorpusLines(
+  browser: Browser,
+  siteUrl: string,
+  articlesDir: string,
+  count: number,
+  widths: readonly number[],
+): Promise<CorpusLines> {
+  const thai = readdirSync(articlesDir, { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('th.mdx'))
+    .sort();
+  const step = Math.max(1, Math.floor(thai.length / count));
+  const sample = thai.filter((_, i) => i % step === 0).slice(0, count);
+  const byWidth = Object.fromEntries(widths.map((w) => [w, emptyCheck()])) as Record<number, LineCheck>;
+  const released = emptyCheck();
+  const check = async (page: Page, path: string, i: number) => {
+    const slug = path.split('/').at(-2)!;
+    const lexicon = lexiconOfFile(join(articlesDir, path));
+    await page.setViewportSize({ width: widths[0]!, height: 900 });
+    await page.goto(`${siteUrl}/th/articles/${slug}/`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 900 });
+      addLines(byWidth[width]!, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
+    }
+    if (i % 5 !== 0) return;
+    await releaseKeptWords(page);
+    await page.setViewportSize({ width: widths[0]!, height: 900 });
+    addLines(released, await checkLines(page, HEADLINE_AND_LEAD, lexicon));
+  };
+  // Two pages side by side: the work is mostly waiting for layout, which Chromium does in its own processes.
+  const lanes = 2;
+  await Promise.all(
+    Array.from({ length: lanes }, async (_, lane) => {
+      const page = await (await browser.newContext({ viewport: { width: widths[0]!, height: 900 } })).newPage();
+      for (let i = lane; i < sample.length; i += lanes) await check(page, sample[i]!, i);
+      await page.context().close();
+    }),
+  );
+  return { stories: sample.length, byWidth, released };
 }
