@@ -26,9 +26,16 @@ export async function openPagefind(
     for (const bundle of ${JSON.stringify(merged)}) await window.__pf.mergeIndex(bundle);
     window.__results = new Map();
   })()`);
-  // Each bundle lists its own chunk starts beside it (src/lib/search/site-search.ts reads them the same way).
+  // Each bundle lists its own chunk starts beside it (src/lib/search/site-search.ts reads them the same way);
+  // a plain Pagefind bundle (the benchmark's baseline) has no such list.
   const lists = await page.evaluate(
-    async (urls) => Promise.all(urls.map(async (url) => (await (await fetch(url)).json()) as string[])),
+    async (urls) =>
+      Promise.all(
+        urls.map(async (url) => {
+          const response = await fetch(url);
+          return response.status === 404 ? [] : ((await response.json()) as string[]);
+        }),
+      ),
     all.map((bundle) => `${bundle}${CHUNK_STARTS_FILE}`),
   );
   const chunkStarts = [...new Set(lists.flat())].sort();
