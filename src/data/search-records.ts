@@ -1,10 +1,10 @@
 import config from 'virtual:news/config';
 import { toBangkokIso } from '../lib/dates.ts';
-import { recordedBlocks } from '../lib/markdown/story-body.ts';
 import { searchBundleGroups, type SearchBundleStories } from '../lib/search/bundles.ts';
 import type { SearchStory } from '../lib/search/record.ts';
 import { dekRepeats } from '../lib/say-once.ts';
 import { articlePath } from '../lib/urls.ts';
+import { readStoryBody } from './story-bodies.ts';
 import { getStories, leadTextOf, type ArticleStory } from './stories.ts';
 
 /**
@@ -25,7 +25,7 @@ export function searchStoryOf(story: ArticleStory): SearchStory {
         section: story.section,
         title,
         summary: dekRepeats(summary, title, leadTextOf(entry)) ? '' : summary,
-        body: recordedBlocks(entry).map((block) => block.text),
+        body: readStoryBody(entry).blocks.map((block) => block.text),
       };
     }),
   };

@@ -8,7 +8,8 @@ import { buildStories, type Story } from '../lib/story-model.ts';
 import { storyEnds } from '../lib/listings.ts';
 import { groupByMonth, type MonthGroup } from '../lib/months.ts';
 import type { Listing } from '../lib/urls.ts';
-import { recordedBlocks } from '../lib/markdown/story-body.ts';
+import { recordedOutline } from '../lib/markdown/story-body.ts';
+import { readStoryBody } from './story-bodies.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
@@ -75,7 +76,7 @@ export function getRelated(): Promise<Map<string, ArticleStory[]>> {
           slug: story.slug,
           published: story.published,
           topics: (topicsOf.get(story.slug) ?? []).map((topic) => topic.id),
-          texts: versions.flatMap((entry) => [entry.data.title, entry.data.title, entry.data.summary, entry.body ?? '']),
+          texts: versions.flatMap((entry) => [entry.data.title, entry.data.title, entry.data.summary, readStoryBody(entry).text]),
         };
       }),
     );
@@ -139,13 +140,12 @@ export async function getTopicListings(lang: Lang): Promise<TopicListing[]> {
 
 /** The words of a story file to keep whole on a line, found by the content loader in its own text (thai-lines.ts). */
 export function lexiconOf(entry: ArticleEntry): readonly string[] {
-  const lexicon = entry.rendered?.metadata?.['lexicon'];
-  return Array.isArray(lexicon) ? lexicon.filter((word): word is string => typeof word === 'string') : [];
+  return recordedOutline(entry)?.lexicon ?? [];
 }
 
-/** The plain text of a story file's first paragraph, from the blocks the content loader recorded. */
+/** The plain text of a story file's first paragraph, as the content loader recorded it. */
 export function leadTextOf(entry: ArticleEntry): string {
-  return recordedBlocks(entry).find((block) => block.kind === 'p')?.text ?? '';
+  return recordedOutline(entry)?.lead ?? '';
 }
 
 const endsByLang = new Map<Lang, Promise<ReturnType<typeof storyEnds<StoryVersion>>>>();

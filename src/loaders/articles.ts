@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Loader } from 'astro/loaders';
 import config from 'virtual:news/config';
+import { hasStoryBody, keepStoryBodies, writeStoryBody } from '../data/story-bodies.ts';
 import { VFileMessage } from 'vfile-message';
 import type { Document } from 'yaml';
 import { describeMisalignment, findMisalignment } from '../lib/alignment.ts';
@@ -12,10 +13,9 @@ import { ContentError, ContentErrors } from '../lib/content-errors.ts';
 import { filesUnder } from '../lib/files.ts';
 import { checkFileText, decodeStoryFile, fieldLine, schemaErrors, splitFile } from '../lib/frontmatter-checks.ts';
 import {
-  BODY_FORMAT,
   MAX_NESTING,
-  recordedBlocks,
-  recordedInCurrentFormat,
+  outlineOf,
+  recordedOutline,
   renderStoryBody,
   StoryBodyCode,
   StoryBodyNesting,
@@ -41,7 +41,7 @@ interface LoaderOptions {
  * that span files (rendering without an original, duplicate slug). Every problem of every file is
  * reported together, each as `path:line: field: what is wrong. Fix: …`, and the build fails rather
  * than publish a site with a story missing. A file whose text has not changed since the last build is
- * not parsed again: Astro's content cache keeps its data and HTML.
+ * not parsed again: Astro's content cache keeps its data, and the build cache its body (src/data/story-bodies.ts).
  */
 export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loader {
   const base = config.contentDir;
@@ -82,7 +82,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       ids.add(id);
       const digest = context.generateDigest(raw);
       const known = context.store.get(id);
-      if (known?.digest === digest && recordedInCurrentFormat(known)) continue;
+      if (known?.digest === digest && recordedOutline(known) && hasStoryBody(digest)) continue;
       const { frontmatter: frontmatterText, body: rawBody, bodyLine } = splitFile(raw);
       const frontmatter = balanceBidiDeep(yaml.toJS());
       const parsed = articleSchema.safeParse(frontmatter.value);
@@ -108,18 +108,14 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
         problems.push(bodyProblem(file, error));
         continue;
       }
+      writeStoryBody(digest, { ...rendered, text: body.text });
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
-      context.store.set({
-        id,
-        data: parsed.data,
-        body: body.text,
-        filePath: file,
-        digest,
-        rendered: { html: rendered.html, metadata: { format: BODY_FORMAT, blocks: rendered.blocks, lexicon } },
-      });
+      // The body is stored apart (story-bodies.ts); Astro's store keeps its outline, and no HTML for render().
+      context.store.set({ id, data: parsed.data, filePath: file, digest, rendered: { html: '', metadata: { ...outlineOf(rendered, lexicon) } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+    keepStoryBodies(new Set(context.store.values().flatMap((entry) => (entry.digest ? [String(entry.digest)] : []))));
 
     const entries = context.store.values().filter((entry) => ids.has(entry.id));
     const rawOf = new Map([...texts.values()].map((t) => [t.file, t]));
@@ -145,7 +141,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     // Rules between files are checked on the files that passed; a folder with a broken file is left
     // out of them, so a rendering whose original is broken is not also called an orphan.
     const broken = new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/')));
-    let stories: Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[] = [];
+    let stories: Story<StoryFile & Parameters<typeof recordedOutline>[0]>[] = [];
     try {
       stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as StoryFileData })));
     } catch (error) {
@@ -177,17 +173,14 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
  * Warns, naming the story and the first unmatched block, where a rendering's blocks stop lining up
  * with its original's (from the blocks recorded above): readers switching language would lose their place.
  */
-function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeof recordedBlocks>[0]>[], logger: AstroIntegrationLogger): void {
+function reportMisalignment(stories: readonly Story<StoryFile & Parameters<typeof recordedOutline>[0]>[], logger: AstroIntegrationLogger): void {
   let translated = 0;
   let misaligned = 0;
   for (const story of stories) {
     const { th, en } = story.versions;
     if (!th || !en) continue;
     translated++;
-    const problem = findMisalignment(
-      recordedBlocks(th).map((b) => b.kind),
-      recordedBlocks(en).map((b) => b.kind),
-    );
+    const problem = findMisalignment(recordedOutline(th)?.kinds ?? [], recordedOutline(en)?.kinds ?? []);
     if (!problem) continue;
     misaligned++;
     logger.warn(describeMisalignment(story.slug, `${story.slug}/th.mdx`, `${story.slug}/en.mdx`, problem));

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/build-site.ts';
@@ -57,6 +57,7 @@ async function expectSameAsFullBuild(step: string): Promise<void> {
   await rm(full, { recursive: true, force: true });
 }
 
+const bodies = join(env.NEWS_CACHE_DIR, 'story-bodies');
 const inode = (path: string) => statSync(path).ino;
 const page = (lang: string, slug: string) => join(outDir, lang, 'articles', slug, 'index.html');
 const card = (lang: string, slug: string) => join(outDir, lang, 'articles', slug, 'og.png');
@@ -134,6 +135,17 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     expect(publishNow()).toMatch(/^published 1 story: .*, \d+ pages? removed, [\d.]+ s$/);
     expect(existsSync(join(outDir, 'en/articles/story-03'))).toBe(false);
     await expectSameAsFullBuild('delete');
+    // The build cache holds one body per story file, the deleted ones' removed, and Astro's store none (src/data/story-bodies.ts).
+    const storyFiles = (await readdir(contentDir, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.mdx'));
+    expect(await readdir(bodies)).toHaveLength(storyFiles.length);
+    expect(await readFile(join(env.NEWS_CACHE_DIR, 'data-store.json'), 'utf8')).not.toContain('data-block');
+  });
+
+  it('renders a body again that the build cache lost', async () => {
+    const kept = (await readdir(bodies)).sort();
+    await rm(join(bodies, kept[0]!));
+    expect(publishNow()).toMatch(/^published /);
+    expect((await readdir(bodies)).sort()).toEqual(kept);
   });
 
   it('leaves the live site whole and served when a publish fails', async () => {

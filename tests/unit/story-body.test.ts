@@ -1,6 +1,6 @@
 import { VFileMessage } from 'vfile-message';
 import { describe, expect, it } from 'vitest';
-import { blockAlone, recordedBody, renderStoryBody, StoryBodyCode, withBlockEnds } from '../../src/lib/markdown/story-body.ts';
+import { blockAlone, BODY_FORMAT, outlineOf, recordedOutline, renderStoryBody, StoryBodyCode, withBlockEnds } from '../../src/lib/markdown/story-body.ts';
 
 function codeIn(body: string): StoryBodyCode {
   try {
@@ -72,10 +72,13 @@ describe('story bodies', () => {
     ]);
   });
 
-  it('reads the body back from what the loader stored', () => {
-    const { html, blocks } = renderStoryBody('ย่อหน้า', 'mdx');
-    expect(recordedBody({ rendered: { html, metadata: { blocks } } })).toEqual({ html, blocks });
-    expect(recordedBody({})).toEqual({ html: '', blocks: [] });
+  it('outlines the body for the store: block kinds, first paragraph, lexicon; an outline of an older format reads as none', () => {
+    const body = renderStoryBody('## หัวข้อ\n\nย่อหน้า **แรก**\n\n- ข้อ', 'mdx');
+    const outline = outlineOf(body, ['ย่อหน้า']);
+    expect(outline).toEqual({ format: BODY_FORMAT, lexicon: ['ย่อหน้า'], kinds: ['h', 'p', 'li'], lead: 'ย่อหน้า แรก' });
+    expect(recordedOutline({ rendered: { metadata: { ...outline } } })).toEqual(outline);
+    expect(recordedOutline({ rendered: { metadata: { ...outline, format: BODY_FORMAT - 1 } } })).toBeNull();
+    expect(recordedOutline({})).toBeNull();
   });
 
   it('keeps escaped MDX characters as text', () => {

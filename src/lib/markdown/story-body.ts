@@ -16,7 +16,7 @@ import { rehypeSafeLinks } from './safe-links.ts';
  * Story bodies are prose: MDX's parser reads them (so they mean exactly what they mean in MDX), but
  * they may not hold components, expressions or imports (frontmatter-checks.ts says so with a fix). Prose
  * needs no JavaScript module per story: the body is turned into HTML once, when the content is
- * loaded, and Astro's content cache keeps that HTML until the file changes. Compiling each story into
+ * loaded, and the build cache keeps that HTML until the file changes (src/data/story-bodies.ts). Compiling each story into
  * a module instead (what @astrojs/mdx does for pages) cost minutes and gigabytes at 10,000 stories.
  */
 
@@ -105,7 +105,7 @@ export interface RenderedStoryBody {
  * What the loader records changes with this number: an entry stored by an older version of this code
  * (Astro's content cache outlives code changes) is rendered again.
  */
-export const BODY_FORMAT = 2;
+export const BODY_FORMAT = 3;
 
 type Serialize = (node: RootContent) => string;
 
@@ -157,24 +157,33 @@ export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: rea
   return { html, blocks };
 }
 
-/** What the loader recorded for an entry, in `rendered`. */
+/**
+ * What the loader records for an entry in Astro's store, in `rendered.metadata`: the little that
+ * pages need of every story's body (listings, the alignment check); the body itself is stored apart
+ * (src/data/story-bodies.ts).
+ */
+export interface BodyOutline {
+  format: number;
+  /** The story's words to keep whole on a line (thai-lines.ts). */
+  lexicon: string[];
+  /** Each numbered block's kind, in order. */
+  kinds: StoryBlock['kind'][];
+  /** The plain text of the first paragraph. */
+  lead: string;
+}
+
+export function outlineOf(body: RenderedStoryBody, lexicon: string[]): BodyOutline {
+  return { format: BODY_FORMAT, lexicon, kinds: body.blocks.map((b) => b.kind), lead: body.blocks.find((b) => b.kind === 'p')?.text ?? '' };
+}
+
 interface RecordedEntry {
-  rendered?: { html: string; metadata?: Record<string, unknown> };
+  rendered?: { metadata?: Record<string, unknown> };
 }
 
-/** Whether an entry was recorded by this version of renderStoryBody (see BODY_FORMAT). */
-export function recordedInCurrentFormat(entry: RecordedEntry): boolean {
-  return entry.rendered?.metadata?.['format'] === BODY_FORMAT;
-}
-
-/** The blocks the loader recorded for an entry (`rendered.metadata.blocks`). */
-export function recordedBlocks(entry: RecordedEntry): RecordedBlock[] {
-  return (entry.rendered?.metadata?.['blocks'] as RecordedBlock[] | undefined) ?? [];
-}
-
-/** The body the loader recorded for an entry: its HTML (what Astro's render() shows) and its blocks. */
-export function recordedBody(entry: RecordedEntry): RenderedStoryBody {
-  return { html: entry.rendered?.html ?? '', blocks: recordedBlocks(entry) };
+/** What the loader recorded for an entry, or null for an entry recorded by an older version of this code (see BODY_FORMAT). */
+export function recordedOutline(entry: RecordedEntry): BodyOutline | null {
+  const metadata = entry.rendered?.metadata;
+  return metadata?.['format'] === BODY_FORMAT ? (metadata as unknown as BodyOutline) : null;
 }
 
 /** The body with `after(block)` added at the end of each block's content, before its closing tag. */

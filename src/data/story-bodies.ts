@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import config from 'virtual:news/config';
+import type { RenderedStoryBody } from '../lib/markdown/story-body.ts';
+
+/**
+ * Story bodies as the content loader renders them (HTML, numbered blocks, and the text they came
+ * from), kept in the build cache beside Astro's content store: one file per story file, named by
+ * Astro's digest of the file's text, which is all a body depends on.
+ *
+ * Why not in the store itself: Astro bundles its whole content store into the build's server code,
+ * in every build. With the bodies in it the store grows by tens of kilobytes a story, and bundling it
+ * became the largest step of publishing one story into a large archive (see the README's Publishing);
+ * without them the store holds front matter and a few small fields per story. Pages read a body here
+ * when they show it.
+ */
+export interface StoredStoryBody extends RenderedStoryBody {
+  /** The body's text as written (Markdown): what reading time and related stories count. */
+  text: string;
+}
+
+const folder = () => join(config.cacheDir, 'story-bodies');
+const fileOf = (digest: string) => join(folder(), `${digest}.json`);
+
+export const hasStoryBody = (digest: string): boolean => existsSync(fileOf(digest));
+
+/** Writes a body whole or not at all (a build killed while writing leaves no half file to trust). */
+export function writeStoryBody(digest: string, body: StoredStoryBody): void {
+  mkdirSync(folder(), { recursive: true });
+  const temporary = `${fileOf(digest)}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(body));
+  renameSync(temporary, fileOf(digest));
+}
+
+/** Removes the bodies of story texts the store no longer holds. */
+export function keepStoryBodies(digests: ReadonlySet<string>): void {
+  if (!existsSync(folder())) return;
+  for (const name of readdirSync(folder())) {
+    if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(folder(), name), { force: true });
+  }
+}
+
+/** The body the loader stored for a story file (by the digest Astro gives the entry). */
+export function readStoryBody(entry: { digest?: string | number | undefined; filePath?: string | undefined; id: string }): StoredStoryBody {
+  const file = entry.digest ? fileOf(String(entry.digest)) : '';
+  if (!entry.digest || !existsSync(file)) {
+    throw new Error(
+      `${entry.filePath ?? entry.id}: its rendered body is missing from the build cache (${folder()}), removed while the build ran. Fix: run the build again.`,
+    );
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as StoredStoryBody;
+}
