@@ -60,6 +60,9 @@ async function codeDigest(config: NewsConfig): Promise<string> {
  * the summary. A full build writes the same manifest, so the two give the same bytes.
  */
 export function incrementalPublish(config: NewsConfig) {
+  let codePromise: Promise<string> | undefined;
+  /** The digest of the code and settings, computed once per build (the rendering check keys its cache by it too). */
+  const codeOf = () => (codePromise ??= codeDigest(config));
   let state: PublishState | undefined;
   let code = '';
   let why = '';
@@ -74,7 +77,7 @@ export function incrementalPublish(config: NewsConfig) {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
-        code = await codeDigest(config);
+        code = await codeOf();
         const previous = config.previousSite ? await readManifest(config.previousSite) : null;
         why = !config.previousSite
           ? 'no previous site, or --full'
@@ -139,7 +142,7 @@ export function incrementalPublish(config: NewsConfig) {
     bundles = result.written;
     bundleKeys = result.keys;
   };
-  return { start, finish, searchReuse, indexed };
+  return { start, finish, searchReuse, indexed, code: codeOf };
 }
 
 /** A map as an object with its keys sorted, so a full and an incremental build write the same manifest. */

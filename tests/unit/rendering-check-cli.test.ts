@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContentDir } from '../../src/lib/rendering-check/content.ts';
+import { checkContentDir, describeFinding, type StoryFindings } from '../../src/lib/rendering-check/content.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const script = join(projectRoot, 'scripts/check-renderings.ts');
@@ -104,5 +104,30 @@ describe('checkContentDir', () => {
     const [story] = await checkContentDir(contentDir);
     expect(story).toMatchObject({ slug: 'trade-story', directory: join('world', 'trade-story'), original: 'th', aligned: true });
     expect(story!.findings.map((finding) => finding.english.text)).toEqual(['2020']);
+  });
+
+  it('reads back what it found in a pair checked before by the same code, and keeps only the pairs of this run', async () => {
+    const articles = join(projectRoot, 'content/articles');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'rendering-check-cache-'));
+    const described = (stories: StoryFindings[]) => stories.flatMap((s) => s.findings.map((f) => describeFinding(f, s.slug, s.english)));
+    const fresh = await checkContentDir(articles);
+    expect(described(fresh).length).toBeGreaterThan(0);
+    expect(await checkContentDir(articles, { dir: cacheDir, code: 'a' })).toEqual(fresh);
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(fresh.length);
+    const again = await checkContentDir(articles, { dir: cacheDir, code: 'a' });
+    expect(again).toEqual(fresh);
+    expect(described(again)).toEqual(described(fresh));
+    // Read back, not checked again: with every record emptied of findings, none come back.
+    for (const name of files) {
+      const file = join(cacheDir, name);
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), findings: [] }));
+    }
+    expect(described(await checkContentDir(articles, { dir: cacheDir, code: 'a' }))).toEqual([]);
+    // Other code checks every pair again, and the records of the old code go.
+    expect(await checkContentDir(articles, { dir: cacheDir, code: 'b' })).toEqual(fresh);
+    expect(readdirSync(cacheDir).filter((name) => files.includes(name))).toEqual([]);
+    expect(readdirSync(cacheDir)).toHaveLength(fresh.length);
+    rmSync(cacheDir, { recursive: true, force: true });
   });
 });

@@ -1,4 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { isNode, parseDocument } from 'yaml';
@@ -55,8 +56,7 @@ export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): Sto
 }
 
 /** A story file that MDX cannot read is named, with its reason; the build says the same with the fix. */
-async function readStoryFile(path: string): Promise<StoryText> {
-  const source = await readFile(path, 'utf8');
+function readStoryFile(path: string, source: string): StoryText {
   try {
     return readStoryText(source);
   } catch (error) {
@@ -79,24 +79,67 @@ async function storyDirectories(root: string): Promise<string[]> {
   return found;
 }
 
-/** Checks the English against the Thai of every story folder under `contentDir` that has both `th.mdx` and `en.mdx`. */
-export async function checkContentDir(contentDir: string): Promise<StoryFindings[]> {
+/**
+ * Where the build keeps what it found in each pair of texts, and the digest of the code that found it.
+ * A pair's findings depend only on its two texts and on that code, so a pair checked before is read
+ * back instead of checked again: in a large archive, checking every pair at every publish cost more
+ * than the rest of the publish.
+ */
+export interface CheckCache {
+  dir: string;
+  code: string;
+}
+
+type PairFindings = Omit<StoryFindings, 'slug' | 'directory'>;
+
+function checkPair(thaiPath: string, thaiSource: string, englishPath: string, englishSource: string): PairFindings {
+  const thai = readStoryFile(thaiPath, thaiSource);
+  const english = readStoryFile(englishPath, englishSource);
+  return {
+    original: thai.isRendering === english.isRendering ? null : thai.isRendering ? 'en' : 'th',
+    aligned: thai.paragraphs.length === english.paragraphs.length,
+    thai: thai.located,
+    english: english.located,
+    findings: checkParagraphs(thai.paragraphs, english.paragraphs),
+  };
+}
+
+/**
+ * Checks the English against the Thai of every story folder under `contentDir` that has both `th.mdx`
+ * and `en.mdx`; with a cache, only the pairs not checked before by the same code (the others' findings
+ * are read back, and the cache keeps only this run's pairs).
+ */
+export async function checkContentDir(contentDir: string, cache?: CheckCache): Promise<StoryFindings[]> {
   const directories = (await storyDirectories(contentDir)).sort();
   const results: StoryFindings[] = [];
+  const used = new Set<string>();
+  if (cache) await mkdir(cache.dir, { recursive: true });
   for (const directory of directories) {
-    const thai = await readStoryFile(join(directory, 'th.mdx'));
-    const english = await readStoryFile(join(directory, 'en.mdx'));
-    const original = thai.isRendering === english.isRendering ? null : thai.isRendering ? 'en' : 'th';
-    results.push({
-      slug: basename(directory),
-      directory: relative(contentDir, directory) || '.',
-      original,
-      aligned: thai.paragraphs.length === english.paragraphs.length,
-      thai: thai.located,
-      english: english.located,
-      findings: checkParagraphs(thai.paragraphs, english.paragraphs),
-    });
+    const thaiPath = join(directory, 'th.mdx');
+    const englishPath = join(directory, 'en.mdx');
+    const [thaiSource, englishSource] = await Promise.all([readFile(thaiPath, 'utf8'), readFile(englishPath, 'utf8')]);
+    let pair: PairFindings | null = null;
+    let file = '';
+    if (cache) {
+      const key = createHash('sha256').update(`${cache.code}\0${thaiSource}\0${englishSource}`).digest('hex');
+      file = join(cache.dir, `${key}.json`);
+      used.add(`${key}.json`);
+      pair = await readFile(file, 'utf8').then(
+        (text) => JSON.parse(text) as PairFindings,
+        () => null,
+      );
+    }
+    if (!pair) {
+      pair = checkPair(thaiPath, thaiSource, englishPath, englishSource);
+      if (file) {
+        // Written whole or not at all, so a killed build leaves nothing half-written to read back.
+        await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(pair));
+        await rename(`${file}.${process.pid}.tmp`, file);
+      }
+    }
+    results.push({ slug: basename(directory), directory: relative(contentDir, directory) || '.', ...pair });
   }
+  if (cache) for (const name of await readdir(cache.dir)) if (!used.has(name)) await rm(join(cache.dir, name), { force: true });
   return results;
 }
 
