@@ -9,7 +9,7 @@ import { storyEnds } from '../lib/listings.ts';
 import { groupByMonth, type MonthGroup } from '../lib/months.ts';
 import type { Listing } from '../lib/urls.ts';
 import { recordedOutline } from '../lib/markdown/story-body.ts';
-import { readStoryBody } from './story-bodies.ts';
+import { readStoryWords } from './story-bodies.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
@@ -76,7 +76,7 @@ export function getRelated(): Promise<Map<string, ArticleStory[]>> {
           slug: story.slug,
           published: story.published,
           topics: (topicsOf.get(story.slug) ?? []).map((topic) => topic.id),
-          texts: versions.flatMap((entry) => [entry.data.title, entry.data.title, entry.data.summary, readStoryBody(entry).text]),
+          words: versions.flatMap(readStoryWords),
         };
       }),
     );

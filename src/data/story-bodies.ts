@@ -15,38 +15,54 @@ import type { RenderedStoryBody } from '../lib/markdown/story-body.ts';
  * when they show it.
  */
 export interface StoredStoryBody extends RenderedStoryBody {
-  /** The body's text as written (Markdown): what reading time and related stories count. */
+  /** The body's text as written (Markdown): what reading time counts. */
   text: string;
 }
 
+/** A story file's words for related stories (storyWords in src/lib/related.ts), apart from its body: every build reads them all. */
+export type StoredStoryWords = string[];
+
 const folder = () => join(config.cacheDir, 'story-bodies');
-const fileOf = (digest: string) => join(folder(), `${digest}.json`);
+const KINDS = { body: '.json', words: '.words.json' } as const;
+const fileOf = (digest: string, kind: keyof typeof KINDS) => join(folder(), `${digest}${KINDS[kind]}`);
 
-export const hasStoryBody = (digest: string): boolean => existsSync(fileOf(digest));
+export const hasStoryBody = (digest: string): boolean => existsSync(fileOf(digest, 'body')) && existsSync(fileOf(digest, 'words'));
 
-/** Writes a body whole or not at all (a build killed while writing leaves no half file to trust). */
-export function writeStoryBody(digest: string, body: StoredStoryBody): void {
+/** Writes each file whole or not at all (a build killed while writing leaves no half file to trust). */
+export function writeStoryBody(digest: string, body: StoredStoryBody, words: StoredStoryWords): void {
   mkdirSync(folder(), { recursive: true });
-  const temporary = `${fileOf(digest)}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(body));
-  renameSync(temporary, fileOf(digest));
-}
-
-/** Removes the bodies of story texts the store no longer holds. */
-export function keepStoryBodies(digests: ReadonlySet<string>): void {
-  if (!existsSync(folder())) return;
-  for (const name of readdirSync(folder())) {
-    if (!digests.has(name.replace(/\.json$/, ''))) rmSync(join(folder(), name), { force: true });
+  for (const [kind, value] of [
+    ['body', body],
+    ['words', words],
+  ] as const) {
+    const temporary = `${fileOf(digest, kind)}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, fileOf(digest, kind));
   }
 }
 
-/** The body the loader stored for a story file (by the digest Astro gives the entry). */
-export function readStoryBody(entry: { digest?: string | number | undefined; filePath?: string | undefined; id: string }): StoredStoryBody {
-  const file = entry.digest ? fileOf(String(entry.digest)) : '';
+/** Removes the files of story texts the store no longer holds. */
+export function keepStoryBodies(digests: ReadonlySet<string>): void {
+  if (!existsSync(folder())) return;
+  for (const name of readdirSync(folder())) {
+    if (!digests.has(name.slice(0, name.indexOf('.')))) rmSync(join(folder(), name), { force: true });
+  }
+}
+
+type StoredEntry = { digest?: string | number | undefined; filePath?: string | undefined; id: string };
+
+function readStored<T>(entry: StoredEntry, kind: keyof typeof KINDS): T {
+  const file = entry.digest ? fileOf(String(entry.digest), kind) : '';
   if (!entry.digest || !existsSync(file)) {
     throw new Error(
       `${entry.filePath ?? entry.id}: its rendered body is missing from the build cache (${folder()}), removed while the build ran. Fix: run the build again.`,
     );
   }
-  return JSON.parse(readFileSync(file, 'utf8')) as StoredStoryBody;
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
+
+/** The body the loader stored for a story file (by the digest Astro gives the entry). */
+export const readStoryBody = (entry: StoredEntry): StoredStoryBody => readStored(entry, 'body');
+
+/** The words the loader stored for a story file, for related stories. */
+export const readStoryWords = (entry: StoredEntry): StoredStoryWords => readStored(entry, 'words');

@@ -5,8 +5,9 @@ import { normalizeForSearch } from './search/text.ts';
  * number of stories: no story is compared with every other.
  *
  * 1. Each story is cut into words (the ICU word segmenter, Thai and English alike) from a bounded
- *    opening: its title and dek in every language and the start of each body. Its key words are the
- *    few with the highest tf·idf that at least one other story shares.
+ *    opening: its title and dek in every language and the start of each body (storyWords, once per
+ *    story file: the content loader records them). Its key words are the few with the highest tf·idf
+ *    that at least one other story shares.
  * 2. Each key word and each topic has a list of the stories that carry it, in publication order. A
  *    story looks only at the stories nearest to it in time on each of its lists (a fixed window), so
  *    the work per story is bounded whatever the size of the archive.
@@ -19,8 +20,8 @@ export interface RelatedInput {
   published: Date;
   /** Topic ids (or normalised tags) of the story in every language. */
   topics: readonly string[];
-  /** Titles, deks and bodies of every version; only the first OPENING_CHARS of each part are read. */
-  texts: readonly string[];
+  /** The words of every version (storyWords), repeated as often as they occur. */
+  words: readonly string[];
 }
 
 export interface RelatedOptions {
@@ -53,6 +54,11 @@ export function wordsOf(text: string): string[] {
   return words;
 }
 
+/** A story file's words for relating it to others: its title (twice, for weight), dek and body, each from its opening. */
+export function storyWords(title: string, summary: string, body: string): string[] {
+  return [title, title, summary, body].flatMap(wordsOf);
+}
+
 /** The stories on a list (indexes in publication order) nearest to `index`: `size` of them, itself excluded. */
 function nearest(list: readonly number[], index: number, size: number): number[] {
   if (list.length <= size + 1) return list.filter((i) => i !== index);
@@ -83,7 +89,7 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
   // Term frequencies per story, and in how many stories each word occurs.
   const counts = stories.map((story) => {
     const tf = new Map<string, number>();
-    for (const text of story.texts) for (const word of wordsOf(text)) tf.set(word, (tf.get(word) ?? 0) + 1);
+    for (const word of story.words) tf.set(word, (tf.get(word) ?? 0) + 1);
     return tf;
   });
   const df = new Map<string, number>();

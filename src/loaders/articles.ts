@@ -23,6 +23,7 @@ import {
 } from '../lib/markdown/story-body.ts';
 import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
+import { storyWords } from '../lib/related.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
 import { articleSchema, knownFields } from '../schemas/article.ts';
@@ -108,7 +109,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
         problems.push(bodyProblem(file, error));
         continue;
       }
-      writeStoryBody(digest, { ...rendered, text: body.text });
+      writeStoryBody(digest, { ...rendered, text: body.text }, storyWords(parsed.data.title, parsed.data.summary, body.text));
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
       // The body is stored apart (story-bodies.ts); Astro's store keeps its outline, and no HTML for render().

@@ -135,9 +135,9 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     expect(publishNow()).toMatch(/^published 1 story: .*, \d+ pages? removed, [\d.]+ s$/);
     expect(existsSync(join(outDir, 'en/articles/story-03'))).toBe(false);
     await expectSameAsFullBuild('delete');
-    // The build cache holds one body per story file, the deleted ones' removed, and Astro's store none (src/data/story-bodies.ts).
+    // The build cache holds one body and one word list per story file, the deleted ones' removed, and Astro's store no body (src/data/story-bodies.ts).
     const storyFiles = (await readdir(contentDir, { recursive: true, encoding: 'utf8' })).filter((f) => f.endsWith('.mdx'));
-    expect(await readdir(bodies)).toHaveLength(storyFiles.length);
+    expect(await readdir(bodies)).toHaveLength(2 * storyFiles.length);
     expect(await readFile(join(env.NEWS_CACHE_DIR, 'data-store.json'), 'utf8')).not.toContain('data-block');
   });
 

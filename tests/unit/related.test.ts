@@ -5,7 +5,12 @@ import { parseStory } from '../../src/lib/importer/parse.ts';
 import { relatedStories, wordsOf, type RelatedInput } from '../../src/lib/related.ts';
 
 const day = (n: number) => new Date(Date.UTC(2025, 0, n));
-const story = (slug: string, n: number, texts: string[], topics: string[] = []): RelatedInput => ({ slug, published: day(n), topics, texts });
+const story = (slug: string, n: number, texts: string[], topics: string[] = []): RelatedInput => ({
+  slug,
+  published: day(n),
+  topics,
+  words: texts.flatMap(wordsOf),
+});
 
 describe('related stories (hand-picked)', () => {
   const stories = [
@@ -55,8 +60,8 @@ describe.skipIf(!existsSync(corpusTh))('related stories on the thaigov corpus (h
       if (text.length < 400 || !parsed.published) continue;
       const middle = text.indexOf(' ', text.length / 2);
       const published = new Date(parsed.published);
-      inputs.push({ slug: `${file}:a`, published, topics: [], texts: [text.slice(0, middle)] });
-      inputs.push({ slug: `${file}:b`, published, topics: [], texts: [text.slice(middle)] });
+      inputs.push({ slug: `${file}:a`, published, topics: [], words: wordsOf(text.slice(0, middle)) });
+      inputs.push({ slug: `${file}:b`, published, topics: [], words: wordsOf(text.slice(middle)) });
     }
     const related = relatedStories(inputs);
     const otherHalf = (slug: string) => slug.replace(/:(a|b)$/, (_, h: string) => (h === 'a' ? ':b' : ':a'));
