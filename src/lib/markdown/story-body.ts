@@ -16,8 +16,9 @@ import { rehypeSafeLinks } from './safe-links.ts';
  * Story bodies are prose: MDX's parser reads them (so they mean exactly what they mean in MDX), but
  * they may not hold components, expressions or imports (frontmatter-checks.ts says so with a fix). Prose
  * needs no JavaScript module per story: the body is turned into HTML once, when the content is
- * loaded, and the build cache keeps that HTML until the file changes (src/data/story-bodies.ts). Compiling each story into
- * a module instead (what @astrojs/mdx does for pages) cost minutes and gigabytes at 10,000 stories.
+ * loaded, and the build cache keeps that HTML until the file changes (src/data/story-bodies.ts).
+ * Compiling each story into a module instead (what @astrojs/mdx does for pages) cost minutes and
+ * gigabytes at 10,000 stories.
  */
 
 /** Where MDX code was found in a body: the line in the body, and what it was. */
