@@ -159,6 +159,43 @@ function qualityTable(ours: QualityRow[], base: QualityRow[]): string {
   );
 }
 
+/**
+ * The built corpus site a bench measures: the one given with --site DIR and --content DIR (the folder
+ * it was built from, holding articles/), or the corpus imported with the real importer and built with
+ * the real build into `work`.
+ */
+export async function corpusSite(
+  values: { site?: string | undefined; content?: string | undefined },
+  work: string,
+): Promise<{ siteDir: string; contentRoot: string; setup: Record<string, unknown> }> {
+  const setup: Record<string, unknown> = {};
+  if (values.site) {
+    if (!values.content) throw new Error('--site needs --content DIR (the folder the site was built from, holding articles/)');
+    log(`Reusing the site in ${resolve(values.site)}`);
+    return { siteDir: resolve(values.site), contentRoot: resolve(values.content), setup };
+  }
+  const contentRoot = join(work, 'content');
+  const siteDir = join(work, 'site');
+  await mkdir(work, { recursive: true });
+  log(`Importing the corpus (${corpusFiles().length} files) into ${contentRoot} …`);
+  const imported = importCorpus(contentRoot);
+  log(`  ${imported.summary} (${(imported.ms / 1000).toFixed(1)} s)`);
+  log('Building the site (astro build, with our search index) …');
+  const buildStart = performance.now();
+  // Social cards play no part in search or line breaking: skipped, as the corpus tests skip them.
+  const { output } = await buildSite({
+    outDir: siteDir,
+    contentDir: join(contentRoot, 'articles'),
+    cacheDir: join(work, 'cache'),
+    env: { NEWS_SOCIAL_CARDS: 'off' },
+  });
+  setup['buildMs'] = performance.now() - buildStart;
+  setup['buildSummary'] = /\d+ page\(s\) built in .*/.exec(output)?.[0];
+  setup['import'] = imported;
+  log(`  ${setup['buildSummary']}`);
+  return { siteDir, contentRoot, setup };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -175,35 +212,7 @@ async function main(): Promise<void> {
   const started = new Date();
   const startLoad = loadavg();
   const work = join(resultsDir, `work-search-${process.pid}`);
-  let siteDir: string;
-  let contentRoot: string;
-  const setup: Record<string, unknown> = {};
-  if (values.site) {
-    siteDir = resolve(values.site);
-    if (!values.content) throw new Error('--site needs --content DIR (the folder the site was built from, holding articles/)');
-    contentRoot = resolve(values.content);
-    log(`Reusing the site in ${siteDir}`);
-  } else {
-    contentRoot = join(work, 'content');
-    siteDir = join(work, 'site');
-    await mkdir(work, { recursive: true });
-    log(`Importing the corpus (${corpusFiles().length} files) into ${contentRoot} …`);
-    const imported = importCorpus(contentRoot);
-    log(`  ${imported.summary} (${(imported.ms / 1000).toFixed(1)} s)`);
-    log('Building the site (astro build, with our search index) …');
-    const buildStart = performance.now();
-    // Social cards play no part in search: skipped, as the corpus tests skip them.
-    const { output } = await buildSite({
-      outDir: siteDir,
-      contentDir: join(contentRoot, 'articles'),
-      cacheDir: join(work, 'cache'),
-      env: { NEWS_SOCIAL_CARDS: 'off' },
-    });
-    setup['buildMs'] = performance.now() - buildStart;
-    setup['buildSummary'] = /\d+ page\(s\) built in .*/.exec(output)?.[0];
-    setup['import'] = imported;
-    log(`  ${setup['buildSummary']}`);
-  }
+  const { siteDir, contentRoot, setup } = await corpusSite(values, work);
 
   log('Indexing the same pages with Pagefind defaults …');
   const baseline = await writeDefaultPagefind(siteDir);

@@ -7,14 +7,14 @@
  * lexicon words cut across two lines, and lines that start with ๆ; and the control (the words let go).
  * Prints a table and writes bench/results/thai-lines-<timestamp>.json.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/support/browser.ts';
-import { buildSite, projectRoot } from '../tests/support/build-site.ts';
-import { corpusFiles, haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
+import { projectRoot } from '../tests/support/build-site.ts';
+import { haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
 import { measureCorpusLines } from '../tests/support/line-boxes.ts';
-import { importCorpus } from './search.ts';
+import { corpusSite } from './search.ts';
 import { serveCompressed } from './support/compressing-server.ts';
 import { gitState, pass, table, timestamp } from './support/stats.ts';
 
@@ -31,21 +31,7 @@ async function main(): Promise<void> {
   });
   if (!haveCorpus) throw new Error(noCorpusMessage);
   const work = join(projectRoot, 'bench/results', `work-lines-${process.pid}`);
-  let siteDir: string;
-  let contentRoot: string;
-  if (values.site) {
-    if (!values.content) throw new Error('--site needs --content DIR (the folder the site was built from, holding articles/)');
-    siteDir = resolve(values.site);
-    contentRoot = resolve(values.content);
-  } else {
-    contentRoot = join(work, 'content');
-    siteDir = join(work, 'site');
-    await mkdir(work, { recursive: true });
-    console.log(`Importing the corpus (${corpusFiles().length} files) …`);
-    console.log(`  ${importCorpus(contentRoot).summary}`);
-    console.log('Building the site …');
-    await buildSite({ outDir: siteDir, contentDir: join(contentRoot, 'articles'), cacheDir: join(work, 'cache'), env: { NEWS_SOCIAL_CARDS: 'off' } });
-  }
+  const { siteDir, contentRoot } = await corpusSite(values, work);
   const server = await serveCompressed(siteDir);
   const browser = await launchChromium();
   const started = performance.now();
