@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite, projectRoot, writeContent } from '../support/build-site.ts';
-import { runScript } from '../support/run-script.ts';
+import { publishSite } from '../support/run-script.ts';
 import { runBuildsAlone } from '../support/builds-alone.ts';
 
 runBuildsAlone();
@@ -41,13 +41,13 @@ describe('npm run build is atomic', () => {
     const outDir = join(root, 'dist');
     const contentDir = await writeContent(root, { 'good-story/th.mdx': valid() });
     const env = { NEWS_CONTENT_DIR: contentDir, NEWS_OUT_DIR: outDir, NEWS_CACHE_DIR: join(root, 'cache'), NO_COLOR: '1' };
-    const first = runScript('build', [], env);
+    const first = await publishSite(env);
     expect(first.status, first.stderr).toBe(0);
     const published = readFileSync(join(outDir, 'th', 'articles', 'good-story', 'index.html'), 'utf8');
     expect(published).toContain('ข่าวทดสอบ');
 
     await writeFile(join(contentDir, 'good-story', 'th.mdx'), valid().replace('ข่าวทดสอบ', 'ข่าวแก้ไข').replace('section: world', 'section: nowhere'));
-    const second = runScript('build', [], env);
+    const second = await publishSite(env);
     expect(second.status).not.toBe(0);
     expect(second.stderr).toContain(`The build failed; ${relative(projectRoot, outDir)} was left as it was.`);
     expect(readFileSync(join(outDir, 'th', 'articles', 'good-story', 'index.html'), 'utf8')).toBe(published);

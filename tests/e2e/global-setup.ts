@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import { writeFixtureContent } from '../support/fixture-content.ts';
-import { releaseBuildsLock, takeBuildsLock } from '../support/builds-alone.ts';
-import { corpusBuildOutcome, corpusFiles, haveCorpus, noCorpusMessage } from '../support/corpus.ts';
+import { corpusBuildOutcome, corpusSample, haveCorpus, noCorpusMessage } from '../support/corpus.ts';
 import { runScript } from '../support/run-script.ts';
 import { serveStatic } from '../../scripts/support/static-server.ts';
 
@@ -16,7 +15,7 @@ declare module 'vitest' {
     /** The site built from the fixture content (untranslated stories, English originals, pagination). */
     fixtureUrl: string;
     fixtureDir: string;
-    /** The site built from the whole thaigov corpus through the importer; empty strings when ../shared is absent. */
+    /** The site built from a sample of the thaigov corpus (corpusSample) through the importer; empty strings when ../shared is absent. */
     corpusUrl: string;
     corpusDir: string;
     corpusContentDir: string;
@@ -57,26 +56,22 @@ export default async function setup(project: TestProject) {
 }
 
 /**
- * Imports all 3,300 corpus stories with the real importer, then builds them with the real build in
+ * Imports the corpus sample (corpusSample) with the real importer, then builds it with the real build in
  * the background: the tests of the seed and fixture sites run meanwhile, and those of the corpus site
- * wait for it (waitForCorpusSite). The build holds the builds lock, as a test file's build does.
+ * wait for it (waitForCorpusSite). The build holds the builds lock (builds-alone.ts), as every build does.
  */
 async function startCorpusSite() {
   const contentRoot = join(testRoot, 'corpus-content');
   const siteDir = join(testRoot, 'corpus-site');
-  const result = runScript('import', ['--out', contentRoot, ...corpusFiles()]);
+  const result = runScript('import', ['--out', contentRoot, ...corpusSample()]);
   if (!/^\d+ files: \d+ imported/m.test(result.stdout)) throw new Error(`corpus import failed:\n${result.stdout.slice(-2000)}\n${result.stderr}`);
   const contentDir = join(contentRoot, 'articles');
-  await takeBuildsLock();
-  // One social card per story is tested on the seed and fixture sites; 3,300 more would only cost minutes.
+  // One social card per story is tested on the seed and fixture sites; a card per corpus story would only cost minutes.
   const built = buildSite({ outDir: siteDir, contentDir, cacheDir: join(testRoot, 'cache-corpus'), env: { NEWS_SOCIAL_CARDS: 'off' } })
     .then(
       () => ({ ok: true, message: '' }),
       (error: Error) => ({ ok: false, message: error.message }),
     )
-    .then(async (outcome) => {
-      await writeFile(corpusBuildOutcome, JSON.stringify(outcome));
-      await releaseBuildsLock();
-    });
+    .then((outcome) => writeFile(corpusBuildOutcome, JSON.stringify(outcome)));
   return { server: await serveStatic(siteDir), siteDir, contentDir: contentRoot, importOutput: result.stdout, built };
 }

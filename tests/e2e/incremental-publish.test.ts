@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 import { publishFiles, publishStories } from '../support/publish-content.ts';
-import { runScript } from '../support/run-script.ts';
+import { publishSite } from '../support/run-script.ts';
 import { listSiteFiles } from '../support/site-files.ts';
 import { runBuildsAlone } from '../support/builds-alone.ts';
 
@@ -29,8 +29,8 @@ async function writeStoryFiles(files: Record<string, string>): Promise<void> {
 }
 
 /** Publishes onto the live site; returns the build's summary line. */
-function publishNow(): string {
-  const result = runScript('build', [], env);
+async function publishNow(): Promise<string> {
+  const result = await publishSite(env);
   expect(result.status, result.stdout + result.stderr).toBe(0);
   return result.stdout.split('\n').find((line) => line.startsWith('published ')) ?? '';
 }
@@ -69,14 +69,14 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   beforeAll(async () => {
     await rm(root, { recursive: true, force: true });
     await writeStoryFiles({ ...publishFiles(stories), '../topics.yaml': '- id: politics\n  th: การเมือง\n  en: Politics\n' });
-    const first = publishNow();
+    const first = await publishNow();
     expect(first).toMatch(/^published every story \(full build/);
   }, 180_000);
 
   it('adds a story', async () => {
     const untouched = inode(card('th', 'story-02'));
     await writeStoryFiles(publishFiles([{ ...stories[11]!, slug: 'story-13', date: '2025-06-01T09:00:00+07:00', title: 'ข่าวใหม่ล่าสุด การท่องเที่ยว' }]));
-    expect(publishNow()).toMatch(/^published 1 story: \d+ pages written, 1 search bundle re-indexed, \d+ unchanged, [\d.]+ s$/);
+    expect(await publishNow()).toMatch(/^published 1 story: \d+ pages written, 1 search bundle re-indexed, \d+ unchanged, [\d.]+ s$/);
     expect(existsSync(page('th', 'story-13'))).toBe(true);
     // A file the new story does not reach (another story's card) is the previous version's, linked, not written again.
     expect(inode(card('th', 'story-02'))).toBe(untouched);
@@ -86,7 +86,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   it('edits a Thai original', async () => {
     const file = join(contentDir, 'story-05/th.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace('ข่าวที่ 5 ', 'ข่าวที่ห้า แก้ไขแล้ว ').replace('ฟื้นตัว', 'ฟื้นตัวอย่างรวดเร็ว'));
-    expect(publishNow()).toMatch(/^published 1 story:/);
+    expect(await publishNow()).toMatch(/^published 1 story:/);
     expect(await readFile(page('th', 'story-05'), 'utf8')).toContain('ข่าวที่ห้า แก้ไขแล้ว');
     await expectSameAsFullBuild('edit-th');
   });
@@ -95,7 +95,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     const thai = inode(card('th', 'story-06'));
     const file = join(contentDir, 'story-06/en.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace('would recover', 'would recover quickly'));
-    expect(publishNow()).toMatch(/^published 1 story:/);
+    expect(await publishNow()).toMatch(/^published 1 story:/);
     expect(await readFile(page('en', 'story-06'), 'utf8')).toContain('would recover quickly');
     expect(inode(card('th', 'story-06'))).toBe(thai);
     await expectSameAsFullBuild('edit-en');
@@ -104,7 +104,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   it('adds a rendering to a Thai-only story', async () => {
     const story = stories[3]!;
     await writeStoryFiles(publishFiles([{ ...story, en: { title: 'Story 4 in English', body: 'The cabinet met on tourism.' } }]));
-    expect(publishNow()).toMatch(/^published 1 story:/);
+    expect(await publishNow()).toMatch(/^published 1 story:/);
     expect(existsSync(page('en', story.slug))).toBe(true);
     expect(existsSync(join(outDir, 'th/articles', story.slug, 'side-by-side/index.html'))).toBe(true);
     await expectSameAsFullBuild('add-rendering');
@@ -113,7 +113,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   it("changes a story's section", async () => {
     const file = join(contentDir, 'story-07/th.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace('section: politics', 'section: economy'));
-    expect(publishNow()).toMatch(/^published 1 story:/);
+    expect(await publishNow()).toMatch(/^published 1 story:/);
     expect(await readFile(join(outDir, 'th/sections/economy/index.html'), 'utf8')).toContain('/th/articles/story-07/');
     await expectSameAsFullBuild('section');
   });
@@ -123,7 +123,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     // The editor names the old slug in the original, as the README says.
     const file = join(contentDir, 'story-08-renamed/th.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^---\n/, '---\nformerSlugs: [story-08]\n'));
-    expect(publishNow()).toMatch(/^published 2 stories:/);
+    expect(await publishNow()).toMatch(/^published 2 stories:/);
     expect(existsSync(page('th', 'story-08-renamed'))).toBe(true);
     expect(await readFile(page('th', 'story-08'), 'utf8')).toMatch(/<meta http-equiv="refresh" content="0; url=[^"]*\/th\/articles\/story-08-renamed\/"/);
     expect((await readFile(join(outDir, '_redirects'), 'utf8')).split('\n')).toContain('/th/articles/story-08/ /th/articles/story-08-renamed/ 301');
@@ -132,7 +132,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
 
   it('deletes a story', async () => {
     await rm(join(contentDir, 'story-03'), { recursive: true });
-    expect(publishNow()).toMatch(/^published 1 story: .*, \d+ pages? removed, [\d.]+ s$/);
+    expect(await publishNow()).toMatch(/^published 1 story: .*, \d+ pages? removed, [\d.]+ s$/);
     expect(existsSync(join(outDir, 'en/articles/story-03'))).toBe(false);
     await expectSameAsFullBuild('delete');
     // The build cache holds one body and one word list per story file, the deleted ones' removed, and Astro's store no body (src/data/story-bodies.ts).
@@ -144,7 +144,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
   it('renders a body again that the build cache lost', async () => {
     const kept = (await readdir(bodies)).sort();
     await rm(join(bodies, kept[0]!));
-    expect(publishNow()).toMatch(/^published /);
+    expect(await publishNow()).toMatch(/^published /);
     expect((await readdir(bodies)).sort()).toEqual(kept);
   });
 
@@ -152,7 +152,7 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     const live = await realpath(outDir);
     const before = await listSiteFiles(outDir);
     await writeStoryFiles({ 'broken-story/th.mdx': '---\ntitle: ข่าวเสีย\npublished: not a date\n---\n\nเนื้อหา\n' });
-    const result = runScript('build', [], env);
+    const result = await publishSite(env);
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/broken-story\/th\.mdx:\d+: published/);
     expect(await realpath(outDir)).toBe(live);

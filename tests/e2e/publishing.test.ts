@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/lib/publish.ts';
 import { projectRoot, writeContent } from '../support/build-site.ts';
 import { runScript } from '../support/run-script.ts';
-import { runBuildsAlone } from '../support/builds-alone.ts';
+import { runBuildsAlone, withBuildsLock } from '../support/builds-alone.ts';
 
 runBuildsAlone();
 
 /**
  * npm run build against real builds: two at once, and killed (the build script, or npm above it)
  * while Astro is building. The swap itself, killed at each of its steps, is tested in tests/unit/publish.test.ts.
+ * Each test starts its builds itself, so it holds the test files' builds lock throughout (builds-alone.ts).
  */
 const story = (title: string) => `---
 title: ${title}
@@ -73,24 +74,24 @@ function besideDist(root: string): string[] {
 }
 
 describe('npm run build publishes atomically and alone', () => {
-  it('two builds started together: the second waits for the first, both publish, one whole site remains', { timeout: 240_000 }, async () => {
-    const { root, outDir, env, page } = await setup('two-builds');
-    const first = start(process.execPath, ['scripts/build.ts'], env);
-    const second = start(process.execPath, ['scripts/build.ts'], env);
-    const codes = await Promise.all([first.done, second.done]);
-    expect(codes, first.output() + second.output()).toEqual([0, 0]);
-    const outputs = [first.output(), second.output()];
-    expect(outputs.filter((o) => /Another build \(process \d+\) is publishing to .*dist; waiting for it to finish/.test(o))).toHaveLength(1);
-    expect(outputs.every((o) => /Published to .*dist \(dist\.v-[0-9TZ]+-\d+\)/.test(o))).toBe(true);
-    expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
-    expect(page()).toContain('ข่าวทดสอบ');
-    expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/)]);
-  });
+  it('two builds started together: the second waits for the first, both publish, one whole site remains', { timeout: 240_000 }, () =>
+    withBuildsLock(async () => {
+      const { root, outDir, env, page } = await setup('two-builds');
+      const first = start(process.execPath, ['scripts/build.ts'], env);
+      const second = start(process.execPath, ['scripts/build.ts'], env);
+      const codes = await Promise.all([first.done, second.done]);
+      expect(codes, first.output() + second.output()).toEqual([0, 0]);
+      const outputs = [first.output(), second.output()];
+      expect(outputs.filter((o) => /Another build \(process \d+\) is publishing to .*dist; waiting for it to finish/.test(o))).toHaveLength(1);
+      expect(outputs.every((o) => /Published to .*dist \(dist\.v-[0-9TZ]+-\d+\)/.test(o))).toBe(true);
+      expect(lstatSync(outDir).isSymbolicLink()).toBe(true);
+      expect(page()).toContain('ข่าวทดสอบ');
+      expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/)]);
+    }),
+  );
 
-  it(
-    'killed with SIGKILL while Astro builds: its build stops too, the site stays, and the next build cleans up and publishes',
-    { timeout: 240_000 },
-    async () => {
+  it('killed with SIGKILL while Astro builds: its build stops too, the site stays, and the next build cleans up and publishes', { timeout: 240_000 }, () =>
+    withBuildsLock(async () => {
       const { root, outDir, env, page } = await setup('killed');
       expect(runScript('build', [], env).status).toBe(0);
       const published = page();
@@ -110,19 +111,21 @@ describe('npm run build publishes atomically and alone', () => {
       expect(next.stdout).toContain(`Removed what earlier builds left: dist.building-${build.child.pid}`);
       expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/)]);
       expect(existsSync(join(outDir, 'index.html'))).toBe(true);
-    },
+    }),
   );
 
-  it('npm killed: the build it started stops without publishing and releases its lock', { timeout: 240_000 }, async () => {
-    const { root, env, page } = await setup('npm-killed');
-    expect(runScript('build', [], env).status).toBe(0);
-    const published = page();
-    const live = besideDist(root);
-    const npm = start('npm', ['run', 'build'], env);
-    await until(() => /\[content\]|building/i.test(npm.output()), 60_000, 'Astro to start');
-    npm.child.kill('SIGKILL');
-    await npm.done;
-    await until(() => !existsSync(join(root, 'dist.lock')) && besideDist(root).join() === live.join(), 15_000, 'the build to stop and clean up');
-    expect(page()).toBe(published);
-  });
+  it('npm killed: the build it started stops without publishing and releases its lock', { timeout: 240_000 }, () =>
+    withBuildsLock(async () => {
+      const { root, env, page } = await setup('npm-killed');
+      expect(runScript('build', [], env).status).toBe(0);
+      const published = page();
+      const live = besideDist(root);
+      const npm = start('npm', ['run', 'build'], env);
+      await until(() => /\[content\]|building/i.test(npm.output()), 60_000, 'Astro to start');
+      npm.child.kill('SIGKILL');
+      await npm.done;
+      await until(() => !existsSync(join(root, 'dist.lock')) && besideDist(root).join() === live.join(), 15_000, 'the build to stop and clean up');
+      expect(page()).toBe(published);
+    }),
+  );
 });

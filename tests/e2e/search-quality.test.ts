@@ -6,7 +6,7 @@ import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
 import { searchStories } from '../../src/lib/search/engine.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
-import { CORPUS_WAIT_MS, haveCorpus, noCorpusMessage, waitForCorpusSite } from '../support/corpus.ts';
+import { CORPUS_WAIT_MS, corpusSample, haveCorpus, noCorpusMessage, waitForCorpusSite } from '../support/corpus.ts';
 import { searchSession, siteSearchBundles } from '../support/search-driver.ts';
 import { generateQueries, QUERY_CATEGORIES } from '../support/generated-queries.ts';
 import { mean, measureSiteSearch, readStoryTexts, type QualityRow } from '../support/search-quality.ts';
@@ -26,7 +26,7 @@ function report(label: string, rows: QualityRow[]): void {
   );
 }
 
-describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus (${haveCorpus ? '3,300 stories' : noCorpusMessage})`, () => {
+describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus sample (${haveCorpus ? `${corpusSample().length} stories` : noCorpusMessage})`, () => {
   let browser: Browser;
   const stories = haveCorpus ? readStoryTexts(join(inject('corpusContentDir'), 'articles')) : [];
   beforeAll(async () => {

@@ -1,14 +1,26 @@
 import { spawn } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { withBuildsLock } from './builds-alone.ts';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
 /**
  * Runs the real `astro build` (the same command as `npm run build`) for some content into some folder.
- * Rejects with the build's own output when it fails.
+ * Rejects with the build's own output when it fails. Builds run one at a time (builds-alone.ts).
  */
-export function buildSite(opts: { outDir: string; contentDir?: string; cacheDir?: string; env?: Record<string, string> }): Promise<{ output: string }> {
+export function buildSite(opts: BuildOptions): Promise<{ output: string }> {
+  return withBuildsLock(() => astroBuild(opts));
+}
+
+interface BuildOptions {
+  outDir: string;
+  contentDir?: string;
+  cacheDir?: string;
+  env?: Record<string, string>;
+}
+
+function astroBuild(opts: BuildOptions): Promise<{ output: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, NEWS_OUT_DIR: opts.outDir, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env };
   if (opts.contentDir) env.NEWS_CONTENT_DIR = opts.contentDir;
   if (opts.cacheDir) env.NEWS_CACHE_DIR = opts.cacheDir;

@@ -61,7 +61,7 @@ function holdsPart(text: string, part: string): boolean {
   return false;
 }
 
-// Normalising 3,300 stories' text again for every query took most of the time of a quality run.
+// Normalising thousands of stories' text again for every query took most of the time of a quality run.
 const normalized = new WeakMap<StoryText, string>();
 function searchableText(story: StoryText): string {
   let text = normalized.get(story);
