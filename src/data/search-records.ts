@@ -1,6 +1,6 @@
 import config from 'virtual:news/config';
 import { toBangkokIso } from '../lib/dates.ts';
-import { searchBundleGroups, type SearchBundleStories } from '../lib/search/bundles.ts';
+import { searchBundleGroups } from '../lib/search/bundles.ts';
 import type { SearchStory } from '../lib/search/record.ts';
 import { dekRepeats } from '../lib/say-once.ts';
 import { articlePath } from '../lib/urls.ts';
@@ -31,18 +31,7 @@ export function searchStoryOf(story: ArticleStory): SearchStory {
   };
 }
 
-let groupsPromise: Promise<Map<string, ArticleStory[]>> | undefined;
-
-/** The stories of each search bundle (src/lib/search/bundles.ts), grouped once per build. */
-function bundleGroups(): Promise<Map<string, ArticleStory[]>> {
-  groupsPromise ??= getStories().then((stories) => searchBundleGroups(stories, config.searchBundlePeriod));
-  return groupsPromise;
-}
-
-export async function getSearchBundleNames(): Promise<string[]> {
-  return [...(await bundleGroups()).keys()];
-}
-
-export async function getSearchBundleStories(bundle: string): Promise<SearchBundleStories> {
-  return { bundle, stories: ((await bundleGroups()).get(bundle) ?? []).map(searchStoryOf) };
+/** The stories of each search bundle (src/lib/search/bundles.ts), newest bundle first. */
+export async function getSearchBundleGroups(): Promise<Map<string, ArticleStory[]>> {
+  return searchBundleGroups(await getStories(), config.searchBundlePeriod);
 }

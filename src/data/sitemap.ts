@@ -1,6 +1,6 @@
 import { languages, otherLang } from '../lib/i18n/index.ts';
 import { LISTING_PAGE_SIZE } from '../lib/listings.ts';
-import { groupByYear, monthOf, monthPageParams } from '../lib/months.ts';
+import { groupByYear, monthOf, monthPages } from '../lib/months.ts';
 import { LISTINGS_SITEMAP_FILE, storiesSitemapFile, type SitemapPage } from '../lib/seo/sitemap.ts';
 import {
   articlePath,
@@ -41,7 +41,7 @@ export async function getSitemapPages(): Promise<SitemapPage[]> {
       listing(listingPath(lang, each));
       const months = await getListingMonths(lang, each);
       for (const { year } of groupByYear(months)) listing(listingYearPath(lang, each, year));
-      for (const { month, page } of monthPageParams(months)) listing(listingMonthPath(lang, each, month, page));
+      for (const { month, page } of monthPages(months, [])) listing(listingMonthPath(lang, each, month, page));
     }
     listing(topicsPath(lang));
     for (const { topic, items } of await getTopicListings(lang)) {

@@ -157,12 +157,15 @@ export async function getStoryEnd(lang: Lang, slug: string): Promise<{ next: Sto
   return (await ends)(slug);
 }
 
-/** What each page of a listing is given: its language, the listing, and the listing's months in both languages (getListingMonths). */
-export interface ListingMonths {
+/** What every page of a listing is given: its language, the listing, and on section pages the section menu. */
+export interface ListingFrame {
   lang: Lang;
   listing: Listing;
-  /** The section menu, on section pages. */
   sections?: readonly SectionId[] | undefined;
+}
+
+/** What a listing's own page is given: its frame, and the listing's months in both languages (getListingMonths). */
+export interface ListingMonths extends ListingFrame {
   /** The listing's months with stories in this language, newest first… */
   months: readonly MonthGroup<StoryVersion>[];
   /** …and in the other language. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { NewsConfig } from '../config.ts';
 import { filesUnder } from '../lib/files.ts';
+import { SEARCH_RECORDS_DIR, searchRecordsFile } from '../lib/search/bundles.ts';
 import type { BundleReuse } from './search-index.ts';
 import {
   changedStories,
@@ -102,7 +103,8 @@ export function incrementalPublish(config: NewsConfig) {
             `incremental publishing: routes listed pages that were not written (${missing.slice(0, 3).join(', ')}); check the pattern given to changedPages()`,
           );
         }
-        if (state.previous) await linkKept(config.previousSite, outDir, plan.keep.map(pageFile));
+        // A bundle's stories file is not a page of the site (the search index reads it, then removes it).
+        if (state.previous) await linkKept(config.previousSite, outDir, plan.keep.filter((url) => !isRecordsPage(url)).map(pageFile));
       },
     },
   };
@@ -136,14 +138,26 @@ export function incrementalPublish(config: NewsConfig) {
     },
   };
 
-  /** Lets the search index keep the live site's bundles whose pages are unchanged. */
-  const searchReuse = (): BundleReuse | undefined => state && { previous: state.previous ? { site: config.previousSite, keys: previousBundles } : null };
+  /**
+   * Lets the search index keep the live site's bundles: those whose stories are unchanged (the
+   * records route wrote no file for them), and those whose new stories file is the one indexed before.
+   */
+  const searchReuse = (): BundleReuse | undefined => {
+    if (!state) return undefined;
+    if (!state.previous) return { previous: null };
+    const keptFiles = new Set(plan.keep.filter(isRecordsPage).map((url) => url.slice(RECORDS_PREFIX.length)));
+    const kept = Object.keys(previousBundles).filter((bundle) => keptFiles.has(searchRecordsFile(bundle)));
+    return { previous: { site: config.previousSite, keys: previousBundles, kept } };
+  };
   const indexed = (result: { written: number; keys: Record<string, string> }) => {
     bundles = result.written;
     bundleKeys = result.keys;
   };
   return { start, finish, searchReuse, indexed, code: codeOf };
 }
+
+const RECORDS_PREFIX = `/${SEARCH_RECORDS_DIR}/`;
+const isRecordsPage = (url: string) => url.startsWith(RECORDS_PREFIX);
 
 /** A map as an object with its keys sorted, so a full and an incremental build write the same manifest. */
 function sortedRecord(map: ReadonlyMap<string, string>): Record<string, string> {

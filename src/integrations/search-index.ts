@@ -20,8 +20,11 @@ import { buildStoryRecord, SEARCH_INDEX_LANGUAGE } from '../lib/search/record.ts
  * are linked, not indexed again: only the bundles whose stories changed are written.
  */
 export interface BundleReuse {
-  /** The live site, and its bundles' keys; null in a full build. */
-  previous: { site: string; keys: Readonly<Record<string, string>> } | null;
+  /**
+   * The live site, its bundles' keys, and the bundles whose stories did not change at all (the
+   * records route wrote no file for them: see incremental-publish.ts); null in a full build.
+   */
+  previous: { site: string; keys: Readonly<Record<string, string>>; kept: readonly string[] } | null;
 }
 
 /** Links a bundle of the live site into the new one (its chunk starts and dates included: they are its own). */
@@ -35,12 +38,13 @@ async function linkBundle(from: string, to: string): Promise<void> {
 /**
  * Builds the search index from the stories' files the records route wrote (then removed from the
  * site): one record per story, both languages in it, one Pagefind bundle per file. Each bundle's
- * chunk starts and dates lie beside it, so a bundle's folder depends on its own stories alone.
+ * chunk starts and dates lie beside it, so a bundle's folder depends on its own stories alone. An
+ * incremental build links the live site's bundles that `reuse` names or whose file is unchanged.
  */
 export async function writeSearchIndex(
   outDir: string,
   options: { threads?: number | undefined; logger?: Pick<AstroIntegrationLogger, 'info'>; reuse?: BundleReuse | undefined } = {},
-): Promise<{ stories: number; bundles: string[]; written: number; keys: Record<string, string> }> {
+): Promise<{ bundles: string[]; written: number; keys: Record<string, string> }> {
   const { reuse, logger } = options;
   const started = performance.now();
   const recordsDir = join(outDir, SEARCH_RECORDS_DIR);
@@ -54,7 +58,12 @@ export async function writeSearchIndex(
     files.set(bundle, { file, stories: stories.length });
     keys[bundle] = createHash('sha256').update(bytes).digest('base64url');
   }
-  const bundles = [...files.keys()].sort().reverse();
+  for (const bundle of reuse?.previous?.kept ?? []) {
+    const key = reuse!.previous!.keys[bundle];
+    if (key === undefined || files.has(bundle)) throw new Error(`search index: bundle ${bundle} is both kept and written, or was not indexed before`);
+    keys[bundle] = key;
+  }
+  const bundles = Object.keys(keys).sort().reverse();
   const toWrite = bundles.filter((bundle) => reuse?.previous?.keys[bundle] !== keys[bundle]);
   for (const bundle of bundles) {
     if (!toWrite.includes(bundle)) await linkBundle(join(reuse!.previous!.site, bundle), join(outDir, bundle));
@@ -73,10 +82,10 @@ export async function writeSearchIndex(
   };
   await Promise.all(Array.from({ length: Math.max(1, options.threads ?? 1) }, lane));
   await rm(recordsDir, { recursive: true, force: true });
-  const stories = [...files.values()].reduce((sum, f) => sum + f.stories, 0);
+  const indexed = toWrite.reduce((sum, bundle) => sum + files.get(bundle)!.stories, 0);
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  logger?.info(`search index: ${stories} stories in ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written (${took} s)`);
-  return { stories, bundles, written: toWrite.length, keys };
+  logger?.info(`search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written with ${indexed} stories (${took} s)`);
+  return { bundles, written: toWrite.length, keys };
 }
 
 export interface BundleJob {

@@ -1,6 +1,7 @@
 import { ENGLISH_MONTHS, NEWSROOM_TIME_ZONE, toBuddhistYear } from './dates.ts';
 import type { Lang } from './i18n/languages.ts';
 import { THAI_MONTHS } from './thai-calendar.ts';
+import { clampPage } from './page-view.ts';
 import { pageCount } from './urls.ts';
 
 /**
@@ -92,17 +93,9 @@ export function formatYear(year: number, lang: Lang): string {
   return lang === 'th' ? `พ.ศ. ${toBuddhistYear(year)}` : String(year);
 }
 
-/** Every page of every month as route parameters: year "2025", month "03", page undefined for the first. */
-export function monthPageParams(
-  months: readonly MonthGroup<unknown>[],
-): { params: { year: string; month: string; page: string | undefined }; month: Month; page: number }[] {
-  return months.flatMap(({ year, month, items }) =>
-    Array.from({ length: pageCount(items.length, MONTH_PAGE_SIZE) }, (_, i) => ({
-      params: { year: String(year), month: String(month).padStart(2, '0'), page: i === 0 ? undefined : String(i + 1) },
-      month: { year, month },
-      page: i + 1,
-    })),
-  );
+/** A month page's route parameters: year "2025", month "03", page undefined for the first. */
+export function monthPageParams({ month, page }: { month: Month; page: number }): { year: string; month: string; page: string | undefined } {
+  return { year: String(month.year), month: String(month.month).padStart(2, '0'), page: page === 1 ? undefined : String(page) };
 }
 
 /**
@@ -119,4 +112,77 @@ export function latestByMonth<T>(months: readonly MonthGroup<T>[], limit: number
     left -= items.length;
   }
   return shown;
+}
+
+/**
+ * What one page of a month shows, and nothing else: its stories, the counts it states, the months
+ * around it and the same month in the other language. A route gives this as the page's props, so an
+ * incremental build (page-digest.ts) rebuilds the page exactly when what it shows changes.
+ */
+export interface MonthPage<T> {
+  month: Month;
+  page: number;
+  lastPage: number;
+  /** The month's stories in this language. */
+  count: number;
+  /** This page's stories. */
+  items: T[];
+  newer: Month | null;
+  older: Month | null;
+  /** The same month in the other language, at this page or its last: null when it has no stories then. */
+  alternate: { month: Month; page: number } | null;
+}
+
+/** Every page of every month of a listing (newest first), with the listing's months in the other language. */
+export function monthPages<T>(months: readonly MonthGroup<T>[], otherMonths: readonly MonthGroup<unknown>[]): MonthPage<T>[] {
+  return months.flatMap((group, i) => {
+    const month = { year: group.year, month: group.month };
+    const lastPage = pageCount(group.items.length, MONTH_PAGE_SIZE);
+    const newer = months[i - 1];
+    const older = months[i + 1];
+    const other = otherMonths.find((m) => sameMonth(m, month));
+    return Array.from({ length: lastPage }, (_, p) => ({
+      month,
+      page: p + 1,
+      lastPage,
+      count: group.items.length,
+      items: group.items.slice(p * MONTH_PAGE_SIZE, (p + 1) * MONTH_PAGE_SIZE),
+      newer: newer ? { year: newer.year, month: newer.month } : null,
+      older: older ? { year: older.year, month: older.month } : null,
+      alternate: other ? { month, page: clampPage(p + 1, pageCount(other.items.length, MONTH_PAGE_SIZE)) } : null,
+    }));
+  });
+}
+
+/** What a year's page shows: the year's story count by month, the years around it, and whether the other language has stories that year. */
+export interface YearPage {
+  year: number;
+  count: number;
+  /** Stories in each month, January first. */
+  byMonth: number[];
+  newer: number | null;
+  older: number | null;
+  inOtherLanguage: boolean;
+}
+
+/** Every year of a listing (newest first), with the listing's months in the other language. */
+export function yearPages(months: readonly MonthGroup<unknown>[], otherMonths: readonly Month[]): YearPage[] {
+  const years = groupByYear(months);
+  return years.map(({ year, months: inYear, count }, i) => {
+    const byMonth = Array.from({ length: 12 }, () => 0);
+    for (const m of inYear) byMonth[m.month - 1] = m.items.length;
+    return {
+      year,
+      count,
+      byMonth,
+      newer: years[i - 1]?.year ?? null,
+      older: years[i + 1]?.year ?? null,
+      inOtherLanguage: otherMonths.some((m) => m.year === year),
+    };
+  });
+}
+
+/** A listing's months without their stories: what a page that lists only the months depends on. */
+export function monthsOnly(months: readonly MonthGroup<unknown>[]): MonthGroup<never>[] {
+  return months.map(({ year, month }) => ({ year, month, items: [] }));
 }

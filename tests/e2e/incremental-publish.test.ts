@@ -75,11 +75,18 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
 
   it('adds a story', async () => {
     const untouched = inode(card('th', 'story-02'));
+    // An older month's page and the older year's search bundle: nothing in them changes.
+    const olderMonth = join(outDir, 'th', 'archive', '2024', '11', 'index.html');
+    const olderBundle = join(outDir, 'pagefind-2024', 'pagefind-entry.json');
+    const untouchedMonth = inode(olderMonth);
+    const untouchedBundle = inode(olderBundle);
     await writeStoryFiles(publishFiles([{ ...stories[11]!, slug: 'story-13', date: '2025-06-01T09:00:00+07:00', title: 'ข่าวใหม่ล่าสุด การท่องเที่ยว' }]));
     expect(await publishNow()).toMatch(/^published 1 story: \d+ pages written, 1 search bundle re-indexed, \d+ unchanged, [\d.]+ s$/);
     expect(existsSync(page('th', 'story-13'))).toBe(true);
     // A file the new story does not reach (another story's card) is the previous version's, linked, not written again.
     expect(inode(card('th', 'story-02'))).toBe(untouched);
+    expect(inode(olderMonth)).toBe(untouchedMonth);
+    expect(inode(olderBundle)).toBe(untouchedBundle);
     await expectSameAsFullBuild('add');
   });
 

@@ -1,5 +1,5 @@
 /**
- * A small site for the incremental publishing tests: 12 stories over five months, in three sections,
+ * A small site for the incremental publishing tests: 12 stories over five months of two years, in three sections,
  * sharing topics (so they relate and list together), every third one with an English rendering,
  * and a topics file that names one topic in both languages.
  */
@@ -19,10 +19,11 @@ export function publishStories(): StorySpec[] {
   const sections = ['politics', 'economy', 'world'];
   return Array.from({ length: 12 }, (_, i) => {
     const n = i + 1;
-    const month = String(1 + (i % 5)).padStart(2, '0');
+    // November 2024 to March 2025: two years, so two search bundles.
+    const [year, month] = ([[2024, 11], [2024, 12], [2025, 1], [2025, 2], [2025, 3]] as const)[i % 5]!;
     return {
       slug: `story-${String(n).padStart(2, '0')}`,
-      date: `2025-${month}-${String(2 + n).padStart(2, '0')}T09:00:00+07:00`,
+      date: `${year}-${String(month).padStart(2, '0')}-${String(2 + n).padStart(2, '0')}T09:00:00+07:00`,
       section: sections[i % 3]!,
       title: `ข่าวที่ ${n} รัฐบาลประชุมเรื่องการท่องเที่ยว`,
       body: `รัฐบาลประชุมเรื่องการท่องเที่ยวและเศรษฐกิจ ครั้งที่ ${n}\n\nนายกรัฐมนตรีกล่าวว่าการท่องเที่ยวจะฟื้นตัว`,

@@ -9,7 +9,9 @@ import {
   MONTH_PAGE_SIZE,
   monthOf,
   monthPageParams,
+  monthPages,
   neighbours,
+  yearPages,
 } from '../../src/lib/months.ts';
 
 const story = (slug: string, published: string) => ({ slug, published: new Date(published) });
@@ -68,10 +70,36 @@ describe('listings by month', () => {
       Array.from({ length: MONTH_PAGE_SIZE + 1 }, (_, i) => story(`s${i}`, `2025-03-${String(28 - (i % 27)).padStart(2, '0')}T08:00:00+07:00`)),
       (s) => s.published,
     );
-    expect(monthPageParams([...big, ...months.slice(-1)]).map((p) => [p.params, p.page])).toEqual([
-      [{ year: '2025', month: '03', page: undefined }, 1],
-      [{ year: '2025', month: '03', page: '2' }, 2],
-      [{ year: '2024', month: '01', page: undefined }, 1],
+    const pages = monthPages([...big, ...months.slice(-1)], []);
+    expect(pages.map((p) => [monthPageParams(p), p.page, p.lastPage, p.count, p.items.length])).toEqual([
+      [{ year: '2025', month: '03', page: undefined }, 1, 2, MONTH_PAGE_SIZE + 1, MONTH_PAGE_SIZE],
+      [{ year: '2025', month: '03', page: '2' }, 2, 2, MONTH_PAGE_SIZE + 1, 1],
+      [{ year: '2024', month: '01', page: undefined }, 1, 1, 1, 1],
+    ]);
+    expect(pages[1]!.items).toEqual([big[0]!.items.at(-1)]);
+  });
+
+  it('give each month page what it shows and nothing else: the months around it, and the page to link in the other language', () => {
+    // The other language has March with one page of stories, and nothing in May.
+    const other = months.filter((m) => m.month !== 5).map((m) => ({ ...m, items: m.items.slice(0, 1) }));
+    const big = groupByMonth(
+      Array.from({ length: MONTH_PAGE_SIZE + 1 }, (_, i) => story(`s${i}`, '2025-03-10T08:00:00+07:00')),
+      (s) => s.published,
+    );
+    const all = [...months.slice(0, 2), ...big, ...months.slice(3)];
+    const pages = monthPages(all, other);
+    const march2 = pages.find((p) => p.month.month === 3 && p.page === 2)!;
+    expect(march2).toMatchObject({ newer: { year: 2025, month: 4 }, older: { year: 2024, month: 12 }, alternate: { month: { year: 2025, month: 3 }, page: 1 } });
+    expect(pages.find((p) => p.month.month === 5)).toMatchObject({ newer: null, alternate: null });
+    // A neighbour is a month, not its stories: a new story elsewhere in April leaves March's pages as they are.
+    expect(march2.newer).toEqual({ year: 2025, month: 4 });
+  });
+
+  it('give each year page its counts by month, the years around it and whether the other language has it', () => {
+    const years = yearPages(months, [{ year: 2024, month: 1 }]);
+    expect(years).toEqual([
+      { year: 2025, count: 4, byMonth: [0, 0, 1, 2, 1, 0, 0, 0, 0, 0, 0, 0], newer: null, older: 2024, inOtherLanguage: false },
+      { year: 2024, count: 2, byMonth: [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1], newer: 2025, older: null, inOtherLanguage: true },
     ]);
   });
 

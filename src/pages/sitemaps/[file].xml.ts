@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSitemapPages } from '../../data/sitemap.ts';
+import { changedPages } from '../../lib/page-digest.ts';
 import { urlsetXml, withAlternates } from '../../lib/seo/sitemap.ts';
 
 /** One sitemap file: the listings, or one month's stories (src/lib/seo/sitemap.ts). */
@@ -11,7 +12,10 @@ export async function getStaticPaths() {
     const list = files.get(page.file) ?? files.set(page.file, []).get(page.file)!;
     list.push(entries[i]!);
   });
-  return [...files].map(([file, fileEntries]) => ({ params: { file }, props: { entries: fileEntries } }));
+  return changedPages(
+    '/sitemaps/[file].xml',
+    [...files].map(([file, fileEntries]) => ({ params: { file }, props: { entries: fileEntries } })),
+  );
 }
 
 interface Props {
