@@ -20,7 +20,15 @@ export function publishStories(): StorySpec[] {
   return Array.from({ length: 12 }, (_, i) => {
     const n = i + 1;
     // November 2024 to March 2025: two years, so two search bundles.
-    const [year, month] = ([[2024, 11], [2024, 12], [2025, 1], [2025, 2], [2025, 3]] as const)[i % 5]!;
+    const [year, month] = (
+      [
+        [2024, 11],
+        [2024, 12],
+        [2025, 1],
+        [2025, 2],
+        [2025, 3],
+      ] as const
+    )[i % 5]!;
     return {
       slug: `story-${String(n).padStart(2, '0')}`,
       date: `${year}-${String(month).padStart(2, '0')}-${String(2 + n).padStart(2, '0')}T09:00:00+07:00`,

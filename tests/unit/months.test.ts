@@ -89,7 +89,11 @@ describe('listings by month', () => {
     const all = [...months.slice(0, 2), ...big, ...months.slice(3)];
     const pages = monthPages(all, other);
     const march2 = pages.find((p) => p.month.month === 3 && p.page === 2)!;
-    expect(march2).toMatchObject({ newer: { year: 2025, month: 4 }, older: { year: 2024, month: 12 }, alternate: { month: { year: 2025, month: 3 }, page: 1 } });
+    expect(march2).toMatchObject({
+      newer: { year: 2025, month: 4 },
+      older: { year: 2024, month: 12 },
+      alternate: { month: { year: 2025, month: 3 }, page: 1 },
+    });
     expect(pages.find((p) => p.month.month === 5)).toMatchObject({ newer: null, alternate: null });
     // A neighbour is a month, not its stories: a new story elsewhere in April leaves March's pages as they are.
     expect(march2.newer).toEqual({ year: 2025, month: 4 });
