@@ -181,8 +181,3 @@ export function yearPages(months: readonly MonthGroup<unknown>[], otherMonths: r
     };
   });
 }
-
-/** A listing's months without their stories: what a page that lists only the months depends on. */
-export function monthsOnly(months: readonly MonthGroup<unknown>[]): MonthGroup<never>[] {
-  return months.map(({ year, month }) => ({ year, month, items: [] }));
-}
