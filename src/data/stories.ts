@@ -2,7 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { deskDirectory, type Desk, type DeskDirectory } from '../lib/credits.ts';
 import { relatedStories } from '../lib/related.ts';
 import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
-import type { Lang } from '../lib/i18n/index.ts';
+import { languages, otherLang, type Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
 import { buildStories, type Story } from '../lib/story-model.ts';
 import { storyEnds } from '../lib/listings.ts';
@@ -185,4 +185,27 @@ export function getListingMonths(lang: Lang, listing: Listing): Promise<MonthGro
     monthsByListing.set(key, months);
   }
   return months;
+}
+
+/** A section's listing in one language, with its months in both: what the section routes make their pages from. */
+export interface SectionListing {
+  lang: Lang;
+  section: SectionId;
+  /** The sections in use, for the section menu. */
+  sections: SectionId[];
+  months: MonthGroup<StoryVersion>[];
+  otherMonths: MonthGroup<StoryVersion>[];
+}
+
+/** Every section's listing in every language. */
+export async function getSectionListings(): Promise<SectionListing[]> {
+  const sections = await getSectionsInUse();
+  return Promise.all(
+    languages.flatMap((lang) =>
+      sections.map(async (section) => {
+        const listing = { kind: 'section', section } as const;
+        return { lang, section, sections, months: await getListingMonths(lang, listing), otherMonths: await getListingMonths(otherLang(lang), listing) };
+      }),
+    ),
+  );
 }
