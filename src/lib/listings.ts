@@ -4,6 +4,9 @@ import type { Listing } from './urls.ts';
 
 /** Stories per page on topic pages, and on the archive and section pages before they were arranged by month. */
 export const LISTING_PAGE_SIZE = 20;
+
+/** The id of a listing's list of years on its first page, which other pages link to. */
+export const BY_YEAR_ID = 'by-year-heading';
 /** The front page: a lead story, a row of secondary stories, then each section's latest. */
 export const FRONT_SECONDARY = 4;
 export const FRONT_SECTION_SIZE = 4;

@@ -118,7 +118,7 @@ export const en: UiStrings = {
   byYear: 'By year',
   allOfMonth: (month) => `All of ${month}`,
   listingMoved: 'This list is arranged by month now',
-  listingMovedBody: 'Pages numbered from the newest story are gone: choose a year below, then a month, or start from the latest stories.',
+  listingMovedBody: 'Pages numbered from the newest story are gone: start from the latest stories, or choose a year, then a month.',
   storyMoved: 'This story has moved to a new address',
   chooseLanguage: 'Choose a language / เลือกภาษา',
   chooserIntro: 'Thai news, with English renderings',
