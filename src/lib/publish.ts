@@ -103,11 +103,13 @@ export async function liveVersion(outDir: string): Promise<string | null> {
 }
 
 /** The steps of publish(), in order, for callers (and tests) that must know where a swap stood. */
-export type PublishStep = 'link-made' | 'plain-folder-moved' | 'swapped' | 'cleaned';
+export type PublishStep = 'link-made' | 'plain-folder-moved' | 'swapped';
 
 /**
  * Makes `version` (a complete site in a folder beside outDir) the live site with one rename of the
- * link, then removes the versions no longer live. Call it holding the lock.
+ * link. The version it replaces stays beside it until the next build removes it (removeLeftovers):
+ * deleting tens of thousands of files takes seconds, which a publish need not wait for. Call it
+ * holding the lock.
  */
 export async function publish(outDir: string, version: string, onStep: (step: PublishStep) => void = () => {}): Promise<void> {
   const slots = siteSlots(outDir);
@@ -125,16 +127,15 @@ export async function publish(outDir: string, version: string, onStep: (step: Pu
   }
   await rename(link, outDir);
   onStep('swapped');
-  await removeLeftovers(outDir);
-  onStep('cleaned');
 }
 
 /**
- * Removes what killed builds left beside outDir: staging folders, link files, versions that are not
- * live, and the folders of the old two-rename swap. Call it holding the lock, so no running build's
- * folders are touched. Returns the names removed.
+ * Removes what earlier builds left beside outDir: versions that are not live (the one the last
+ * publish replaced), and what killed builds left (staging folders, link files, the folders of the old
+ * two-rename swap), except the paths in `keep` (the staging folder of the build calling it). Call it
+ * holding the lock, so no other build's folders are touched. Returns the names removed.
  */
-export async function removeLeftovers(outDir: string): Promise<string[]> {
+export async function removeLeftovers(outDir: string, keep: readonly string[] = []): Promise<string[]> {
   const dir = dirname(outDir);
   const name = basename(outDir);
   const live = await liveVersion(outDir);
@@ -144,7 +145,7 @@ export async function removeLeftovers(outDir: string): Promise<string[]> {
     const kind = entry.slice(name.length + 1).split('-')[0];
     if (!['building', 'previous', 'link', 'v'].includes(kind ?? '')) continue;
     const path = join(dir, entry);
-    if (path === live) continue;
+    if (path === live || keep.includes(path)) continue;
     await rm(path, { recursive: true, force: true });
     removed.push(entry);
   }

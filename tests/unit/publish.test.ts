@@ -31,7 +31,7 @@ function served(outDir: string): string | null {
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
 describe('publishing: a kill at any step leaves a whole site, and the next build cleans up', () => {
-  const steps: PublishStep[] = ['link-made', 'swapped', 'cleaned'];
+  const steps: PublishStep[] = ['link-made', 'swapped'];
   for (const step of steps) {
     it(`killed at "${step}"`, () => {
       work = mkdtempSync(join(tmpdir(), 'publish-'));
@@ -48,6 +48,18 @@ describe('publishing: a kill at any step leaves a whole site, and the next build
       expect(readdirSync(work).sort()).toEqual(['dist', step === 'link-made' ? 'dist.v-1-old' : 'dist.v-2-new']);
     });
   }
+
+  it('a publish leaves the version it replaced for the next build to remove', () => {
+    work = mkdtempSync(join(tmpdir(), 'publish-'));
+    const outDir = join(work, 'dist');
+    expect(run(outDir, 'publish', site('dist.v-1-old', 'old')).status).toBe(0);
+    expect(run(outDir, 'publish', site('dist.v-2-new', 'new')).status).toBe(0);
+    expect(served(outDir)).toBe('new');
+    expect(readdirSync(work).sort()).toEqual(['dist', 'dist.v-1-old', 'dist.v-2-new']);
+    const next = run(outDir, 'recover');
+    expect(JSON.parse(next.stdout).removed).toEqual(['dist.v-1-old']);
+    expect(readdirSync(work).sort()).toEqual(['dist', 'dist.v-2-new']);
+  });
 
   it('killed between the two renames that turn a plain dist folder into a link: the next build restores it', () => {
     work = mkdtempSync(join(tmpdir(), 'publish-'));
