@@ -59,9 +59,12 @@ export function storyWords(title: string, summary: string, body: string): string
   return [title, title, summary, body].flatMap(wordsOf);
 }
 
-/** The stories on a list (indexes in publication order) nearest to `index`: `size` of them, itself excluded. */
+/**
+ * The places on a list (of positions in publication order) of the `size` stories nearest to the
+ * story at `index`, itself excluded.
+ */
 function nearest(list: readonly number[], index: number, size: number): number[] {
-  if (list.length <= size + 1) return list.filter((i) => i !== index);
+  if (list.length <= size + 1) return list.flatMap((at, k) => (at === index ? [] : [k]));
   // Binary search for the story's place in its list.
   let lo = 0;
   let hi = list.length;
@@ -75,7 +78,7 @@ function nearest(list: readonly number[], index: number, size: number): number[]
   const out: number[] = [];
   while (out.length < size && (left >= 0 || right < list.length)) {
     const takeLeft = right >= list.length || (left >= 0 && index - list[left]! <= list[right]! - index);
-    out.push(takeLeft ? list[left--]! : list[right++]!);
+    out.push(takeLeft ? left-- : right++);
   }
   return out;
 }
@@ -108,39 +111,49 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
     return new Map(top.map(([word, w]) => [word, w / norm]));
   });
 
-  // Lists of stories per key word and per topic, in publication order (story indexes).
-  const byWord = new Map<string, number[]>();
-  const byTopic = new Map<string, number[]>();
+  // Per key word and per topic, the stories that carry it as positions in publication order (so that
+  // "nearest in time" is a distance between positions), each word's list with the word's weight in
+  // each story beside it: the scoring loop below then does no lookup by word.
   const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.published.getTime() - stories[a]!.published.getTime() || a - b);
-  for (const i of order) {
-    for (const word of keys[i]!.keys()) (byWord.get(word) ?? byWord.set(word, []).get(word)!).push(i);
-    for (const topic of new Set(stories[i]!.topics)) (byTopic.get(topic) ?? byTopic.set(topic, []).get(topic)!).push(i);
-  }
-  // Position of each story in publication order, so that "nearest in time" is a distance between positions.
   const position = new Array<number>(n);
   order.forEach((story, pos) => (position[story] = pos));
-  const positions = (list: number[]) => list.map((i) => position[i]!);
-  const wordLists = new Map([...byWord].map(([w, list]) => [w, positions(list)]));
-  const topicLists = new Map([...byTopic].map(([t, list]) => [t, positions(list)]));
+  const wordLists = new Map<string, { at: number[]; weight: number[] }>();
+  const topicLists = new Map<string, number[]>();
+  for (const [pos, i] of order.entries()) {
+    for (const [word, weight] of keys[i]!) {
+      const list = wordLists.get(word) ?? wordLists.set(word, { at: [], weight: [] }).get(word)!;
+      list.at.push(pos);
+      list.weight.push(weight);
+    }
+    for (const topic of new Set(stories[i]!.topics)) (topicLists.get(topic) ?? topicLists.set(topic, []).get(topic)!).push(pos);
+  }
 
   const result = new Map<string, string[]>();
+  // One score per story, reset after each story for the ones it touched (a Map per story was most of the time).
+  const score = new Float64Array(n);
+  const isTouched = new Uint8Array(n);
+  const touched: number[] = [];
+  const add = (other: number, value: number) => {
+    if (!isTouched[other]) {
+      isTouched[other] = 1;
+      touched.push(other);
+    }
+    score[other]! += value;
+  };
   for (let i = 0; i < n; i++) {
-    const scores = new Map<number, number>();
-    const mine = keys[i]!;
-    for (const [word, weight] of mine) {
-      for (const pos of nearest(wordLists.get(word)!, position[i]!, options.window)) {
-        const other = order[pos]!;
-        scores.set(other, (scores.get(other) ?? 0) + weight * keys[other]!.get(word)!);
-      }
+    for (const [word, weight] of keys[i]!) {
+      const list = wordLists.get(word)!;
+      for (const k of nearest(list.at, position[i]!, options.window)) add(order[list.at[k]!]!, weight * list.weight[k]!);
     }
     for (const topic of new Set(stories[i]!.topics)) {
-      for (const pos of nearest(topicLists.get(topic)!, position[i]!, options.window)) {
-        const other = order[pos]!;
-        scores.set(other, (scores.get(other) ?? 0) + options.topicWeight);
-      }
+      const list = topicLists.get(topic)!;
+      for (const k of nearest(list, position[i]!, options.window)) add(order[list[k]!]!, options.topicWeight);
     }
-    const ranked = [...scores]
-      .filter(([other, score]) => other !== i && score >= options.minScore)
+    const scores = touched.map((other): [number, number] => [other, score[other]!]);
+    for (const other of touched) score[other] = isTouched[other] = 0;
+    touched.length = 0;
+    const ranked = scores
+      .filter(([other, value]) => other !== i && value >= options.minScore)
       .sort(
         ([a, sa], [b, sb]) => sb - sa || stories[b]!.published.getTime() - stories[a]!.published.getTime() || (stories[a]!.slug < stories[b]!.slug ? -1 : 1),
       )
