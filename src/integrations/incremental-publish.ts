@@ -4,6 +4,7 @@ import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import pLimit from 'p-limit';
 import type { NewsConfig } from '../config.ts';
 import { filesUnder } from '../lib/files.ts';
 import { SEARCH_RECORDS_DIR, searchRecordsFile } from '../lib/search/bundles.ts';
@@ -71,6 +72,7 @@ export function incrementalPublish(config: NewsConfig) {
   let previousBundles: PublishManifest['bundles'] = {};
   let bundleKeys: PublishManifest['bundles'] = {};
   let plan: PagePlan = { build: [], keep: [], gone: [] };
+  let linking: ReturnType<typeof linkPool> | undefined;
   let bundles = 0;
 
   const start: AstroIntegration = {
@@ -88,6 +90,13 @@ export function incrementalPublish(config: NewsConfig) {
               ? 'the code or settings changed'
               : '';
         state = startPublishState(why ? null : previous!.pages);
+        if (state.previous) {
+          linking = linkPool(config.previousSite, config.outDir);
+          // A bundle's stories file is not a page of the site (the search index reads it, then removes it).
+          state.onKept = (url) => {
+            if (!isRecordsPage(url)) linking!.add(pageFile(url));
+          };
+        }
         previousStories = why ? {} : previous!.stories;
         previousBundles = why ? {} : previous!.bundles;
         logger.info(why ? `full build (${why})` : `incremental build against ${config.previousSite}`);
@@ -103,8 +112,11 @@ export function incrementalPublish(config: NewsConfig) {
             `incremental publishing: routes listed pages that were not written (${missing.slice(0, 3).join(', ')}); check the pattern given to changedPages()`,
           );
         }
-        // A bundle's stories file is not a page of the site (the search index reads it, then removes it).
-        if (state.previous) await linkKept(config.previousSite, outDir, plan.keep.filter((url) => !isRecordsPage(url)).map(pageFile));
+        if (linking) {
+          const linked = await linking.done();
+          const expected = plan.keep.filter((url) => !isRecordsPage(url)).length;
+          if (linked !== expected) throw new Error(`incremental publishing: ${linked} kept pages were linked, but ${expected} were kept`);
+        }
       },
     },
   };
@@ -172,20 +184,35 @@ async function readManifest(site: string): Promise<PublishManifest | null> {
 }
 
 /**
- * Hard-links into the staged site the previous site's file of every page kept. Nothing else is taken
- * from it: every other file (pages of routes that list no digests, assets, public files) is written
- * by this build, so a file the content no longer makes cannot survive from an older version.
+ * Hard-links into the staged site the previous site's file of every page kept, as the routes list
+ * them: while Astro renders the pages that changed, which it never writes over a kept one. Nothing
+ * else is taken from the previous site: every other file (pages of routes that list no digests,
+ * assets, public files) is written by this build, so a file the content no longer makes cannot
+ * survive from an older version. Each link waits on the disk, not the CPU, so several are in flight.
  */
-async function linkKept(previousSite: string, outDir: string, keep: readonly string[]): Promise<void> {
-  const made = new Set<string>();
-  for (const rel of keep) {
-    const target = join(outDir, rel);
-    if (existsSync(target)) continue;
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      made.add(folder);
-    }
-    await link(join(previousSite, rel), target);
-  }
+function linkPool(previousSite: string, outDir: string) {
+  const limit = pLimit(LINKS_IN_FLIGHT);
+  const folders = new Map<string, Promise<unknown>>();
+  const links: Promise<void>[] = [];
+  const folder = (path: string) => folders.get(path) ?? folders.set(path, mkdir(path, { recursive: true })).get(path)!;
+  return {
+    add(rel: string): void {
+      const target = join(outDir, rel);
+      const linked = limit(async () => {
+        await folder(dirname(target));
+        await link(join(previousSite, rel), target);
+      });
+      // Awaited in done(); until then a failure must not count as unhandled (Node would exit).
+      linked.catch(() => {});
+      links.push(linked);
+    },
+    /** Waits for every link; the number made. */
+    async done(): Promise<number> {
+      await Promise.all(links);
+      return links.length;
+    },
+  };
 }
+
+/** Links made side by side: enough to keep the disk busy, few enough not to crowd out the build's own writes. */
+const LINKS_IN_FLIGHT = 16;

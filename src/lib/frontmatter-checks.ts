@@ -235,12 +235,24 @@ export function checkFileText(raw: string, file: string, now: Date): { errors: C
       );
     }
   });
-  const bytes = Buffer.byteLength(raw);
-  if (bytes > LARGE_STORY_BYTES)
-    warnings.push(
-      `${file}: the story is ${(bytes / 1_000_000).toFixed(1)} MB; it is published, but consider splitting it: readers and the build both slow down`,
-    );
+  warnings.push(...sizeWarnings(raw, file));
   return { errors, warnings, yaml };
+}
+
+function sizeWarnings(raw: string, file: string): string[] {
+  const bytes = Buffer.byteLength(raw);
+  return bytes > LARGE_STORY_BYTES
+    ? [`${file}: the story is ${(bytes / 1_000_000).toFixed(1)} MB; it is published, but consider splitting it: readers and the build both slow down`]
+    : [];
+}
+
+/**
+ * The warnings checkFileText gives a file that passed it: for a file whose text an earlier build
+ * with the same code already checked, without parsing it again. Dates are checked against `now`
+ * every time, since a date in the future becomes a date in the past.
+ */
+export function checkedFileWarnings(raw: string, file: string, now: Date): string[] {
+  return [...checkTimestampLines(raw, file, now).warnings, ...sizeWarnings(raw, file)];
 }
 
 /** What the loader needs of a schema issue (zod's shape, without depending on zod here). */

@@ -96,6 +96,8 @@ export interface PublishState {
   current: Map<string, string>;
   /** Every story's digest, by slug. */
   stories: Map<string, string>;
+  /** Told each page kept from the previous site as a route lists it, so its file can be linked while the build goes on. */
+  onKept?: ((path: string) => void) | undefined;
 }
 
 const STATE = Symbol.for('news.publish-state');
@@ -105,6 +107,14 @@ export function startPublishState(previous: PublishState['previous']): PublishSt
   const state: PublishState = { previous, current: new Map(), stories: new Map() };
   (globalThis as WithState)[STATE] = state;
   return state;
+}
+
+/**
+ * Whether this build publishes onto a live site built by the same code and settings: what that
+ * build checked of a file whose text is unchanged need not be checked again (the content loader).
+ */
+export function isIncrementalBuild(): boolean {
+  return Boolean((globalThis as WithState)[STATE]?.previous);
 }
 
 /** Records each story's digest, for the count of stories a publish changed (not for deciding what to build). */
@@ -134,6 +144,8 @@ export function changedPages<T extends { params: Record<string, string | number 
     const url = routePath(pattern, path.params);
     const digest = propsDigest(path.props, url);
     state.current.set(url, digest);
-    return state.previous?.[url] !== digest;
+    const kept = state.previous?.[url] === digest;
+    if (kept) state.onKept?.(url);
+    return !kept;
   });
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
+import pLimit from 'p-limit';
 import { isNode, parseDocument } from 'yaml';
 import { renderStoryBody } from '../markdown/story-body.ts';
 import { checkParagraphs } from './index.ts';
@@ -104,6 +105,9 @@ function checkPair(thaiPath: string, thaiSource: string, englishPath: string, en
   };
 }
 
+/** Story pairs read and checked side by side. */
+const PAIRS_AT_ONCE = 16;
+
 /**
  * Checks the English against the Thai of every story folder under `contentDir` that has both `th.mdx`
  * and `en.mdx`; with a cache, only the pairs not checked before by the same code (the others' findings
@@ -114,7 +118,9 @@ export async function checkContentDir(contentDir: string, cache?: CheckCache): P
   const results: StoryFindings[] = [];
   const used = new Set<string>();
   if (cache) await mkdir(cache.dir, { recursive: true });
-  for (const directory of directories) {
+  // Pairs are read and checked side by side: reading them one at a time, the check mostly waited on the disk.
+  const limit = pLimit(PAIRS_AT_ONCE);
+  const check = async (directory: string): Promise<StoryFindings> => {
     const thaiPath = join(directory, 'th.mdx');
     const englishPath = join(directory, 'en.mdx');
     const [thaiSource, englishSource] = await Promise.all([readFile(thaiPath, 'utf8'), readFile(englishPath, 'utf8')]);
@@ -137,8 +143,9 @@ export async function checkContentDir(contentDir: string, cache?: CheckCache): P
         await rename(`${file}.${process.pid}.tmp`, file);
       }
     }
-    results.push({ slug: basename(directory), directory: relative(contentDir, directory) || '.', ...pair });
-  }
+    return { slug: basename(directory), directory: relative(contentDir, directory) || '.', ...pair };
+  };
+  results.push(...(await Promise.all(directories.map((directory) => limit(() => check(directory))))));
   if (cache) for (const name of await readdir(cache.dir)) if (!used.has(name)) await rm(join(cache.dir, name), { force: true });
   return results;
 }
