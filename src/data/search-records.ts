@@ -2,10 +2,9 @@ import config from 'virtual:news/config';
 import { toBangkokIso } from '../lib/dates.ts';
 import { searchBundleGroups } from '../lib/search/bundles.ts';
 import type { SearchStory } from '../lib/search/record.ts';
-import { dekRepeats } from '../lib/say-once.ts';
 import { articlePath } from '../lib/urls.ts';
 import { readStoryBody } from './story-bodies.ts';
-import { getStories, leadTextOf, type ArticleStory } from './stories.ts';
+import { dekRepeatsOf, getStories, type ArticleStory } from './stories.ts';
 
 /**
  * What the search index reads of a story: what its pages show the reader of it (headline, the dek
@@ -24,7 +23,7 @@ export function searchStoryOf(story: ArticleStory): SearchStory {
         url: articlePath(lang, story.slug),
         section: story.section,
         title,
-        summary: dekRepeats(summary, title, leadTextOf(entry)) ? '' : summary,
+        summary: dekRepeatsOf(entry) ? '' : summary,
         body: readStoryBody(entry).blocks.map((block) => block.text),
       };
     }),

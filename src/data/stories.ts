@@ -143,9 +143,9 @@ export function lexiconOf(entry: ArticleEntry): readonly string[] {
   return recordedOutline(entry)?.lexicon ?? [];
 }
 
-/** The plain text of a story file's first paragraph, as the content loader recorded it. */
-export function leadTextOf(entry: ArticleEntry): string {
-  return recordedOutline(entry)?.lead ?? '';
+/** Whether a story file's dek only repeats its headline or first paragraph, as the content loader found (say-once.ts). */
+export function dekRepeatsOf(entry: ArticleEntry): boolean {
+  return recordedOutline(entry)?.dekRepeats ?? false;
 }
 
 const endsByLang = new Map<Lang, Promise<ReturnType<typeof storyEnds<StoryVersion>>>>();

@@ -128,7 +128,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
       // The body is stored apart (story-bodies.ts); Astro's store keeps its outline, and no HTML for render().
-      context.store.set({ id, data: parsed.data, filePath: file, digest, rendered: { html: '', metadata: { ...outlineOf(rendered, lexicon) } } });
+      context.store.set({ id, data: parsed.data, filePath: file, digest, rendered: { html: '', metadata: { ...outlineOf(rendered, lexicon, parsed.data) } } });
     }
     for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
     keepStoryBodies(new Set(context.store.values().flatMap((entry) => (entry.digest ? [String(entry.digest)] : []))));

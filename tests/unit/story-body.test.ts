@@ -72,10 +72,12 @@ describe('story bodies', () => {
     ]);
   });
 
-  it('outlines the body for the store: block kinds, first paragraph, lexicon; an outline of an older format reads as none', () => {
+  it('outlines the body for the store: block kinds, whether the dek repeats, the lexicon of headline and dek; an outline of an older format reads as none', () => {
     const body = renderStoryBody('## หัวข้อ\n\nย่อหน้า **แรก**\n\n- ข้อ', 'mdx');
-    const outline = outlineOf(body, ['ย่อหน้า']);
-    expect(outline).toEqual({ format: BODY_FORMAT, lexicon: ['ย่อหน้า'], kinds: ['h', 'p', 'li'], lead: 'ย่อหน้า แรก' });
+    const outline = outlineOf(body, ['ย่อหน้า', 'หัวข้อ', 'ข่าว'], { title: 'ข่าวใหม่', summary: 'ย่อหน้า แรก' });
+    // The dek is the first paragraph again; "หัวข้อ" is only in the body, which the loader has already rendered with it.
+    expect(outline).toEqual({ format: BODY_FORMAT, lexicon: ['ย่อหน้า', 'ข่าว'], kinds: ['h', 'p', 'li'], dekRepeats: true });
+    expect(outlineOf(body, [], { title: 'ข่าวใหม่', summary: 'สรุปอื่น' }).dekRepeats).toBe(false);
     expect(recordedOutline({ rendered: { metadata: { ...outline } } })).toEqual(outline);
     expect(recordedOutline({ rendered: { metadata: { ...outline, format: BODY_FORMAT - 1 } } })).toBeNull();
     expect(recordedOutline({})).toBeNull();

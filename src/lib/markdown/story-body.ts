@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { dekRepeats } from '../say-once.ts';
 import { visitParents } from 'unist-util-visit-parents';
 import { LISTS, rehypeBlockIds, type StoryBlock } from './block-ids.ts';
 import { rehypeKeepWords } from './keep-words.ts';
@@ -106,7 +107,7 @@ export interface RenderedStoryBody {
  * What the loader records changes with this number: an entry stored by an older version of this code
  * (Astro's content cache outlives code changes) is rendered again.
  */
-export const BODY_FORMAT = 3;
+export const BODY_FORMAT = 4;
 
 type Serialize = (node: RootContent) => string;
 
@@ -161,20 +162,26 @@ export function renderStoryBody(body: string, format: 'md' | 'mdx', lexicon: rea
 /**
  * What the loader records for an entry in Astro's store, in `rendered.metadata`: the little that
  * pages need of every story's body (listings, the alignment check); the body itself is stored apart
- * (src/data/story-bodies.ts).
+ * (src/data/story-bodies.ts). Astro bundles the whole store into every build, so it holds answers
+ * (does the dek repeat the first paragraph?) rather than the text they come from.
  */
 export interface BodyOutline {
   format: number;
-  /** The story's words to keep whole on a line (thai-lines.ts). */
+  /** The story's words to keep whole on a line (thai-lines.ts) that its headline or dek holds: what every page other than its own shows of it. */
   lexicon: string[];
   /** Each numbered block's kind, in order. */
   kinds: StoryBlock['kind'][];
-  /** The plain text of the first paragraph. */
-  lead: string;
+  /** Whether the dek only repeats the headline or the first paragraph (say-once.ts), so pages leave it out. */
+  dekRepeats: boolean;
 }
 
-export function outlineOf(body: RenderedStoryBody, lexicon: string[]): BodyOutline {
-  return { format: BODY_FORMAT, lexicon, kinds: body.blocks.map((b) => b.kind), lead: body.blocks.find((b) => b.kind === 'p')?.text ?? '' };
+export function outlineOf(body: RenderedStoryBody, lexicon: readonly string[], { title, summary }: { title: string; summary: string }): BodyOutline {
+  return {
+    format: BODY_FORMAT,
+    lexicon: lexicon.filter((word) => title.includes(word) || summary.includes(word)),
+    kinds: body.blocks.map((b) => b.kind),
+    dekRepeats: dekRepeats(summary, title, body.blocks.find((b) => b.kind === 'p')?.text ?? ''),
+  };
 }
 
 interface RecordedEntry {
