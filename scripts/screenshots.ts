@@ -3,7 +3,8 @@
  * be reviewed without a browser: `npm run screenshots [-- --site DIR] [--out DIR] [--full-page]`.
  * The site defaults to dist/ (run `npm run build` first); the pictures go to screenshots/ (git-ignored).
  * Pages are picked from the built site itself: the front pages, a translated story in both languages,
- * a story in one language only, its side-by-side view, a section, the archive, a search, a missing
+ * a story in one language only, its side-by-side view, a section, the archive (its first page, the
+ * newest year and month, and an old numbered address), the topics and a topic, a search, a missing
  * page under /th/ and the site-wide /404.html.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -40,6 +41,12 @@ const stories = { th: folders('th/articles'), en: new Set(folders('en/articles')
 const translated = stories.th.find((slug) => existsSync(join(site, 'th/articles', slug, 'side-by-side', 'index.html')));
 const thaiOnly = stories.th.find((slug) => !stories.en.has(slug));
 const section = folders('th/sections')[0];
+const year = folders('th/archive')
+  .filter((name) => /^\d{4}$/.test(name))
+  .at(-1);
+const month = year ? folders(`th/archive/${year}`).at(-1) : undefined;
+const oldAddress = folders('th/archive').find((name) => /^\d{1,3}$/.test(name));
+const topic = folders('th/topics')[0];
 
 const pages: { name: string; path: string }[] = [
   { name: 'front-th', path: '/th/' },
@@ -54,6 +61,12 @@ const pages: { name: string; path: string }[] = [
   ...(thaiOnly ? [{ name: 'story-thai-only', path: `/th/articles/${thaiOnly}/` }] : []),
   ...(section ? [{ name: 'section', path: `/th/sections/${section}/` }] : []),
   { name: 'archive', path: '/th/archive/' },
+  ...(year ? [{ name: 'archive-year', path: `/th/archive/${year}/` }] : []),
+  // In English when it has that month: the English listing's look too.
+  ...(year && month ? [{ name: 'archive-month', path: `/${existsSync(join(site, 'en/archive', year, month)) ? 'en' : 'th'}/archive/${year}/${month}/` }] : []),
+  ...(oldAddress ? [{ name: 'archive-old-address', path: `/th/archive/${oldAddress}/` }] : []),
+  { name: 'topics', path: '/th/topics/' },
+  ...(topic ? [{ name: 'topic', path: `/th/topics/${topic}/` }] : []),
   { name: 'search', path: '/th/search/?q=%E0%B8%A3%E0%B8%B1%E0%B8%AA%E0%B9%80%E0%B8%8B%E0%B8%B5%E0%B8%A2' },
   { name: 'not-found-th', path: '/th/no-such-page/' },
   { name: 'not-found-root', path: '/404.html' },
