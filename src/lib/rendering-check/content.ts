@@ -115,7 +115,6 @@ const PAIRS_AT_ONCE = 16;
  */
 export async function checkContentDir(contentDir: string, cache?: CheckCache): Promise<StoryFindings[]> {
   const directories = (await storyDirectories(contentDir)).sort();
-  const results: StoryFindings[] = [];
   const used = new Set<string>();
   if (cache) await mkdir(cache.dir, { recursive: true });
   // Pairs are read and checked side by side: reading them one at a time, the check mostly waited on the disk.
@@ -145,7 +144,7 @@ export async function checkContentDir(contentDir: string, cache?: CheckCache): P
     }
     return { slug: basename(directory), directory: relative(contentDir, directory) || '.', ...pair };
   };
-  results.push(...(await Promise.all(directories.map((directory) => limit(() => check(directory))))));
+  const results = await Promise.all(directories.map((directory) => limit(() => check(directory))));
   if (cache) for (const name of await readdir(cache.dir)) if (!used.has(name)) await rm(join(cache.dir, name), { force: true });
   return results;
 }
