@@ -96,9 +96,11 @@ export function clusters(text: string): { text: string; end: ClusterEnd }[] {
 
 /**
  * How index words spell clusters: Pagefind lower-cases words, strips combining marks (all Thai vowels
- * and tone marks) and punctuation, and splits at spaces. So every character becomes a plain letter:
- * Thai letters become IPA letters (U+0250 onwards, in Thai order), Latin letters and digits stay, any
- * other sign becomes ǀ and its code in base 36. After each cluster comes a letter for its boundary.
+ * and tone marks) and punctuation, splits at spaces, and cuts a word again where letters meet digits
+ * (3rd → rd, 19thh9trbh → trbh: word starts the text does not have, which a query would find). So
+ * every character becomes a plain letter: Thai letters become IPA letters (U+0250 onwards, in Thai
+ * order), Latin letters stay, digits become DIGIT_LETTERS, any other sign becomes ǀ and its code in
+ * base 36 written with the same letters for digits. After each cluster comes a letter for its boundary.
  */
 export const CLUSTERS_PER_WORD = 3;
 const THAI_FIRST = 0x0e01;
@@ -106,22 +108,41 @@ const SPELLING_FIRST = 0x0250;
 const SIGN = 'ǀ';
 export const BOUNDARY_LETTER: Record<ClusterEnd, string> = { cut: 'ǂ', silent: 'ǃ', end: 'ǁ' };
 
-/** Letters the spelling itself uses (CASE_MARK included): written in the text, they are spelled as signs, so that reading back is exact. */
-const SPELLING_LETTERS = /[\u0250-\u02ac\u01c0-\u01c3]/;
+/** The digits 0–9 as index words spell them: lower-case letters without a decomposition, which Pagefind keeps as they are. */
+const DIGIT_LETTERS = 'ƀƃƅƈƌƍƒƕƙƚ';
+const DIGIT_LETTER = /[ƀƃƅƈƌƍƒƕƙƚ]/g;
 
-/** A letter or digit stays (a capital only once lowerRun has lowered it); anything else is a sign. */
+/** A number in base 36 with DIGIT_LETTERS for its digits, at least `width` long. */
+function code36(n: number | bigint, width = 0): string {
+  return n
+    .toString(36)
+    .padStart(width, '0')
+    .replace(/[0-9]/g, (digit) => DIGIT_LETTERS[Number(digit)]!);
+}
+
+/** Digits again where code36 or spellChar wrote DIGIT_LETTERS. */
+const withDigits = (text: string): string => text.replace(DIGIT_LETTER, (letter) => String(DIGIT_LETTERS.indexOf(letter)));
+
+/** A sign's code after SIGN: four base-36 places (code36). */
+const SIGN_CODE_PLACES = /^[a-zƀƃƅƈƌƍƒƕƙƚ]{4}$/;
+
+/** Letters the spelling itself uses (CASE_MARK and DIGIT_LETTERS included): written in the text, they are spelled as signs, so that reading back is exact. */
+const SPELLING_LETTERS = /[\u0250-\u02ac\u01c0-\u01c3ƀƃƅƈƌƍƒƕƙƚ]/;
+
+/** A letter stays (a capital only once lowerRun has lowered it), a digit becomes its letter; anything else is a sign. */
 function spellChar(char: string): string {
   const code = char.codePointAt(0)!;
   if (code >= 0x0e01 && code <= 0x0e5b) return String.fromCharCode(code - THAI_FIRST + SPELLING_FIRST);
+  if (code >= 0x30 && code <= 0x39) return DIGIT_LETTERS[code - 0x30]!;
   if (/[\p{L}\p{N}]/u.test(char) && !SPELLING_LETTERS.test(char) && char.toLowerCase() === char) return char;
-  return SIGN + code.toString(36).padStart(4, '0');
+  return SIGN + code36(code, 4);
 }
 
 /**
  * Pagefind cuts a word with capitals again where its case changes or letters meet digits (CTrip →
  * ctrip and trip, COP29 → cop, 29 and cop29): words the text does not hold, which a query would find.
  * So index words are all lower case, and a run's capitals are written after its first word: CASE_MARK,
- * then their places as a bit mask in base 36, for reading back.
+ * then their places as a bit mask in base 36 (code36), for reading back.
  */
 const CASE_MARK = '\u02ac';
 
@@ -198,7 +219,7 @@ export function toIndexText(text: string): string {
   return normalizeForSearch(text).replace(/\S+/g, (published) => {
     const { lower: run, capitals } = lowerRun(published);
     const own = hasThai(run) ? clusterWords(run) : [spellCluster(run)];
-    if (capitals) own[0] += CASE_MARK + capitals.toString(36);
+    if (capitals) own[0] += CASE_MARK + code36(capitals);
     const added = hasThai(run)
       ? (run.match(LATIN_STRETCH) ?? []).flatMap((stretch) => latinStarts(stretch, 0))
       : latinStarts(run, LATIN_OR_DIGIT.test(run[0]!) ? 1 : 0);
@@ -220,17 +241,20 @@ function firstCluster(word: string): string | null {
     const code = word.charCodeAt(i);
     if (BOUNDARY_CODES.has(code)) return out;
     if (code >= SPELLING_FIRST && code <= SPELLING_LAST) out += String.fromCharCode(code - SPELLING_FIRST + THAI_FIRST);
-    else if (code === SIGN_CODE && /^[0-9a-z]{4}$/.test(word.slice(i + 1, i + 5))) {
-      out += String.fromCodePoint(parseInt(word.slice(i + 1, i + 5), 36));
+    else if (code === SIGN_CODE && SIGN_CODE_PLACES.test(word.slice(i + 1, i + 5))) {
+      out += String.fromCodePoint(parseInt(withDigits(word.slice(i + 1, i + 5)), 36));
       i += 4;
-    } else out += word[i];
+    } else out += withDigits(word[i]!);
   }
   return null;
 }
 
 /** A word spelled whole (a run without Thai), as written. */
 function unspell(word: string): string {
-  return word.replace(/ǀ([0-9a-z]{4})/g, (_, code: string) => String.fromCodePoint(parseInt(code, 36)));
+  return word
+    .split(/(ǀ[a-zƀƃƅƈƌƍƒƕƙƚ]{4})/)
+    .map((part, i) => (i % 2 === 1 ? String.fromCodePoint(parseInt(withDigits(part.slice(1)), 36)) : withDigits(part)))
+    .join('');
 }
 
 /** One run of the stored text (its own words, the added ones gone) as published. */
@@ -239,7 +263,7 @@ function readRun(run: string): string {
   const mark = words[0]!.lastIndexOf(CASE_MARK);
   let capitals = 0n;
   if (mark >= 0) {
-    for (const digit of words[0]!.slice(mark + 1)) capitals = capitals * 36n + BigInt(parseInt(digit, 36));
+    for (const place of withDigits(words[0]!.slice(mark + 1))) capitals = capitals * 36n + BigInt(parseInt(place, 36));
     words[0] = words[0]!.slice(0, mark);
   }
   const text = words.map((word) => firstCluster(word) ?? unspell(word)).join('');
