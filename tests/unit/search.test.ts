@@ -73,7 +73,8 @@ describe('Thai text for the index', () => {
   it('round-trips a story text through the index form', () => {
     const text = 'ประธานาธิบดีวลาดิมีร์ ปูติน (Vladimir Putin) กล่าวว่า “ความสัมพันธ์…” เมื่อ ๕ มี.ค. ฝุ่นPM2.5 ไทย–ลาว ๆ';
     expect(fromIndexText(toIndexText(text))).toBe(normalizeForSearch(text));
-    const latin = 'CTrip iPhone COP29 PM2.5 people’s “U.S.” İstanbul ǅ 𐐀x ʬ ǀ0041 ƀƚ9 ประชาคม(ASEAN)ครั้งที่ 2 (3rd https://fb.com/share/v/FReAY5fb/?mibextid=oFDknk';
+    const latin =
+      'CTrip iPhone COP29 PM2.5 people’s “U.S.” İstanbul ǅ 𐐀x ʬ ǀ0041 ƀƚ9 ประชาคม(ASEAN)ครั้งที่ 2 (3rd https://fb.com/share/v/FReAY5fb/?mibextid=oFDknk';
     expect(fromIndexText(toIndexText(latin))).toBe(normalizeForSearch(latin));
   });
 
@@ -83,7 +84,11 @@ describe('Thai text for the index', () => {
       expect(toIndexText(text)).not.toMatch(/[0-9]/);
     }
     expect(spellLatin('3rd')).not.toMatch(/[0-9]/);
-    expect(toIndexText('(3rd').split(/\s+/).map((w) => w.replace(/[\u2063\u2064]/g, ''))).toEqual([spellLatin('(3rd'), spellLatin('3rd')]);
+    expect(
+      toIndexText('(3rd')
+        .split(/\s+/)
+        .map((w) => w.replace(/[\u2063\u2064]/g, '')),
+    ).toEqual([spellLatin('(3rd'), spellLatin('3rd')]);
   });
 
   it('writes index words in lower case, with no word the text does not hold at a word start', () => {
