@@ -96,7 +96,7 @@ export async function siteIndexSize(siteDir: string): Promise<BundleSize> {
 
 export function performanceTable(perf: SearchPerformance): string {
   const s = perf.summary;
-  const row = (label: string, f: (e: EngineSummary) => string) => [label, f(s.ours), f(s.default)];
+  const row = (label: string, f: (e: EngineSummary) => string) => [label, ...[s.ours, s.default].map((e) => (e ? f(e) : '–'))];
   return table(
     ['', 'ours (bundles by year)', 'Pagefind defaults'],
     [
@@ -135,14 +135,14 @@ export function performanceTable(perf: SearchPerformance): string {
 
 export function bytesByKindTable(perf: SearchPerformance): string {
   const kinds = ['pagefind.js', 'worker', 'wasm', 'entry', 'meta', 'index', 'filter', 'fragment', 'other'] as const;
-  const cell = (e: EngineSummary, k: (typeof kinds)[number]) => {
-    const v = e.firstSearch.medianByKind[k];
+  const cell = (e: EngineSummary | undefined, k: (typeof kinds)[number]) => {
+    const v = e?.firstSearch.medianByKind[k];
     return v ? `${kb(v.brotli)} (${v.requests})` : '–';
   };
   return table(
     ['first search: file (requests), brotli, median over queries', 'ours', 'Pagefind defaults'],
     kinds
-      .filter((k) => perf.summary.ours.firstSearch.medianByKind[k] || perf.summary.default.firstSearch.medianByKind[k])
+      .filter((k) => perf.summary.ours?.firstSearch.medianByKind[k] || perf.summary.default?.firstSearch.medianByKind[k])
       .map((k) => [k, cell(perf.summary.ours, k), cell(perf.summary.default, k)]),
     [1, 2],
   );
@@ -254,6 +254,7 @@ async function main(): Promise<void> {
   const encodings = [...new Set(server.log.filter((e) => e.encoding !== 'identity').map((e) => e.encoding))];
   const acceptEncoding = server.log.at(-1)?.acceptEncoding ?? '';
   const ours = perf.summary.ours;
+  if (!ours) throw new Error('bench:search measured no search of ours');
   const out: string[] = [];
   out.push('', `Search benchmark, ${started.toISOString()}: ${siteDir}`);
   out.push(

@@ -284,11 +284,12 @@ export async function warmSearches(
   engineScript: string,
   queries: readonly SearchQuery[],
   rounds: number,
+  engines: readonly EngineName[] = ENGINES,
 ): Promise<WarmRow[]> {
   const context = await newSearchContext(browser, engineScript);
   try {
     const pages = new Map<string, Page>();
-    for (const engine of ENGINES) {
+    for (const engine of engines) {
       for (const lang of ['th', 'en'] as const) {
         const page = await openSearchPage(context, siteUrl, lang);
         await page.evaluate(searchInPage, inPageArgs(engine, { q: lang === 'th' ? 'ประเทศ' : 'country', lang }));
@@ -299,7 +300,7 @@ export async function warmSearches(
     const rows = new Map<string, WarmRow>();
     for (let pass = 0; pass <= rounds; pass++) {
       for (const [i, query] of queries.entries()) {
-        const order = (i + pass) % 2 === 0 ? ENGINES : [...ENGINES].reverse();
+        const order = (i + pass) % 2 === 0 ? engines : [...engines].reverse();
         for (const engine of order) {
           const timing = await run(engine, query);
           const key = `${engine}:${i}`;
@@ -394,28 +395,32 @@ export function summarize(engine: EngineName, warm: readonly WarmRow[], cold: re
 export interface SearchPerformance {
   warm: WarmRow[];
   cold: ColdRun[];
-  summary: Record<EngineName, EngineSummary>;
+  summary: Partial<Record<EngineName, EngineSummary>>;
 }
 
-/** Warm and cold timings and first-search bytes of both engines, side by side, on one served site. */
+/**
+ * Warm and cold timings and first-search bytes of both engines, side by side, on one served site
+ * (`engines`: ours alone when Pagefind defaults could not index the site).
+ */
 export async function measureSearchPerformance(
   browser: Browser,
   server: CompressingServer,
   queries: readonly SearchQuery[],
-  opts: { rounds: number; coldQueries?: readonly SearchQuery[]; log?: (line: string) => void },
+  opts: { rounds: number; coldQueries?: readonly SearchQuery[]; log?: (line: string) => void; engines?: readonly EngineName[] },
 ): Promise<SearchPerformance> {
+  const engines = opts.engines ?? ENGINES;
   const engineScript = await engineBundle();
   const log = opts.log ?? (() => {});
   const coldQueries = opts.coldQueries ?? queries;
   // Once through both engines so the server has compressed what it serves before anything is timed.
-  for (const engine of ENGINES) await coldSearch(browser, server, engineScript, engine, queries[0]!);
-  log(`  warm: ${queries.length} queries × (1 + ${opts.rounds}) passes × 2 engines`);
-  const warm = await warmSearches(browser, server.url, engineScript, queries, opts.rounds);
-  log(`  cold: ${coldQueries.length} queries × 2 engines, each in a fresh browser context`);
+  for (const engine of engines) await coldSearch(browser, server, engineScript, engine, queries[0]!);
+  log(`  warm: ${queries.length} queries × (1 + ${opts.rounds}) passes × ${engines.length} engine${engines.length === 1 ? '' : 's'}`);
+  const warm = await warmSearches(browser, server.url, engineScript, queries, opts.rounds, engines);
+  log(`  cold: ${coldQueries.length} queries × ${engines.length} engine${engines.length === 1 ? '' : 's'}, each in a fresh browser context`);
   const cold: ColdRun[] = [];
   for (const [i, query] of coldQueries.entries()) {
-    const order = i % 2 === 0 ? ENGINES : [...ENGINES].reverse();
+    const order = i % 2 === 0 ? engines : [...engines].reverse();
     for (const engine of order) cold.push(await coldSearch(browser, server, engineScript, engine, query));
   }
-  return { warm, cold, summary: { ours: summarize('ours', warm, cold), default: summarize('default', warm, cold) } };
+  return { warm, cold, summary: Object.fromEntries(engines.map((engine) => [engine, summarize(engine, warm, cold)])) };
 }
