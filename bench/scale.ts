@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --sizes 1000,3000,10000,30000 --rounds 3 --ref COMMIT --skip-search --skip-rebuild --keep --pipelines ours,baseline]
- * npm run bench -- --publish [--sizes 1000,10000 --keep]
+ * npm run bench -- --publish [--sizes 1000,10000 --keep --periods year,quarter,month]
  *
  * Build cost at scale (issue 7 item 1). For sites of 1,000, 3,000 and 10,000 stories generated from
  * the thaigov corpus (Thai originals, a third with an English rendering), measured side by side in
@@ -15,8 +15,11 @@
  * Prints tables and writes bench/results/scale-<timestamp>.json (and a -partial.json after each size).
  *
  * --publish measures incremental publishing instead (issue 17): at each size, a full `npm run build -- --full`,
- * then one new story, one edited and one deleted, each published onto the site before it with `npm run build`
- * (wall time, peak memory of the process tree, and what the build says it did). Writes bench/results/publish-<timestamp>.json.
+ * then a new story into the newest bundle, a new story opening a new year, one edited and one deleted, each
+ * published onto the site before it with `npm run build` (wall time, peak memory of the process tree, and what
+ * the build says it did). --periods builds with each search bundle period in turn and measures the first
+ * search on each published site, so the trade-off between publishing and searching is measured side by side.
+ * Writes bench/results/publish-<timestamp>.json.
  *
  * --ref COMMIT measures the pipeline of a commit (a `git archive` snapshot under bench/results/) instead of
  * the working tree, so that others' work in progress does not change, or break, what is measured.
@@ -28,6 +31,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { readArticleFile, renderArticleFile, type ArticleFrontmatter } from '../src/lib/importer/article-file.ts';
+import { toBangkokIso } from '../src/lib/dates.ts';
+import { SEARCH_BUNDLE_PERIODS, type SearchBundlePeriod } from '../src/lib/search/bundles.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { projectRoot } from '../tests/support/build-site.ts';
 import { haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
@@ -162,7 +167,7 @@ async function changeOneStory(articlesDir: string, slug: string, round: number):
 const PUBLISH_TARGETS = { oneStoryMs: 15_000, peakMemoryBytes: 2 * 1024 ** 3 };
 
 interface PublishStep {
-  step: 'full build' | 'new story' | 'edited story' | 'deleted story';
+  step: 'full build' | 'new story, newest period' | 'new story, new year' | 'edited story' | 'deleted story';
   ms: number;
   peakTreeRss: number;
   /** The line the build prints: "published 1 story: 9 pages written, …". */
@@ -173,7 +178,12 @@ interface PublishStep {
 }
 
 /** One `npm run build` (scripts/build.ts) onto the site in dirs.out, measured. */
-async function publishStep(step: PublishStep['step'], args: string[], dirs: { content: string; out: string; cache: string }): Promise<PublishStep> {
+async function publishStep(
+  step: PublishStep['step'],
+  args: string[],
+  dirs: { content: string; out: string; cache: string },
+  period: SearchBundlePeriod | null,
+): Promise<PublishStep> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NO_COLOR: '1',
@@ -182,49 +192,112 @@ async function publishStep(step: PublishStep['step'], args: string[], dirs: { co
     NEWS_OUT_DIR: dirs.out,
     NEWS_CACHE_DIR: dirs.cache,
     NEWS_OG_CACHE_DIR: join(dirs.cache, 'og'),
+    ...(period ? { NEWS_SEARCH_BUNDLE_PERIOD: period } : {}),
   };
   const run = await runMeasured(process.execPath, [join(pipelineRoot, 'scripts/build.ts'), ...args], { cwd: pipelineRoot, env });
   const said = run.lines.map((l) => l.text).find((t) => t.startsWith('published ')) ?? '';
   const result: PublishStep = { step, ms: run.ms, peakTreeRss: run.peakTreeRss, said, phases: phasesOf(run, ASTRO_PHASES) };
   if (run.exitCode !== 0) result.error = run.output.slice(-2000);
-  log(`  ${step.padEnd(13)} ${seconds(run.ms).padStart(8)}  peak RSS ${mb(run.peakTreeRss, 0)}  ${result.error ? 'FAILED' : said}`);
+  log(`  ${step.padEnd(24)} ${seconds(run.ms).padStart(8)}  peak RSS ${mb(run.peakTreeRss, 0)}  ${result.error ? 'FAILED' : said}`);
   log(`    [${result.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)}`).join(', ')}]`);
   if (result.error) log(`    ${result.error.replace(/\n/g, '\n    ')}`);
   return result;
 }
 
-async function publishBench(sources: { thai: ThaiSource[]; english: EnglishSource[] }, sizes: number[], work: string, keep: boolean): Promise<void> {
+/** The publication time of the newest story under articlesDir. */
+async function newestPublished(articlesDir: string): Promise<Date> {
+  let newest = 0;
+  for (const slug of await readdir(articlesDir)) {
+    const text = await readFile(join(articlesDir, slug, 'th.mdx'), 'utf8').catch(() => '');
+    const published = /^published: (\S+)$/m.exec(text)?.[1];
+    if (published) newest = Math.max(newest, new Date(published).getTime());
+  }
+  return new Date(newest);
+}
+
+function searchBundlePeriod(name: string): SearchBundlePeriod {
+  const period = SEARCH_BUNDLE_PERIODS.find((p) => p === name);
+  if (!period) throw new Error(`--periods takes a comma-separated list of ${SEARCH_BUNDLE_PERIODS.join(', ')}; got "${name}"`);
+  return period;
+}
+
+/** A copy of a corpus story's text published at `at`. */
+const storyAt = (text: string, at: string) => text.replace(/^(published|updated): \S+$/gm, (_, key: string) => `${key}: ${at}`);
+
+interface PublishRun {
+  stories: number;
+  /** The search bundle period the site was built with (null: the configured default). */
+  period: SearchBundlePeriod | null;
+  steps: PublishStep[];
+  /** First-search bytes of the published site, when measured (--periods). */
+  search: EngineSummary | null;
+}
+
+async function publishBench(
+  sources: { thai: ThaiSource[]; english: EnglishSource[] },
+  sizes: number[],
+  work: string,
+  opts: { keep: boolean; periods: (SearchBundlePeriod | null)[] },
+): Promise<void> {
   const started = new Date();
   const startLoad = loadavg();
-  const results: { stories: number; steps: PublishStep[] }[] = [];
-  for (const n of sizes) {
-    log(`\n== ${n.toLocaleString('en')} stories`);
-    const content = await generateContent(sources, n, join(work, `content-${n}`, 'articles'));
-    const dirs = { content: content.articlesDir, out: join(work, `site-${n}`), cache: join(work, `site-${n}-cache`) };
-    await rm(dirs.cache, { recursive: true, force: true });
-    const steps: PublishStep[] = [await publishStep('full build', ['--full'], dirs)];
-    // The new story is the newest of the archive, as breaking news is: a corpus story dated after all others.
-    const newest = sources.thai[0]!.text.replace(/^(published|updated): \S+$/gm, (_, key: string) => `${key}: 2026-01-15T09:00:00+07:00`);
-    await mkdir(join(dirs.content, 'breaking-news'), { recursive: true });
-    await writeFile(join(dirs.content, 'breaking-news', 'th.mdx'), newest);
-    steps.push(await publishStep('new story', [], dirs));
-    await changeOneStory(dirs.content, content.typical.slug, 1);
-    steps.push(await publishStep('edited story', [], dirs));
-    // A story from the middle of the archive, so pages before and after it shift.
-    const middle = (await readdir(dirs.content)).sort()[Math.floor(n / 2)]!;
-    await rm(join(dirs.content, middle), { recursive: true });
-    steps.push(await publishStep('deleted story', [], dirs));
-    results.push({ stories: n, steps });
-    if (!keep) for (const d of [dirs.out, dirs.cache, join(work, `content-${n}`)]) await rm(d, { recursive: true, force: true });
-    for (const leftover of (await readdir(work)).filter((e) => e.startsWith(`site-${n}.`)))
-      if (!keep) await rm(join(work, leftover), { recursive: true, force: true });
+  const results: PublishRun[] = [];
+  // With more than one period, what each costs a reader too: the first search on the published site.
+  const measureSearch = opts.periods.length > 1;
+  const browser = measureSearch ? await launchChromium() : null;
+  const allQueries = measureSearch ? await loadQueries() : null;
+  const queries = allQueries ? [...allQueries.th.slice(0, 6), ...allQueries.en.slice(0, 3)].map((q) => ({ q, lang: queryLang(q) })) : [];
+  try {
+    for (const n of sizes) {
+      for (const period of opts.periods) {
+        log(`\n== ${n.toLocaleString('en')} stories${period ? `, search bundles by ${period}` : ''}`);
+        const content = await generateContent(sources, n, join(work, `content-${n}`, 'articles'));
+        const dirs = { content: content.articlesDir, out: join(work, `site-${n}`), cache: join(work, `site-${n}-cache`) };
+        for (const d of [dirs.out, dirs.cache]) await rm(d, { recursive: true, force: true });
+        const steps: PublishStep[] = [await publishStep('full build', ['--full'], dirs, period)];
+        // Breaking news: a corpus story a minute after the archive's newest, so into the bundle that is filling up.
+        const newest = new Date((await newestPublished(dirs.content)).getTime() + 60_000);
+        await mkdir(join(dirs.content, 'breaking-news'), { recursive: true });
+        await writeFile(join(dirs.content, 'breaking-news', 'th.mdx'), storyAt(sources.thai[1]!.text, toBangkokIso(newest)));
+        steps.push(await publishStep('new story, newest period', [], dirs, period));
+        // The first story of a new year: a bundle of its own (the best case).
+        await mkdir(join(dirs.content, 'new-year'), { recursive: true });
+        await writeFile(join(dirs.content, 'new-year', 'th.mdx'), storyAt(sources.thai[0]!.text, '2026-01-15T09:00:00+07:00'));
+        steps.push(await publishStep('new story, new year', [], dirs, period));
+        await changeOneStory(dirs.content, content.typical.slug, 1);
+        steps.push(await publishStep('edited story', [], dirs, period));
+        // A story from the middle of the archive, so pages before and after it shift.
+        const middle = (await readdir(dirs.content)).sort()[Math.floor(n / 2)]!;
+        await rm(join(dirs.content, middle), { recursive: true });
+        steps.push(await publishStep('deleted story', [], dirs, period));
+        let search: EngineSummary | null = null;
+        if (browser) {
+          const server = await serveCompressed(dirs.out);
+          try {
+            const perf = await measureSearchPerformance(browser, server, queries, { rounds: 1, engines: ['ours'] });
+            search = perf.summary.ours ?? null;
+            if (search)
+              log(`  first search ${kb(search.firstSearch.medianBrotli)} br (max ${kb(search.firstSearch.maxBrotli)}), warm median ${ms(search.warm.median)}`);
+          } finally {
+            await server.close();
+          }
+        }
+        results.push({ stories: n, period, steps, search });
+        if (!opts.keep) for (const d of [dirs.out, dirs.cache, join(work, `content-${n}`)]) await rm(d, { recursive: true, force: true });
+        for (const leftover of (await readdir(work)).filter((e) => e.startsWith(`site-${n}.`)))
+          if (!opts.keep) await rm(join(work, leftover), { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await browser?.close();
   }
+  const label = (r: PublishRun) => `${r.stories.toLocaleString('en')}${r.period ? ` by ${r.period}` : ''}`;
   const rows = results.flatMap((r) =>
-    r.steps.map((s) => [r.stories.toLocaleString('en'), s.step, seconds(s.ms), mb(s.peakTreeRss, 0), s.error ? 'FAILED' : s.said.replace(/, [\d.]+ s$/, '')]),
+    r.steps.map((s) => [label(r), s.step, seconds(s.ms), mb(s.peakTreeRss, 0), s.error ? 'FAILED' : s.said.replace(/, [\d.]+ s$/, '')]),
   );
   const phaseNames = [...new Set(results.flatMap((r) => r.steps.flatMap((s) => s.phases.map((p) => p.name))))];
   const phaseRows = results.flatMap((r) =>
-    r.steps.map((s) => [r.stories.toLocaleString('en'), s.step, ...phaseNames.map((name) => seconds(s.phases.find((p) => p.name === name)?.ms ?? 0))]),
+    r.steps.map((s) => [label(r), s.step, ...phaseNames.map((name) => seconds(s.phases.find((p) => p.name === name)?.ms ?? 0))]),
   );
   const out = [
     '',
@@ -239,20 +312,42 @@ async function publishBench(sources: { thai: ThaiSource[]; english: EnglishSourc
     table(['stories', 'step', ...phaseNames.map((n) => n.replace(/ \(.*/, ''))], phaseRows, [0, ...phaseNames.map((_, i) => i + 2)]),
     '',
   ];
+  const searched = results.filter((r) => r.search);
+  if (searched.length > 0) {
+    const stepMs = (r: PublishRun, step: PublishStep['step']) => seconds(r.steps.find((s) => s.step === step)?.ms ?? Number.NaN);
+    out.push(
+      `What a bundle period costs: publishing, and the first search on the published site (${queries.length} queries, median of first searches in a fresh page):`,
+      table(
+        ['stories', 'new story, newest period', 'edited story', 'peak RSS of edit', 'first search br', 'max', 'warm median'],
+        searched.map((r) => [
+          label(r),
+          stepMs(r, 'new story, newest period'),
+          stepMs(r, 'edited story'),
+          mb(r.steps.find((s) => s.step === 'edited story')?.peakTreeRss ?? 0, 0),
+          kb(r.search!.firstSearch.medianBrotli),
+          kb(r.search!.firstSearch.maxBrotli),
+          ms(r.search!.warm.median),
+        ]),
+        [1, 2, 3, 4, 5, 6],
+      ),
+      '',
+    );
+  }
   const checks: [string, boolean][] = [];
   for (const r of results.filter((x) => x.stories >= 10_000)) {
     for (const s of r.steps.filter((x) => x.step !== 'full build')) {
-      checks.push([`${s.step} at ${r.stories.toLocaleString('en')}: ≤ 15 s: ${seconds(s.ms)}`, !s.error && s.ms <= PUBLISH_TARGETS.oneStoryMs]);
-      checks.push([
-        `${s.step} at ${r.stories.toLocaleString('en')}: peak < 2 GB: ${mb(s.peakTreeRss, 0)}`,
-        !s.error && s.peakTreeRss < PUBLISH_TARGETS.peakMemoryBytes,
-      ]);
+      checks.push([`${s.step} at ${label(r)}: ≤ 15 s: ${seconds(s.ms)}`, !s.error && s.ms <= PUBLISH_TARGETS.oneStoryMs]);
+      checks.push([`${s.step} at ${label(r)}: peak < 2 GB: ${mb(s.peakTreeRss, 0)}`, !s.error && s.peakTreeRss < PUBLISH_TARGETS.peakMemoryBytes]);
     }
   }
-  const at10 = results.find((r) => r.stories === 10_000)?.steps.find((s) => s.step === 'new story');
-  const at30 = results.find((r) => r.stories === 30_000)?.steps.find((s) => s.step === 'new story');
-  if (at10 && at30) checks.push([`new story at 30,000 ≤ 1.5× at 10,000: ${ratio(at30.ms, at10.ms)}`, at30.ms <= 1.5 * at10.ms]);
-  if (checks.length > 0) out.push('Targets (issue 17):', ...checks.map(([label, ok]) => `  ${pass(ok)}  ${label}`));
+  for (const period of opts.periods) {
+    const newStory = (n: number) => results.find((r) => r.stories === n && r.period === period)?.steps.find((s) => s.step === 'new story, newest period');
+    const at10 = newStory(10_000);
+    const at30 = newStory(30_000);
+    if (at10 && at30)
+      checks.push([`new story at 30,000 ≤ 1.5× at 10,000${period ? ` (by ${period})` : ''}: ${ratio(at30.ms, at10.ms)}`, at30.ms <= 1.5 * at10.ms]);
+  }
+  if (checks.length > 0) out.push('Targets (issue 17):', ...checks.map(([text, ok]) => `  ${pass(ok)}  ${text}`));
   else out.push('(The targets are stated for 10,000 stories; no such size was run.)');
   console.log(out.join('\n'));
   await mkdir(resultsDir, { recursive: true });
@@ -264,7 +359,7 @@ async function publishBench(sources: { thai: ThaiSource[]; english: EnglishSourc
     loadAverage: { start: startLoad, end: loadavg() },
     targets: PUBLISH_TARGETS,
     results,
-    checks: checks.map(([label, ok]) => ({ label, ok })),
+    checks: checks.map(([text, ok]) => ({ label: text, ok })),
   };
   await writeFile(file, `${JSON.stringify(record, null, 1)}\n`);
   console.log(`\nWrote ${file}`);
@@ -650,6 +745,8 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '3' },
       keep: { type: 'boolean', default: false },
       publish: { type: 'boolean', default: false },
+      // With --publish: publish with each search bundle period in turn, and measure the first search of each.
+      periods: { type: 'string' },
       'skip-search': { type: 'boolean', default: false },
       // The one-story rebuild takes as long as a build; skipped when only the full builds and search are wanted.
       'skip-rebuild': { type: 'boolean', default: false },
@@ -701,7 +798,8 @@ async function main(): Promise<void> {
   const sources = await readSources(join(work, 'corpus/articles'));
   log(`  ${sources.thai.length} Thai originals, ${sources.english.length} English texts to make renderings from`);
   if (values.publish) {
-    await publishBench(sources, sizes, work, values.keep);
+    const periods = values.periods ? values.periods.split(',').map((p) => searchBundlePeriod(p.trim())) : [null];
+    await publishBench(sources, sizes, work, { keep: values.keep, periods });
     if (!values.keep) await rm(work, { recursive: true, force: true });
     return;
   }
