@@ -4,7 +4,7 @@ import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_RECORDS_DIR, type SearchBundleStories } from '../lib/search/bundles.ts';
@@ -12,6 +12,7 @@ import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder } from '../lib/files.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE } from '../lib/search/record.ts';
+import { fromIndexText } from '../lib/search/text.ts';
 
 /**
  * What lets an incremental build keep a bundle of the live site: a bundle is a function of the code
@@ -74,7 +75,6 @@ export async function writeSearchIndex(
     const outputPath = join(outDir, bundle);
     await writeBundleOnThread({ storiesFile: files.get(bundle)!.file, outputPath });
     await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
-    await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await bundleDates(outputPath)));
   };
   const queue = [...toWrite];
   const lane = async () => {
@@ -134,6 +134,7 @@ export async function writeBundle(storiesFile: string, outputPath: string): Prom
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
+  await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await publishFragments(outputPath)));
 }
 
 /** The first word of each index chunk of the bundle written to `outputPath` (see chunks.ts). */
@@ -142,23 +143,33 @@ async function bundleChunkStarts(outputPath: string): Promise<string[]> {
   const starts: string[] = [];
   for (const { hash } of Object.values(entry.languages)) {
     const file = await readFile(join(outputPath, `pagefind.${hash}.pf_meta`));
-    // Pagefind gzips its files after a signature; the browser code also takes them unzipped.
-    starts.push(...readChunkStarts(file.subarray(0, 12).toString() === 'pagefind_dcd' ? file : gunzipSync(file)));
+    starts.push(...readChunkStarts(file.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? file : gunzipSync(file)));
   }
   return starts;
 }
 
+/** Pagefind's files are gzipped after this signature (its browser code also takes them unzipped). */
+const SIGNATURE = 'pagefind_dcd';
+const unpack = (raw: Buffer): string => (raw.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? raw : gunzipSync(raw)).toString('utf8');
+
 /**
- * Each result's publication time, by the id Pagefind gives it (its fragment's name), read from the
- * fragments just written: Pagefind orders merged bundles by score only, so the search page sorts by
- * date itself, and loads these only when the reader asks for newest first.
+ * Pagefind stores with each result (its fragment) the text it indexed: our index words, which take
+ * about twice the bytes of the text they spell even compressed, and a first search loads ten
+ * fragments. The search page reads only the text back (the excerpt, and which version holds the
+ * query), so each fragment is rewritten with the text as published, read back once here rather than
+ * in the reader's browser. Pagefind's own excerpt, which the site does not show, then no longer
+ * lines up with the text. Returns each result's publication time, by the id Pagefind gives it (its
+ * fragment's name): Pagefind orders merged bundles by score only, so the search page sorts by date
+ * itself, from these (dates.ts), loaded only when the reader asks for newest first.
  */
-async function bundleDates(outputPath: string): Promise<Record<string, number>> {
+async function publishFragments(outputPath: string): Promise<Record<string, number>> {
   const dates: Record<string, number> = {};
-  for (const file of await readdir(join(outputPath, 'fragment'))) {
-    const raw = await readFile(join(outputPath, 'fragment', file));
-    const text = (raw.subarray(0, 12).toString() === 'pagefind_dcd' ? raw : gunzipSync(raw)).toString('utf8');
-    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { meta: Record<string, string> };
+  const dir = join(outputPath, 'fragment');
+  for (const file of (await readdir(dir)).sort()) {
+    const text = unpack(await readFile(join(dir, file)));
+    const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { content: string; meta: Record<string, string> };
+    fragment.content = fromIndexText(fragment.content);
+    await writeFile(join(dir, file), gzipSync(SIGNATURE + JSON.stringify(fragment), { level: constants.Z_BEST_COMPRESSION }));
     dates[file.replace(/\.pf_fragment$/, '')] = publicationMinute(fragment.meta['date'] ?? '');
   }
   return dates;

@@ -1,12 +1,14 @@
 import type { PagefindApi, PagefindResult, PagefindResultData } from '../../src/lib/search/engine.ts';
 import type { StoryRecord } from '../../src/lib/search/record.ts';
+import { fromIndexText } from '../../src/lib/search/text.ts';
 
 /**
  * A stand-in for Pagefind over records in memory, with the behaviour the engine relies on: words are
  * the content's whitespace-separated tokens, numbered in order, lower case, without punctuation or the
  * invisible marks text.ts adds (a hyphenated word also as its parts, at the same position); a query word finds every page holding a word that starts with it, with those
  * words' positions; every word of a query must be found; filters must all match. Like Pagefind, it
- * also matches the words of a record's metadata values, without positions. It does not rank
+ * also matches the words of a record's metadata values, without positions. A result's text is the
+ * content read back as published, as the site's fragments hold it. It does not rank
  * (pages come in record order) and has no chunks.
  */
 export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
@@ -72,7 +74,8 @@ export function fakePagefind(records: readonly StoryRecord[]): PagefindApi {
           !filters.every(([key, value]) => (typeof value === 'string' ? [value] : value.any).some((v) => record.filters[key]?.includes(v)))
         )
           continue;
-        const data = async (): Promise<PagefindResultData> => ({ url: record.url, content: record.content, excerpt: '', meta: record.meta });
+        // The site's fragments hold the text as published (publishFragments in the search index integration).
+        const data = async (): Promise<PagefindResultData> => ({ url: record.url, content: fromIndexText(record.content), excerpt: '', meta: record.meta });
         results.push({ id: `page-${page}`, words: found.flatMap((f) => f.get(page)!).sort((a, b) => a - b), data });
       }
       return { results: results.sort((a, b) => Number(a.id.slice(5)) - Number(b.id.slice(5))) };

@@ -3,11 +3,12 @@ import { chunkStartsToPreload } from './chunks.ts';
 import { buildExcerpt, type ExcerptPart } from './excerpt.ts';
 import { parseQuery, textHasPart, wordsInPlace, type ParsedQuery, type QueryPart } from './query.ts';
 import { splitVersions } from './record.ts';
-import { fromIndexText, LATIN_WORD_CHARS } from './text.ts';
+import { LATIN_WORD_CHARS } from './text.ts';
 
 /** The part of Pagefind's browser API the site uses. */
 export interface PagefindResultData {
   url: string;
+  /** The story's versions as published, normalised (see publishFragments in the search index integration). */
   content: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
@@ -36,6 +37,11 @@ export interface SearchOptions {
   year: number | null;
   /** Without a year: the years searched (site-search.ts searches the newest first), or none for every year. */
   years?: readonly number[] | null;
+  /**
+   * False when the index holds only the stories of the year or years searched (site-search.ts loaded
+   * no other bundle): a year filter would then keep every story, and only cost its files.
+   */
+  filterYears?: boolean;
   sort: SortOrder;
   /** For sort 'date': each result's publication day (see dates.ts in this folder), loaded only then. */
   days?: () => Promise<ReadonlyMap<string, number>>;
@@ -71,8 +77,10 @@ export async function searchStories(
   await pagefind.preload([...words, ...preloads].join(' '));
   const filters: Record<string, PagefindFilter> = {};
   if (options.language !== 'all') filters['language'] = options.language;
-  if (options.year !== null) filters['year'] = String(options.year);
-  else if (options.years) filters['year'] = { any: options.years.map(String) };
+  if (options.filterYears !== false) {
+    if (options.year !== null) filters['year'] = String(options.year);
+    else if (options.years) filters['year'] = { any: options.years.map(String) };
+  }
 
   const found = new Map<string, Map<string, PagefindResult>>();
   const lookUp = async (word: string) => {
@@ -91,7 +99,9 @@ export async function searchStories(
     (years ??=
       options.year !== null || !pagefind.filters
         ? Promise.resolve([])
-        : pagefind.filters().then((all) => Object.keys(all['year'] ?? {}).filter((y) => !options.years || options.years.map(String).includes(y))));
+        : options.filterYears === false && options.years
+          ? Promise.resolve(options.years.map(String))
+          : pagefind.filters().then((all) => Object.keys(all['year'] ?? {}).filter((y) => !options.years || options.years.map(String).includes(y))));
   const storiesWith = async (part: QueryPart): Promise<Map<string, PagefindResult>> => {
     if (part.kind === 'latin') {
       const word = part.words[0]![0]!;
@@ -167,13 +177,13 @@ function storyTextHits(results: readonly PagefindResult[]): Map<string, Pagefind
 async function latinStories(part: QueryPart, hits: Map<string, PagefindResult>): Promise<Map<string, PagefindResult>> {
   // A part longer than an index word was looked up by its start: each result is checked.
   if ([...part.text].length > LATIN_WORD_CHARS) {
-    const holds = await Promise.all([...hits.values()].map(async (result) => textHasPart(fromIndexText((await result.data()).content), part)));
+    const holds = await Promise.all([...hits.values()].map(async (result) => textHasPart((await result.data()).content, part)));
     return new Map([...hits].filter((_, i) => holds[i]));
   }
   const sample = [...hits.values()].slice(0, 3);
   for (const result of sample) {
     const data = await result.data();
-    if (textHasPart(fromIndexText(data.content), part)) return hits;
+    if (textHasPart(data.content, part)) return hits;
   }
   return new Map();
 }
@@ -194,29 +204,13 @@ export interface StoryHit {
 const isLangValue = (v: string): v is Lang => v === 'th' || v === 'en';
 
 /**
- * Reading a story's stored text back as published is most of the time a result takes; the same
- * stories come back as the reader changes the sort, the language or the year, so the last few are kept.
- */
-const readBackCache = new Map<string, Partial<Record<Lang, string>>>();
-const READ_BACK_KEPT = 50;
-function readBack(content: string, langs: readonly Lang[]): Partial<Record<Lang, string>> {
-  const key = `${langs.join(',')}\n${content}`;
-  let texts = readBackCache.get(key);
-  if (texts) readBackCache.delete(key);
-  else texts = splitVersions(content, langs);
-  readBackCache.set(key, texts);
-  if (readBackCache.size > READ_BACK_KEPT) readBackCache.delete(readBackCache.keys().next().value!);
-  return texts;
-}
-
-/**
  * Loads a result's details: which language versions hold the query (the index covers the story as a
  * whole), the version to show, and its excerpt.
  */
 export async function loadStoryHit(result: PagefindResult, query: ParsedQuery, readerLang: Lang): Promise<StoryHit | null> {
   const data = await result.data();
   const langs = (data.meta['langs'] ?? '').split(',').filter(isLangValue);
-  const texts = readBack(data.content, langs);
+  const texts = splitVersions(data.content, langs);
   const holds = (text: string) => query.parts.every((p) => textHasPart(text, p)) || (query.joined !== null && textHasPart(text, query.joined));
   const matchedIn = langs.filter((lang) => holds(texts[lang] ?? ''));
   if (matchedIn.length === 0) return null;

@@ -1,6 +1,6 @@
 import type { Lang } from '../i18n/languages.ts';
 import { toBangkokIso } from '../dates.ts';
-import { fromIndexText, toIndexText } from './text.ts';
+import { toIndexText } from './text.ts';
 
 /**
  * The search index holds one record per story, both language versions in it, so that one search
@@ -74,9 +74,12 @@ export function buildStoryRecord(story: SearchStory): StoryRecord {
   };
 }
 
-/** Splits a record's content back into its language versions, as published. */
+/**
+ * Splits a result's stored text (the record's content read back as published, fromIndexText: see
+ * publishFragments in the search index integration) into its language versions.
+ */
 export function splitVersions(content: string, langs: readonly Lang[]): Partial<Record<Lang, string>> {
-  const parts = fromIndexText(content).split(VERSION_SEPARATOR.trim());
+  const parts = content.split(VERSION_SEPARATOR.trim());
   const out: Partial<Record<Lang, string>> = {};
   langs.forEach((lang, i) => {
     out[lang] = parts[i] ?? '';

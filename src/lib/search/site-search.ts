@@ -71,7 +71,8 @@ export class SiteSearch {
     for (;;) {
       const scope = this.scope(options.year);
       const pagefind = await this.load(scope.bundles);
-      const outcome = await searchStories(pagefind, this.chunkStarts(), raw, { ...options, years: scope.years, days: () => this.days() });
+      const filterYears = [...this.#loaded.keys()].some((bundle) => !scope.bundles.includes(bundle));
+      const outcome = await searchStories(pagefind, this.chunkStarts(), raw, { ...options, years: scope.years, filterYears, days: () => this.days() });
       if (scope.years === null || outcome.results.length >= minimum) return { ...outcome, searchedYears: scope.years };
       this.#step++;
       onWiden?.();
