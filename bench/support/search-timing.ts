@@ -100,7 +100,6 @@ async function searchInPage({ q, lang, engine, bundle, options, pageSize }: InPa
     preload: (t: string) => Promise<void>;
     options: (o: object) => Promise<void>;
     mergeIndex: (url: string, o?: object) => Promise<void>;
-    filters: () => Promise<Record<string, Record<string, number>>>;
   };
   type Site = {
     scope: (year: null) => { bundles: string[] };
@@ -133,7 +132,6 @@ async function searchInPage({ q, lang, engine, bundle, options, pageSize }: InPa
           options: (o) => pf.options(o),
           mergeIndex: (u, o) => pf.mergeIndex(u, o),
           preload: (t) => pf.preload(t),
-          filters: () => pf.filters(),
           search: (t, o) => {
             w.__searchCalls++;
             return pf.search(t, o);

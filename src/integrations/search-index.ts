@@ -114,14 +114,14 @@ function writeBundleOnThread(job: BundleJob): Promise<void> {
 
 /** One Pagefind index over a bundle's stories, written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
 export async function writeBundle(storiesFile: string, outputPath: string): Promise<void> {
-  const { stories } = JSON.parse(await readFile(storiesFile, 'utf8')) as SearchBundleStories;
+  const { bundle, stories } = JSON.parse(await readFile(storiesFile, 'utf8')) as SearchBundleStories;
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // One record in Pagefind's hands at a time, in order; the next story is cut into words here
   // meanwhile, so the two processes work side by side.
   let inFlight: Promise<void> = Promise.resolve();
   for (const story of stories) {
-    const record = buildStoryRecord(story);
+    const record = buildStoryRecord(story, bundle);
     await inFlight;
     // One index for both languages; Thai is already cut into words (see markThaiWordBoundaries).
     inFlight = index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE }).then((result) => {

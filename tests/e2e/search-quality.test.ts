@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CHUNK_STARTS_FILE } from '../../src/lib/search/chunks.ts';
-import { searchStories } from '../../src/lib/search/engine.ts';
+import { DEFAULT_SEARCH_OPTIONS, searchStories } from '../../src/lib/search/engine.ts';
 import { launchChromium } from '../support/browser.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { CORPUS_WAIT_MS, corpusSample, haveCorpus, noCorpusMessage, waitForCorpusSite } from '../support/corpus.ts';
@@ -79,7 +79,10 @@ describe.skipIf(!haveCorpus)(`search quality on the thaigov corpus sample (${hav
     const candidates = starts.filter((s) => /^[a-z]{5,}$/.test(s) && !starts.includes(s.slice(0, -1)));
     const session = searchSession(browser, `${siteUrl}/th/search/`, bundles);
     const found = (query: string, chunkStarts: readonly string[] | null) =>
-      session.run(async ({ api, chunkStarts: siteStarts }) => new Set((await searchStories(api, chunkStarts ?? siteStarts, query)).results.map((r) => r.id)));
+      session.run(
+        async ({ api, chunkStarts: siteStarts }) =>
+          new Set((await searchStories(api, chunkStarts ?? siteStarts, query, { ...DEFAULT_SEARCH_OPTIONS, bundles })).results.map((r) => r.id)),
+      );
     const cases: string[] = [];
     const lostWithoutStarts: string[] = [];
     for (const longer of candidates) {

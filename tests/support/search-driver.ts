@@ -14,7 +14,7 @@ export async function openPagefind(
   browser: Browser,
   pageUrl: string,
   bundles: string | readonly string[],
-): Promise<{ api: PagefindApi; chunkStarts: string[]; page: Page }> {
+): Promise<{ api: PagefindApi; chunkStarts: string[]; bundles: readonly string[]; page: Page }> {
   const all = typeof bundles === 'string' ? [bundles] : bundles;
   const [first, ...merged] = all;
   const page = await browser.newPage();
@@ -44,14 +44,6 @@ export async function openPagefind(
       page.evaluate(async (t) => {
         await (window as unknown as { __pf: { preload: (t: string) => Promise<void> } }).__pf.preload(t);
       }, term),
-    filters: () =>
-      page.evaluate(
-        async () =>
-          (await (window as unknown as { __pf: { filters: () => Promise<Record<string, Record<string, number>>> } }).__pf.filters()) as Record<
-            string,
-            Record<string, number>
-          >,
-      ),
     search: async (term, options) => {
       const results = await page.evaluate(
         async ([t, o]) => {
@@ -79,7 +71,7 @@ export async function openPagefind(
       };
     },
   };
-  return { api, chunkStarts, page };
+  return { api, chunkStarts, bundles: all, page };
 }
 
 export type OpenPagefind = Awaited<ReturnType<typeof openPagefind>>;

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readArticleFile } from '../../src/lib/importer/article-file.ts';
-import { searchStories } from '../../src/lib/search/engine.ts';
+import { DEFAULT_SEARCH_OPTIONS, searchStories } from '../../src/lib/search/engine.ts';
 import { normalizeForSearch } from '../../src/lib/search/text.ts';
 import { loadAllData, readFragment, searchSession, siteSearchBundles } from './search-driver.ts';
 
@@ -123,7 +123,8 @@ export async function measureSiteSearch(browser: Browser, siteUrl: string, stori
   const session = searchSession(browser, `${siteUrl}/th/search/`, bundles);
   for (const query of queries) {
     const found = await session.run(async ({ api, chunkStarts, page }) => {
-      const ids = (await searchStories(api, chunkStarts, query)).results.map((r) => r.id);
+      // Every bundle merged, as the search page has them once the reader asks for every year.
+      const ids = (await searchStories(api, chunkStarts, query, { ...DEFAULT_SEARCH_OPTIONS, bundles })).results.map((r) => r.id);
       const data = siteDir ? ids.map((id) => readFragment(siteDir, id, bundles)) : await loadAllData(page, ids);
       return new Set(data.map((d) => d.meta['story'] ?? ''));
     });

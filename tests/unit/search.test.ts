@@ -1,4 +1,12 @@
-import { bundleYear, isBundleFolder, SEARCH_BUNDLE_PERIODS, searchBundleFor, searchBundleGroups, searchBundles } from '../../src/lib/search/bundles.ts';
+import {
+  bundleYear,
+  isBundleFolder,
+  SEARCH_BUNDLE_PERIODS,
+  searchBundleFor,
+  searchBundleGroups,
+  searchBundles,
+  type SearchBundlePeriod,
+} from '../../src/lib/search/bundles.ts';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SEARCH_OPTIONS,
@@ -185,19 +193,22 @@ describe('excerpts', () => {
   });
 });
 
-const story = buildStoryRecord({
-  slug: 'putin-visit',
-  date: '2025-03-05T18:00:00+07:00',
-  versions: [
-    { lang: 'en', url: '/en/articles/putin-visit/', title: 'Putin meets Min Aung Hlaing', summary: 'Sum.', body: ['Nuclear plant.'], section: 'world' },
-    { lang: 'th', url: '/th/articles/putin-visit/', title: 'ปูตินพบมิน อ่อง หล่าย', summary: 'สรุป', body: ['โรงไฟฟ้านิวเคลียร์'], section: 'world' },
-  ],
-});
+const story = buildStoryRecord(
+  {
+    slug: 'putin-visit',
+    date: '2025-03-05T18:00:00+07:00',
+    versions: [
+      { lang: 'en', url: '/en/articles/putin-visit/', title: 'Putin meets Min Aung Hlaing', summary: 'Sum.', body: ['Nuclear plant.'], section: 'world' },
+      { lang: 'th', url: '/th/articles/putin-visit/', title: 'ปูตินพบมิน อ่อง หล่าย', summary: 'สรุป', body: ['โรงไฟฟ้านิวเคลียร์'], section: 'world' },
+    ],
+  },
+  '/pagefind-2025/',
+);
 
 describe('story records', () => {
-  it('hold both versions, Thai first, with language and section filters', () => {
+  it('hold both versions, Thai first, with language, section, year and bundle filters', () => {
     expect(story.url).toBe('/th/articles/putin-visit/');
-    expect(story.filters).toEqual({ language: ['th', 'en'], section: ['world'], year: ['2025'] });
+    expect(story.filters).toEqual({ language: ['th', 'en'], section: ['world'], year: ['2025'], bundle: ['/pagefind-2025/'] });
     expect(story.meta).toMatchObject({ story: 'putin-visit', langs: 'th,en', url_en: '/en/articles/putin-visit/', title_th: 'ปูตินพบมิน อ่อง หล่าย' });
     // As the search page reads a result: the stored text read back as published (publishFragments).
     const versions = splitVersions(fromIndexText(story.content), ['th', 'en']);
@@ -206,15 +217,18 @@ describe('story records', () => {
   });
 });
 
-const record = (slug: string, th: string, en?: string, date = '2025-03-05T18:00:00+07:00') =>
-  buildStoryRecord({
-    slug,
-    date,
-    versions: [
-      { lang: 'th' as const, url: `/th/articles/${slug}/`, title: slug, summary: '', body: [th], section: 'politics' },
-      ...(en ? [{ lang: 'en' as const, url: `/en/articles/${slug}/`, title: slug, summary: '', body: [en], section: 'politics' }] : []),
-    ],
-  });
+const record = (slug: string, th: string, en?: string, date = '2025-03-05T18:00:00+07:00', period: SearchBundlePeriod = 'year') =>
+  buildStoryRecord(
+    {
+      slug,
+      date,
+      versions: [
+        { lang: 'th' as const, url: `/th/articles/${slug}/`, title: slug, summary: '', body: [th], section: 'politics' },
+        ...(en ? [{ lang: 'en' as const, url: `/en/articles/${slug}/`, title: slug, summary: '', body: [en], section: 'politics' }] : []),
+      ],
+    },
+    searchBundleFor(new Date(date), period),
+  );
 
 describe('searchStories over the index words (a Pagefind stand-in)', () => {
   it.each(THAI_EXAMPLES)('"%s" in "%s": %s (found through the index)', async (query, text, match) => {
@@ -268,18 +282,21 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
 
   it('finds stories by their text only, not by words of the record’s metadata (slug, addresses, date)', async () => {
     const story = (slug: string, en: string) =>
-      buildStoryRecord({
-        slug,
-        date: '2024-03-01T10:00:00+07:00',
-        versions: (['th', 'en'] as const).map((lang) => ({
-          lang,
-          url: `/${lang}/articles/${slug}/`,
-          title: 'สภา',
-          summary: '',
-          body: [lang === 'th' ? 'ข่าว' : en],
-          section: 'politics',
-        })),
-      });
+      buildStoryRecord(
+        {
+          slug,
+          date: '2024-03-01T10:00:00+07:00',
+          versions: (['th', 'en'] as const).map((lang) => ({
+            lang,
+            url: `/${lang}/articles/${slug}/`,
+            title: 'สภา',
+            summary: '',
+            body: [lang === 'th' ? 'ข่าว' : en],
+            section: 'politics',
+          })),
+        },
+        '/pagefind-2024/',
+      );
     // The first story holds each word in its text, the second only in its slug, address or date.
     const records = [story('a', 'The peoples of 2024 read articles'), story('thai-peoples-assembly', 'The assembly met')];
     const fake = fakePagefind(records);
@@ -300,31 +317,31 @@ describe('searchStories over the index words (a Pagefind stand-in)', () => {
     expect((await searchStories(fallback, [], 'invest')).results).toHaveLength(1);
   });
 
-  it('checks a Latin word year by year: one bundle’s fallback to a shorter word does not pass for a match', async () => {
+  it('checks a Latin word bundle by bundle: one bundle’s fallback to a shorter word does not pass for a match', async () => {
+    // Bundles by quarter, so that two bundles share a year: a check year by year would not tell them apart.
     const records = [
-      record('a', 'ข่าว', 'Durian exports grow', '2025-03-01T10:00:00+07:00'),
-      record('b', 'ข่าว', 'During the meeting', '2024-03-01T10:00:00+07:00'),
-      record('c', 'ข่าว', 'Durable goods', '2024-04-01T10:00:00+07:00'),
+      record('a', 'ข่าว', 'Durian exports grow', '2025-08-01T10:00:00+07:00', 'quarter'),
+      record('b', 'ข่าว', 'During the meeting', '2025-02-01T10:00:00+07:00', 'quarter'),
+      record('c', 'ข่าว', 'Durable goods', '2025-03-01T10:00:00+07:00', 'quarter'),
     ];
+    const bundles = ['/pagefind-2025-q3/', '/pagefind-2025-q1/'];
     const fake = fakePagefind(records);
-    // As Pagefind does with bundles by year merged: 2025's bundle has "durian"; 2024's has no word
-    // starting with it and answers with the stories of "dur…" instead.
+    // As Pagefind does with bundles merged: the third quarter's bundle has "durian"; the first's has no
+    // word starting with it and answers with the stories of "dur…" instead, first.
     const merged = {
       ...fake,
-      filters: async () => ({ year: { '2024': 2, '2025': 1 } }),
       search: async (term: string, o?: { filters?: Record<string, PagefindFilter> }) => {
         if (term !== 'durian') return fake.search(term, o);
-        const year = o?.filters?.['year'];
-        const fromYear = async (y: string) => (await fake.search(y === '2025' ? 'durian' : 'dur', { filters: { ...o?.filters, year: y } }))?.results ?? [];
-        return { results: typeof year === 'string' ? await fromYear(year) : [...(await fromYear('2025')), ...(await fromYear('2024'))] };
+        const bundle = o?.filters?.['bundle'];
+        const from = async (b: string) => (await fake.search(b === bundles[0] ? 'durian' : 'dur', { filters: { ...o?.filters, bundle: b } }))?.results ?? [];
+        return { results: typeof bundle === 'string' ? await from(bundle) : [...(await from(bundles[1]!)), ...(await from(bundles[0]!))] };
       },
     };
-    const slugs = async (options?: SearchOptions) =>
-      (await searchStories(merged, [], 'durian', options)).results.map((r) => records[Number(r.id.slice(5))]!.meta.story);
-    expect(await slugs()).toEqual(['a']);
-    expect(await slugs({ ...DEFAULT_SEARCH_OPTIONS, year: 2024 })).toEqual([]);
-    // Without filters() (one bundle), the first results decide, as before.
-    expect((await searchStories({ search: merged.search, preload: merged.preload }, [], 'durian')).results).toHaveLength(3);
+    const slugs = async (options: Partial<SearchOptions>) =>
+      (await searchStories(merged, [], 'durian', { ...DEFAULT_SEARCH_OPTIONS, ...options })).results.map((r) => records[Number(r.id.slice(5))]!.meta.story);
+    expect(await slugs({ bundles })).toEqual(['a']);
+    // With one bundle, the first results decide: here the fallback's, since the search was not told of both.
+    expect(await slugs({})).toHaveLength(3);
   });
 
   it('preloads the later index chunks that start with a query word before searching', async () => {

@@ -21,8 +21,6 @@ export interface PagefindResult {
 export interface PagefindApi {
   search: (term: string, options?: { filters?: Record<string, PagefindFilter> }) => Promise<{ results: PagefindResult[] } | null>;
   preload: (term: string) => Promise<void>;
-  /** The values of each filter with their counts (Pagefind's filters()); used to tell the index bundles' years apart. */
-  filters?: () => Promise<Record<string, Record<string, number>>>;
 }
 
 /** A filter value: one value, or any of several. */
@@ -42,6 +40,8 @@ export interface SearchOptions {
    * no other bundle): a year filter would then keep every story, and only cost its files.
    */
   filterYears?: boolean;
+  /** The index bundles searched, when more than one is merged into the index (site-search.ts): see latinStories. */
+  bundles?: readonly string[];
   sort: SortOrder;
   /** For sort 'date': each result's publication day (see dates.ts in this folder), loaded only then. */
   days?: () => Promise<ReadonlyMap<string, number>>;
@@ -93,28 +93,20 @@ export async function searchStories(
     return hits;
   };
   // Pagefind falls back to a shorter word in each index bundle on its own (see latinStories), so with
-  // bundles by year merged, a Latin word's stories are checked year by year.
-  let years: Promise<string[]> | undefined;
-  const yearsSearched = () =>
-    (years ??=
-      options.year !== null || !pagefind.filters
-        ? Promise.resolve([])
-        : options.filterYears === false && options.years
-          ? Promise.resolve(options.years.map(String))
-          : pagefind.filters().then((all) => Object.keys(all['year'] ?? {}).filter((y) => !options.years || options.years.map(String).includes(y))));
+  // bundles merged, a Latin word's stories are checked bundle by bundle (each record names its bundle).
+  const bundles = options.bundles ?? [];
   const storiesWith = async (part: QueryPart): Promise<Map<string, PagefindResult>> => {
     if (part.kind === 'latin') {
       const word = part.words[0]![0]!;
-      const perYear = await yearsSearched();
-      if (perYear.length < 2) return latinStories(part, await lookUp(word));
+      if (bundles.length < 2) return latinStories(part, await lookUp(word));
       const groups = await Promise.all(
-        perYear.map(async (year) => {
-          const response = await pagefind.search(word, { filters: { ...filters, year } });
+        bundles.map(async (bundle) => {
+          const response = await pagefind.search(word, { filters: { ...filters, bundle } });
           return latinStories(part, storyTextHits(response?.results ?? []));
         }),
       );
       const verified = new Set(groups.flatMap((g) => [...g.keys()]));
-      // Pagefind's order over all years, for ranking.
+      // Pagefind's order over all bundles, for ranking.
       return new Map([...(await lookUp(word))].filter(([id]) => verified.has(id)));
     }
     // Each word's stories with their positions, over the word's spellings.

@@ -46,7 +46,11 @@ export interface SearchStory {
   versions: StoryVersionText[];
 }
 
-export function buildStoryRecord(story: SearchStory): StoryRecord {
+/**
+ * A story's record in the index of `bundle` (bundles.ts). The bundle is also a filter, so that a search
+ * over several bundles merged can ask each bundle on its own (engine.ts, for Latin words).
+ */
+export function buildStoryRecord(story: SearchStory, bundle: string): StoryRecord {
   const versions = [...story.versions].sort((a, b) => (a.lang === 'th' ? -1 : b.lang === 'th' ? 1 : 0));
   const meta: StoryRecordMeta = {
     title: versions[0]!.title,
@@ -70,7 +74,12 @@ export function buildStoryRecord(story: SearchStory): StoryRecord {
     url: versions[0]!.url,
     content,
     meta,
-    filters: { language: versions.map((v) => v.lang), section: [versions[0]!.section], year: [publicationYear(story.date)].filter(Boolean) },
+    filters: {
+      language: versions.map((v) => v.lang),
+      section: [versions[0]!.section],
+      year: [publicationYear(story.date)].filter(Boolean),
+      bundle: [bundle],
+    },
   };
 }
 

@@ -72,7 +72,13 @@ export class SiteSearch {
       const scope = this.scope(options.year);
       const pagefind = await this.load(scope.bundles);
       const filterYears = [...this.#loaded.keys()].some((bundle) => !scope.bundles.includes(bundle));
-      const outcome = await searchStories(pagefind, this.chunkStarts(), raw, { ...options, years: scope.years, filterYears, days: () => this.days() });
+      const outcome = await searchStories(pagefind, this.chunkStarts(), raw, {
+        ...options,
+        years: scope.years,
+        filterYears,
+        bundles: scope.bundles,
+        days: () => this.days(),
+      });
       if (scope.years === null || outcome.results.length >= minimum) return { ...outcome, searchedYears: scope.years };
       this.#step++;
       onWiden?.();
