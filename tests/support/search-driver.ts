@@ -14,7 +14,7 @@ export async function openPagefind(
   browser: Browser,
   pageUrl: string,
   bundles: string | readonly string[],
-): Promise<{ api: PagefindApi; chunkStarts: string[]; bundles: readonly string[]; page: Page }> {
+): Promise<{ api: PagefindApi; chunkStarts: string[]; page: Page }> {
   const all = typeof bundles === 'string' ? [bundles] : bundles;
   const [first, ...merged] = all;
   const page = await browser.newPage();
@@ -71,7 +71,7 @@ export async function openPagefind(
       };
     },
   };
-  return { api, chunkStarts, bundles: all, page };
+  return { api, chunkStarts, page };
 }
 
 export type OpenPagefind = Awaited<ReturnType<typeof openPagefind>>;
