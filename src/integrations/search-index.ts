@@ -146,14 +146,14 @@ async function bundleChunkStarts(outputPath: string): Promise<string[]> {
   const starts: string[] = [];
   for (const { hash } of Object.values(entry.languages)) {
     const file = await readFile(join(outputPath, `pagefind.${hash}.pf_meta`));
-    starts.push(...readChunkStarts(file.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? file : gunzipSync(file)));
+    starts.push(...readChunkStarts(unpack(file)));
   }
   return starts;
 }
 
 /** Pagefind's files are gzipped after this signature (its browser code also takes them unzipped). */
 const SIGNATURE = 'pagefind_dcd';
-const unpack = (raw: Buffer): string => (raw.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? raw : gunzipSync(raw)).toString('utf8');
+const unpack = (raw: Buffer): Buffer => (raw.subarray(0, SIGNATURE.length).toString() === SIGNATURE ? raw : gunzipSync(raw));
 
 /**
  * Pagefind stores with each result (its fragment) the text it indexed: our index words, which take
@@ -169,7 +169,7 @@ async function publishFragments(outputPath: string): Promise<Record<string, numb
   const dates: Record<string, number> = {};
   const dir = join(outputPath, 'fragment');
   for (const file of (await readdir(dir)).sort()) {
-    const text = unpack(await readFile(join(dir, file)));
+    const text = unpack(await readFile(join(dir, file))).toString('utf8');
     const fragment = JSON.parse(text.slice(text.indexOf('{'))) as { content: string; meta: Record<string, string> };
     fragment.content = fromIndexText(fragment.content);
     await writeFile(join(dir, file), gzipSync(SIGNATURE + JSON.stringify(fragment), { level: constants.Z_BEST_COMPRESSION }));

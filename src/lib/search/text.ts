@@ -110,7 +110,7 @@ export const BOUNDARY_LETTER: Record<ClusterEnd, string> = { cut: 'ǂ', silent: 
 
 /** The digits 0–9 as index words spell them: lower-case letters without a decomposition, which Pagefind keeps as they are. */
 const DIGIT_LETTERS = 'ƀƃƅƈƌƍƒƕƙƚ';
-const DIGIT_LETTER = /[ƀƃƅƈƌƍƒƕƙƚ]/g;
+const DIGIT_LETTER = new RegExp(`[${DIGIT_LETTERS}]`, 'g');
 
 /** A number in base 36 with DIGIT_LETTERS for its digits, at least `width` long. */
 function code36(n: number | bigint, width = 0): string {
@@ -124,10 +124,10 @@ function code36(n: number | bigint, width = 0): string {
 const withDigits = (text: string): string => text.replace(DIGIT_LETTER, (letter) => String(DIGIT_LETTERS.indexOf(letter)));
 
 /** A sign's code after SIGN: four base-36 places (code36). */
-const SIGN_CODE_PLACES = /^[a-zƀƃƅƈƌƍƒƕƙƚ]{4}$/;
+const SIGN_CODE_PLACES = new RegExp(`^[a-z${DIGIT_LETTERS}]{4}$`);
 
 /** Letters the spelling itself uses (CASE_MARK and DIGIT_LETTERS included): written in the text, they are spelled as signs, so that reading back is exact. */
-const SPELLING_LETTERS = /[\u0250-\u02ac\u01c0-\u01c3ƀƃƅƈƌƍƒƕƙƚ]/;
+const SPELLING_LETTERS = new RegExp(`[\\u0250-\\u02ac\\u01c0-\\u01c3${DIGIT_LETTERS}]`);
 
 /** A letter stays (a capital only once lowerRun has lowered it), a digit becomes its letter; anything else is a sign. */
 function spellChar(char: string): string {
@@ -233,7 +233,7 @@ const SPELLING_LAST = 0x02aa;
 
 /**
  * The first cluster of a cluster word, as written; null for a word that is not one (no boundary
- * letter). A loop over char codes: the search page reads back every result's whole text with it.
+ * letter). A loop over char codes: the build reads back every story's whole text with it.
  */
 function firstCluster(word: string): string | null {
   let out = '';
@@ -244,15 +244,21 @@ function firstCluster(word: string): string | null {
     else if (code === SIGN_CODE && SIGN_CODE_PLACES.test(word.slice(i + 1, i + 5))) {
       out += String.fromCodePoint(parseInt(withDigits(word.slice(i + 1, i + 5)), 36));
       i += 4;
-    } else out += withDigits(word[i]!);
+    } else {
+      const digit = DIGIT_LETTERS.indexOf(word[i]!);
+      out += digit >= 0 ? String(digit) : word[i];
+    }
   }
   return null;
 }
 
+/** A sign and its code (spellChar), kept by split. */
+const SIGN_CODES = new RegExp(`(${SIGN}[a-z${DIGIT_LETTERS}]{4})`);
+
 /** A word spelled whole (a run without Thai), as written. */
 function unspell(word: string): string {
   return word
-    .split(/(ǀ[a-zƀƃƅƈƌƍƒƕƙƚ]{4})/)
+    .split(SIGN_CODES)
     .map((part, i) => (i % 2 === 1 ? String.fromCodePoint(parseInt(withDigits(part.slice(1)), 36)) : withDigits(part)))
     .join('');
 }
