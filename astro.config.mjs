@@ -2,14 +2,12 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import tailwindcss from '@tailwindcss/vite';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { rehypeBlockIds } from './src/lib/markdown/block-ids.ts';
 import { rehypeSafeLinks } from './src/lib/markdown/safe-links.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { ogCardReport } from './src/integrations/og-cards.ts';
-import { renderingCheck } from './src/integrations/rendering-check.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { configFromEnvironment } from './src/config.ts';
 import { newsConfig } from './src/integrations/news-config.ts';
@@ -42,9 +40,6 @@ export default defineConfig({
     // MDX pages. Articles are MDX files too, but prose only: the loader renders them once, not as modules.
     newsConfig(config),
     mdx(),
-    // Figures in renderings that the original does not support are reported as build warnings; a pair
-    // of texts already checked by the same code is not checked again.
-    renderingCheck({ contentDir: config.contentDir, cache: { dir: join(config.cacheDir, 'rendering-check'), code: publishing.code } }),
     notFoundPages(),
     // After the pages are written: keeps the previous site's unchanged pages; then the search index is
     // written (keeping the live site's bundles whose stories did not change), and last the manifest of page digests.

@@ -17,6 +17,8 @@ import type { RenderedStoryBody } from '../lib/markdown/story-body.ts';
 export interface StoredStoryBody extends RenderedStoryBody {
   /** The body's text as written (Markdown): what reading time counts. */
   text: string;
+  /** The line of the file's `title:` (the rendering check names it, as it names each block's). */
+  titleLine: number;
 }
 
 /** A story file's words for related stories (storyWords in src/lib/related.ts), apart from its body: every build reads them all. */

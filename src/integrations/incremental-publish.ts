@@ -62,9 +62,6 @@ async function codeDigest(config: NewsConfig): Promise<string> {
  * the summary. A full build writes the same manifest, so the two give the same bytes.
  */
 export function incrementalPublish(config: NewsConfig) {
-  let codePromise: Promise<string> | undefined;
-  /** The digest of the code and settings, computed once per build (the rendering check keys its cache by it too). */
-  const codeOf = () => (codePromise ??= codeDigest(config));
   let state: PublishState | undefined;
   let code = '';
   let why = '';
@@ -80,7 +77,7 @@ export function incrementalPublish(config: NewsConfig) {
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build') return;
-        code = await codeOf();
+        code = await codeDigest(config);
         const previous = config.previousSite ? await readManifest(config.previousSite) : null;
         why = !config.previousSite
           ? 'no previous site, or --full'
@@ -89,7 +86,7 @@ export function incrementalPublish(config: NewsConfig) {
             : previous.code !== code
               ? 'the code or settings changed'
               : '';
-        state = startPublishState(why ? null : previous!.pages);
+        state = startPublishState(code, why ? null : previous!.pages);
         if (state.previous) {
           linking = linkPool(config.previousSite, config.outDir);
           // A bundle's stories file is not a page of the site (the search index reads it, then removes it).
@@ -165,7 +162,7 @@ export function incrementalPublish(config: NewsConfig) {
     bundles = result.written;
     bundleKeys = result.keys;
   };
-  return { start, finish, searchReuse, indexed, code: codeOf };
+  return { start, finish, searchReuse, indexed };
 }
 
 const RECORDS_PREFIX = `/${SEARCH_RECORDS_DIR}/`;

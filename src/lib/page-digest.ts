@@ -90,6 +90,8 @@ export function planPages(previous: Readonly<Record<string, string>> | null, cur
  * copies of this module; the state lives on globalThis under a registered symbol, which both see.
  */
 export interface PublishState {
+  /** The digest of the code and settings this build runs with (see codeDigest in the integration). */
+  code: string;
   /** The previous site's page digests; null in a full build. */
   previous: Readonly<Record<string, string>> | null;
   /** Every page the routes listed in this build, by URL path, in the order listed. */
@@ -103,8 +105,8 @@ export interface PublishState {
 const STATE = Symbol.for('news.publish-state');
 type WithState = { [STATE]?: PublishState };
 
-export function startPublishState(previous: PublishState['previous']): PublishState {
-  const state: PublishState = { previous, current: new Map(), stories: new Map() };
+export function startPublishState(code: string, previous: PublishState['previous']): PublishState {
+  const state: PublishState = { code, previous, current: new Map(), stories: new Map() };
   (globalThis as WithState)[STATE] = state;
   return state;
 }
@@ -115,6 +117,14 @@ export function startPublishState(previous: PublishState['previous']): PublishSt
  */
 export function isIncrementalBuild(): boolean {
   return Boolean((globalThis as WithState)[STATE]?.previous);
+}
+
+/**
+ * The digest of the code and settings of the build under way, or null outside a build (`astro dev`):
+ * what the content loader keys the findings it keeps between builds by (the rendering check).
+ */
+export function buildCode(): string | null {
+  return (globalThis as WithState)[STATE]?.code ?? null;
 }
 
 /** Records each story's digest, for the count of stories a publish changed (not for deciding what to build). */

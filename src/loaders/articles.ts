@@ -22,13 +22,14 @@ import {
   StoryBodyNesting,
   type RenderedStoryBody,
 } from '../lib/markdown/story-body.ts';
-import { isIncrementalBuild } from '../lib/page-digest.ts';
-import { buildStories, type Story, type StoryFile, type StoryFileData } from '../lib/story-model.ts';
+import { buildCode, isIncrementalBuild } from '../lib/page-digest.ts';
+import { buildStories, type Story, type StoryFile } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { storyWords } from '../lib/related.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
-import { articleSchema, knownFields } from '../schemas/article.ts';
+import { articleSchema, knownFields, type ArticleData } from '../schemas/article.ts';
+import { reportRenderingFindings } from './rendering-check.ts';
 
 /** Story files read side by side. */
 const FILES_READ_AT_ONCE = 32;
@@ -124,7 +125,8 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
         problems.push(bodyProblem(file, error));
         continue;
       }
-      writeStoryBody(digest, { ...rendered, text: body.text }, storyWords(parsed.data.title, parsed.data.summary, body.text));
+      const titleLine = fieldLine(yaml, frontmatterText ?? '', ['title']);
+      writeStoryBody(digest, { ...rendered, text: body.text, titleLine }, storyWords(parsed.data.title, parsed.data.summary, body.text));
       // set() keeps an entry whose digest it already has, such as one stored before bodies were rendered here.
       context.store.delete(id);
       // The body is stored apart (story-bodies.ts); Astro's store keeps its outline, and no HTML for render().
@@ -159,9 +161,9 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     // Rules between files are checked on the files that passed; a folder with a broken file is left
     // out of them, so a rendering whose original is broken is not also called an orphan.
     const broken = new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/')));
-    let stories: Story<StoryFile & Parameters<typeof recordedOutline>[0]>[] = [];
+    let stories: Story<StoryFile<ArticleData> & Parameters<typeof recordedOutline>[0] & { digest?: string | number | undefined }>[] = [];
     try {
-      stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as StoryFileData })));
+      stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as ArticleData })));
     } catch (error) {
       if (!(error instanceof ContentErrors)) throw error;
       for (const p of error.problems) {
@@ -173,6 +175,9 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     }
     if (problems.length > 0) throw ContentErrors.sorted(problems);
     reportMisalignment(stories, context.logger);
+    // In a build (not `astro dev`), from what was recorded above: no story file is read again.
+    const code = buildCode();
+    if (code) await reportRenderingFindings(stories, { dir: join(config.cacheDir, 'rendering-check'), code }, context.logger);
   };
   return {
     name: 'article-loader',

@@ -48,10 +48,10 @@ describe('page digests', () => {
 
   it('keep only the changed pages in an incremental build, and record every page', () => {
     const paths = ['a', 'b'].map((slug) => ({ params: { lang: 'th', slug }, props: { story: entry(slug, `d-${slug}`) } }));
-    const full = startPublishState(null);
+    const full = startPublishState('code', null);
     expect(changedPages('/[lang]/articles/[slug]/', paths)).toHaveLength(2);
     const recorded = Object.fromEntries(full.current);
-    const next = startPublishState(recorded);
+    const next = startPublishState('code', recorded);
     const edited = [paths[0]!, { ...paths[1]!, props: { story: entry('b', 'd-b2') } }];
     expect(changedPages('/[lang]/articles/[slug]/', edited).map((p) => p.params.slug)).toEqual(['b']);
     expect([...next.current.keys()]).toEqual(['/th/articles/a/', '/th/articles/b/']);

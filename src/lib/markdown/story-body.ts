@@ -107,7 +107,7 @@ export interface RenderedStoryBody {
  * What the loader records changes with this number: an entry stored by an older version of this code
  * (Astro's content cache outlives code changes) is rendered again.
  */
-export const BODY_FORMAT = 4;
+export const BODY_FORMAT = 5;
 
 type Serialize = (node: RootContent) => string;
 

@@ -4,6 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import pLimit from 'p-limit';
 import { isNode, parseDocument } from 'yaml';
+import type { StoryBlock } from '../markdown/block-ids.ts';
 import { renderStoryBody } from '../markdown/story-body.ts';
 import { checkParagraphs } from './index.ts';
 import type { Finding } from './types.ts';
@@ -48,12 +49,18 @@ function titleLine(source: string, rawFrontmatter: string): number {
 /** Reads a story file with the real parsers: Astro's frontmatter split and `yaml`, MDX for the body. */
 export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): StoryText {
   const { frontmatter, rawFrontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'].replace(/\s+/g, ' ').trim() : '';
+  const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : '';
+  return storyText({ text: title, line: titleLine(source, rawFrontmatter) }, renderStoryBody(content, format).blocks, frontmatter['translation'] !== undefined);
+}
+
+/** A story version as the check reads it: its title (on one line), then its body's numbered blocks. */
+export function storyText(title: { text: string; line: number }, blocks: readonly StoryBlock[], isRendering: boolean): StoryText {
+  const heading = title.text.replace(/\s+/g, ' ').trim();
   const located: StoryParagraph[] = [
-    ...(title ? [{ id: null, text: title, line: titleLine(source, rawFrontmatter) }] : []),
-    ...renderStoryBody(content, format).blocks.map(({ id, text, line }) => ({ id, text, line })),
+    ...(heading ? [{ id: null, text: heading, line: title.line }] : []),
+    ...blocks.map(({ id, text, line }) => ({ id, text, line })),
   ];
-  return { paragraphs: located.map((paragraph) => paragraph.text), located, isRendering: frontmatter['translation'] !== undefined };
+  return { paragraphs: located.map((paragraph) => paragraph.text), located, isRendering };
 }
 
 /** A story file that MDX cannot read is named, with its reason; the build says the same with the fix. */
@@ -93,9 +100,8 @@ export interface CheckCache {
 
 type PairFindings = Omit<StoryFindings, 'slug' | 'directory'>;
 
-function checkPair(thaiPath: string, thaiSource: string, englishPath: string, englishSource: string): PairFindings {
-  const thai = readStoryFile(thaiPath, thaiSource);
-  const english = readStoryFile(englishPath, englishSource);
+/** What the check finds in the English of a story against its Thai, both read as the page numbers their paragraphs. */
+export function checkStoryTexts(thai: StoryText, english: StoryText): PairFindings {
   return {
     original: thai.isRendering === english.isRendering ? null : thai.isRendering ? 'en' : 'th',
     aligned: thai.paragraphs.length === english.paragraphs.length,
@@ -105,47 +111,85 @@ function checkPair(thaiPath: string, thaiSource: string, englishPath: string, en
   };
 }
 
+/**
+ * A pair's findings: read back from the cache when the same code checked the same two texts (`texts`
+ * names them: their text, or the digests the content loader gave them), else checked and kept.
+ * `used` collects the cache files this run needs.
+ */
+async function cachedFindings(cache: CheckCache, texts: string, used: Set<string>, check: () => PairFindings): Promise<PairFindings> {
+  const name = `${createHash('sha256').update(`${cache.code}\0${texts}`).digest('hex')}.json`;
+  const file = join(cache.dir, name);
+  used.add(name);
+  const kept = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as PairFindings,
+    () => null,
+  );
+  if (kept) return kept;
+  const pair = check();
+  // Written whole or not at all, so a killed build leaves nothing half-written to read back.
+  await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(pair));
+  await rename(`${file}.${process.pid}.tmp`, file);
+  return pair;
+}
+
+/** Removes the cache's files of pairs this run neither checked nor read back (a changed text, a deleted story, older code). */
+async function pruneCache(cache: CheckCache, used: ReadonlySet<string>): Promise<void> {
+  for (const name of await readdir(cache.dir)) if (!used.has(name)) await rm(join(cache.dir, name), { force: true });
+}
+
 /** Story pairs read and checked side by side. */
 const PAIRS_AT_ONCE = 16;
 
 /**
  * Checks the English against the Thai of every story folder under `contentDir` that has both `th.mdx`
- * and `en.mdx`; with a cache, only the pairs not checked before by the same code (the others' findings
- * are read back, and the cache keeps only this run's pairs).
+ * and `en.mdx`, reading the files: the command-line check and report, which run without a build.
  */
-export async function checkContentDir(contentDir: string, cache?: CheckCache): Promise<StoryFindings[]> {
+export async function checkContentDir(contentDir: string): Promise<StoryFindings[]> {
   const directories = (await storyDirectories(contentDir)).sort();
-  const used = new Set<string>();
-  if (cache) await mkdir(cache.dir, { recursive: true });
   // Pairs are read and checked side by side: reading them one at a time, the check mostly waited on the disk.
   const limit = pLimit(PAIRS_AT_ONCE);
   const check = async (directory: string): Promise<StoryFindings> => {
     const thaiPath = join(directory, 'th.mdx');
     const englishPath = join(directory, 'en.mdx');
     const [thaiSource, englishSource] = await Promise.all([readFile(thaiPath, 'utf8'), readFile(englishPath, 'utf8')]);
-    let pair: PairFindings | null = null;
-    let file = '';
-    if (cache) {
-      const key = createHash('sha256').update(`${cache.code}\0${thaiSource}\0${englishSource}`).digest('hex');
-      file = join(cache.dir, `${key}.json`);
-      used.add(`${key}.json`);
-      pair = await readFile(file, 'utf8').then(
-        (text) => JSON.parse(text) as PairFindings,
-        () => null,
-      );
-    }
-    if (!pair) {
-      pair = checkPair(thaiPath, thaiSource, englishPath, englishSource);
-      if (file) {
-        // Written whole or not at all, so a killed build leaves nothing half-written to read back.
-        await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(pair));
-        await rename(`${file}.${process.pid}.tmp`, file);
-      }
-    }
+    const pair = checkStoryTexts(readStoryFile(thaiPath, thaiSource), readStoryFile(englishPath, englishSource));
     return { slug: basename(directory), directory: relative(contentDir, directory) || '.', ...pair };
   };
-  const results = await Promise.all(directories.map((directory) => limit(() => check(directory))));
-  if (cache) for (const name of await readdir(cache.dir)) if (!used.has(name)) await rm(join(cache.dir, name), { force: true });
+  return Promise.all(directories.map((directory) => limit(() => check(directory))));
+}
+
+/**
+ * A translated story as the content loader recorded it: where it is, the digests of its two files,
+ * and each version's text as the loader read it (asked only for a pair the cache does not hold).
+ */
+export interface RecordedPair {
+  slug: string;
+  directory: string;
+  digests: { th: string; en: string };
+  texts: () => { thai: StoryText; english: StoryText };
+}
+
+/**
+ * The build's check: every translated story from what the content loader recorded of it, so no
+ * story file is read twice; a pair checked before by the same code is read back from the cache.
+ */
+export async function checkRecordedPairs(pairs: readonly RecordedPair[], cache: CheckCache): Promise<StoryFindings[]> {
+  const used = new Set<string>();
+  await mkdir(cache.dir, { recursive: true });
+  // Read back side by side, as the files are in checkContentDir.
+  const limit = pLimit(PAIRS_AT_ONCE);
+  const results = await Promise.all(
+    pairs.map(({ slug, directory, digests, texts }) =>
+      limit(async () => {
+        const pair = await cachedFindings(cache, `${digests.th}\0${digests.en}`, used, () => {
+          const { thai, english } = texts();
+          return checkStoryTexts(thai, english);
+        });
+        return { slug, directory, ...pair };
+      }),
+    ),
+  );
+  await pruneCache(cache, used);
   return results;
 }
 
