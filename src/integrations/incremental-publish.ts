@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import pLimit from 'p-limit';
 import type { NewsConfig } from '../config.ts';
-import { filesUnder } from '../lib/files.ts';
+import { filesUnder, linkPool } from '../lib/files.ts';
 import { SEARCH_RECORDS_DIR, searchRecordsFile } from '../lib/search/bundles.ts';
 import type { BundleReuse } from './search-index.ts';
 import {
@@ -88,6 +87,10 @@ export function incrementalPublish(config: NewsConfig) {
               : '';
         state = startPublishState(code, why ? null : previous!.pages);
         if (state.previous) {
+          // Every page kept is linked as the routes list it, while Astro renders the pages that
+          // changed (which it never writes over a kept one). Nothing else is taken from the previous
+          // site: every other file (pages of routes that list no digests, assets, public files) is
+          // written by this build, so a file the content no longer makes cannot survive.
           linking = linkPool(config.previousSite, config.outDir);
           // A bundle's stories file is not a page of the site (the search index reads it, then removes it).
           state.onKept = (url) => {
@@ -179,37 +182,3 @@ async function readManifest(site: string): Promise<PublishManifest | null> {
   const manifest = JSON.parse(text) as PublishManifest;
   return manifest.format === 1 ? manifest : null;
 }
-
-/**
- * Hard-links into the staged site the previous site's file of every page kept, as the routes list
- * them: while Astro renders the pages that changed, which it never writes over a kept one. Nothing
- * else is taken from the previous site: every other file (pages of routes that list no digests,
- * assets, public files) is written by this build, so a file the content no longer makes cannot
- * survive from an older version. Each link waits on the disk, not the CPU, so several are in flight.
- */
-function linkPool(previousSite: string, outDir: string) {
-  const limit = pLimit(LINKS_IN_FLIGHT);
-  const folders = new Map<string, Promise<unknown>>();
-  const links: Promise<void>[] = [];
-  const folder = (path: string) => folders.get(path) ?? folders.set(path, mkdir(path, { recursive: true })).get(path)!;
-  return {
-    add(rel: string): void {
-      const target = join(outDir, rel);
-      const linked = limit(async () => {
-        await folder(dirname(target));
-        await link(join(previousSite, rel), target);
-      });
-      // Awaited in done(); until then a failure must not count as unhandled (Node would exit).
-      linked.catch(() => {});
-      links.push(linked);
-    },
-    /** Waits for every link; the number made. */
-    async done(): Promise<number> {
-      await Promise.all(links);
-      return links.length;
-    },
-  };
-}
-
-/** Links made side by side: enough to keep the disk busy, few enough not to crowd out the build's own writes. */
-const LINKS_IN_FLIGHT = 16;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
@@ -9,7 +9,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_RECORDS_DIR, type SearchBundleStories } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
-import { filesUnder } from '../lib/files.ts';
+import { filesUnder, linkPool } from '../lib/files.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE } from '../lib/search/record.ts';
 import { fromIndexText } from '../lib/search/text.ts';
@@ -26,14 +26,6 @@ export interface BundleReuse {
    * records route wrote no file for them: see incremental-publish.ts); null in a full build.
    */
   previous: { site: string; keys: Readonly<Record<string, string>>; kept: readonly string[] } | null;
-}
-
-/** Links a bundle of the live site into the new one (its chunk starts and dates included: they are its own). */
-async function linkBundle(from: string, to: string): Promise<void> {
-  for (const file of await filesUnder(from)) {
-    await mkdir(dirname(join(to, relative(from, file))), { recursive: true });
-    await link(file, join(to, relative(from, file)));
-  }
 }
 
 /**
@@ -66,8 +58,11 @@ export async function writeSearchIndex(
   }
   const bundles = Object.keys(keys).sort().reverse();
   const toWrite = bundles.filter((bundle) => reuse?.previous?.keys[bundle] !== keys[bundle]);
+  // The bundles kept are linked (their chunk starts and dates included: they are their own) while the others are indexed.
+  const linking = reuse?.previous ? linkPool(reuse.previous.site, outDir) : null;
   for (const bundle of bundles) {
-    if (!toWrite.includes(bundle)) await linkBundle(join(reuse!.previous!.site, bundle), join(outDir, bundle));
+    if (toWrite.includes(bundle)) continue;
+    for (const file of await filesUnder(join(reuse!.previous!.site, bundle))) linking!.add(relative(reuse!.previous!.site, file));
   }
   // Pagefind indexes a bundle on one core; bundles on threads side by side use the others (each
   // thread adds its own heap and Pagefind process to the build's memory).
@@ -80,7 +75,7 @@ export async function writeSearchIndex(
   const lane = async () => {
     for (let bundle = queue.shift(); bundle !== undefined; bundle = queue.shift()) await write(bundle);
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.threads ?? 1) }, lane));
+  await Promise.all([...Array.from({ length: Math.max(1, options.threads ?? 1) }, lane), linking?.done()]);
   await rm(recordsDir, { recursive: true, force: true });
   const indexed = toWrite.reduce((sum, bundle) => sum + files.get(bundle)!.stories, 0);
   const took = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,5 +1,6 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { link, mkdir, readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import pLimit from 'p-limit';
 
 /** Every file under a folder, at any depth, in sorted order (the file system's own order differs between machines). */
 export async function filesUnder(dir: string): Promise<string[]> {
@@ -8,4 +9,35 @@ export async function filesUnder(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** Links made side by side: enough to keep the disk busy, few enough not to crowd out the build's own writes. */
+const LINKS_IN_FLIGHT = 16;
+
+/**
+ * Hard-links files of the site `from` into the site `to` at the same paths (`add` takes a path
+ * relative to both), each folder made once. Each link waits on the disk, not the CPU, so several are
+ * in flight; `done` waits for them all and says how many were made.
+ */
+export function linkPool(from: string, to: string) {
+  const limit = pLimit(LINKS_IN_FLIGHT);
+  const folders = new Map<string, Promise<unknown>>();
+  const links: Promise<void>[] = [];
+  const folder = (path: string) => folders.get(path) ?? folders.set(path, mkdir(path, { recursive: true })).get(path)!;
+  return {
+    add(rel: string): void {
+      const target = join(to, rel);
+      const linked = limit(async () => {
+        await folder(dirname(target));
+        await link(join(from, rel), target);
+      });
+      // Awaited in done(); until then a failure must not count as unhandled (Node would exit).
+      linked.catch(() => {});
+      links.push(linked);
+    },
+    async done(): Promise<number> {
+      await Promise.all(links);
+      return links.length;
+    },
+  };
 }
