@@ -112,12 +112,12 @@ export function checkStoryTexts(thai: StoryText, english: StoryText): PairFindin
 }
 
 /**
- * A pair's findings: read back from the cache when the same code checked the same two texts (`texts`
- * names them: their text, or the digests the content loader gave them), else checked and kept.
+ * A pair's findings: read back from the cache when the same code checked the same two texts (`pairKey`
+ * names them: the digests the content loader gave the two files), else checked and kept.
  * `used` collects the cache files this run needs.
  */
-async function cachedFindings(cache: CheckCache, texts: string, used: Set<string>, check: () => PairFindings): Promise<PairFindings> {
-  const name = `${createHash('sha256').update(`${cache.code}\0${texts}`).digest('hex')}.json`;
+async function cachedFindings(cache: CheckCache, pairKey: string, used: Set<string>, check: () => PairFindings): Promise<PairFindings> {
+  const name = `${createHash('sha256').update(`${cache.code}\0${pairKey}`).digest('hex')}.json`;
   const file = join(cache.dir, name);
   used.add(name);
   const kept = await readFile(file, 'utf8').then(
