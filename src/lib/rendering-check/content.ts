@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { basename, join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import pLimit from 'p-limit';
-import { isNode, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
+import { fieldLine, splitFile } from '../frontmatter-checks.ts';
 import type { StoryBlock } from '../markdown/block-ids.ts';
 import { renderStoryBody } from '../markdown/story-body.ts';
 import { checkParagraphs } from './index.ts';
@@ -39,18 +40,17 @@ export interface StoryFindings {
   findings: Finding[];
 }
 
-/** The line of the frontmatter's `title:` key in the file, from the YAML parser's own offsets. */
-function titleLine(source: string, rawFrontmatter: string): number {
-  const node = parseDocument(rawFrontmatter).get('title', true);
-  const offset = source.indexOf(rawFrontmatter) + (isNode(node) && node.range ? node.range[0] : 0);
-  return 1 + (source.slice(0, offset).match(/\n/g)?.length ?? 0);
+/** The file line of the `title:` key, found as the content loader finds it (so the build and this check name the same line). */
+function titleLine(source: string): number {
+  const frontmatter = splitFile(source).frontmatter ?? '';
+  return fieldLine(parseDocument(frontmatter), frontmatter, ['title']);
 }
 
 /** Reads a story file with the real parsers: Astro's frontmatter split and `yaml`, MDX for the body. */
 export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): StoryText {
-  const { frontmatter, rawFrontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
+  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
   const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : '';
-  return storyText({ text: title, line: titleLine(source, rawFrontmatter) }, renderStoryBody(content, format).blocks, frontmatter['translation'] !== undefined);
+  return storyText({ text: title, line: titleLine(source) }, renderStoryBody(content, format).blocks, frontmatter['translation'] !== undefined);
 }
 
 /** A story version as the check reads it: its title (on one line), then its body's numbered blocks. */
