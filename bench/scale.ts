@@ -199,7 +199,7 @@ async function publishStep(
   const result: PublishStep = { step, ms: run.ms, peakTreeRss: run.peakTreeRss, said, phases: phasesOf(run, ASTRO_PHASES) };
   if (run.exitCode !== 0) result.error = run.output.slice(-2000);
   log(`  ${step.padEnd(24)} ${seconds(run.ms).padStart(8)}  peak RSS ${mb(run.peakTreeRss, 0)}  ${result.error ? 'FAILED' : said}`);
-  log(`    [${result.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)}`).join(', ')}]`);
+  log(`    [${result.phases.map((p) => `${p.name.replace(/ \(.*/, '')} ${seconds(p.ms)} ${mb(p.peakRss, 0)}`).join(', ')}]`);
   if (result.error) log(`    ${result.error.replace(/\n/g, '\n    ')}`);
   return result;
 }
@@ -298,7 +298,14 @@ async function publishBench(
   );
   const phaseNames = [...new Set(results.flatMap((r) => r.steps.flatMap((s) => s.phases.map((p) => p.name))))];
   const phaseRows = results.flatMap((r) =>
-    r.steps.map((s) => [label(r), s.step, ...phaseNames.map((name) => seconds(s.phases.find((p) => p.name === name)?.ms ?? 0))]),
+    r.steps.map((s) => [
+      label(r),
+      s.step,
+      ...phaseNames.map((name) => {
+        const phase = s.phases.find((p) => p.name === name);
+        return phase ? `${seconds(phase.ms)}, ${mb(phase.peakRss, 0)}` : '–';
+      }),
+    ]),
   );
   const out = [
     '',
@@ -309,7 +316,7 @@ async function publishBench(
     '',
     table(['stories', 'step', 'wall', 'peak RSS', 'what the build said'], rows, [0, 2, 3]),
     '',
-    'Phases, from the time each line of the build log arrived (render pages: the getStaticPaths of every route, related stories included, then the pages written):',
+    'Phases, from the time each line of the build log arrived, with the peak RSS of the process tree in each (render pages: the getStaticPaths of every route, related stories included, then the pages written):',
     table(['stories', 'step', ...phaseNames.map((n) => n.replace(/ \(.*/, ''))], phaseRows, [0, ...phaseNames.map((_, i) => i + 2)]),
     '',
   ];

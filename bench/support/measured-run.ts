@@ -144,33 +144,41 @@ export function runMeasured(
 export interface Phase {
   name: string;
   ms: number;
+  /** The process tree's largest resident memory during the phase (bytes), from the run's timeline. */
+  peakRss: number;
 }
 
 /**
  * Splits a run into phases at the first line matching each marker, in order (a marker not found is
  * skipped); what follows the last marker is "exit".
  */
-export function phasesOf(run: Pick<MeasuredRun, 'ms' | 'lines'>, markers: readonly { name: string; ends: RegExp }[]): Phase[] {
+export function phasesOf(run: Pick<MeasuredRun, 'ms' | 'lines' | 'timeline'>, markers: readonly { name: string; ends: RegExp }[]): Phase[] {
   const phases: Phase[] = [];
+  // The timeline holds one sample a second: a phase's peak is that of the seconds it touches.
+  const peakBetween = (fromMs: number, toMs: number) =>
+    Math.max(0, ...run.timeline.filter((t) => t.s >= Math.floor(fromMs / 1000) && t.s <= Math.floor(toMs / 1000)).map((t) => t.rss));
   let from = 0;
   let index = 0;
   for (const marker of markers) {
     const at = run.lines.findIndex((l, i) => i >= index && marker.ends.test(l.text));
     if (at < 0) continue;
-    phases.push({ name: marker.name, ms: run.lines[at]!.ms - from });
-    from = run.lines[at]!.ms;
+    const to = run.lines[at]!.ms;
+    phases.push({ name: marker.name, ms: to - from, peakRss: peakBetween(from, to) });
+    from = to;
     index = at + 1;
   }
-  phases.push({ name: 'exit', ms: run.ms - from });
+  phases.push({ name: 'exit', ms: run.ms - from, peakRss: peakBetween(from, run.ms) });
   return phases;
 }
 
-/** Markers of `astro build` (Astro 7), with the search-index hooks of ours and of the baseline. */
+/** Markers of `astro build` (Astro 7), with the search-index hooks of ours and of the baseline, and the index scripts/build.ts writes after it. */
 export const ASTRO_PHASES = [
   { name: 'start-up (config, Vite)', ends: /\[content\] Syncing content/ },
   { name: 'content sync (loader, schema)', ends: /\[content\] Synced content/ },
   { name: 'bundle (Vite server build, MDX compile)', ends: /\[vite\] ✓ built in/ },
   { name: 'client bundle, assets', ends: /generating static routes/ },
   { name: 'render pages', ends: /✓ Completed in/ },
-  { name: 'build:done hooks (search index)', ends: /page\(s\) built in/ },
+  { name: 'build:done hooks (the search index, in astro build)', ends: /page\(s\) built in/ },
+  // scripts/build.ts writes the search index once Astro's process has ended.
+  { name: 'search index (after Astro)', ends: /search index: \d+ bundles?, / },
 ] as const;
