@@ -12,7 +12,7 @@
  * Used by scripts/build.ts; the same swap serves any step that stages a new version beside the live one.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The names of the folders and files a site's publishing keeps beside it. */
@@ -57,6 +57,8 @@ export class LockHeld extends Error {
  * (a build killed with SIGKILL) is taken over. Returns the function that releases it.
  */
 export async function acquireLock(lockPath: string, pid = process.pid): Promise<() => Promise<void>> {
+  // The site's folder may be new (NEWS_OUT_DIR=/srv/news/dist on a fresh server): its parent is made.
+  await mkdir(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const file = await open(lockPath, 'wx');
