@@ -8,7 +8,6 @@ import { rehypeBlockIds } from './src/lib/markdown/block-ids.ts';
 import { rehypeSafeLinks } from './src/lib/markdown/safe-links.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { ogCardReport } from './src/integrations/og-cards.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { configFromEnvironment } from './src/config.ts';
 import { newsConfig } from './src/integrations/news-config.ts';
 import { incrementalPublish } from './src/integrations/incremental-publish.ts';
@@ -41,10 +40,10 @@ export default defineConfig({
     newsConfig(config),
     mdx(),
     notFoundPages(),
-    // After the pages are written: keeps the previous site's unchanged pages; then the search index is
-    // written (keeping the live site's bundles whose stories did not change), and last the manifest of page digests.
+    // After the pages are written: keeps the previous site's unchanged pages; last, the search index is
+    // written (keeping the live site's bundles whose stories did not change) with the manifest of page
+    // digests, or left to scripts/build.ts (src/integrations/incremental-publish.ts).
     publishing.start,
-    searchIndex({ threads: config.searchThreads, reuse: publishing.searchReuse, onIndexed: publishing.indexed }),
     ogCardReport(),
     publishing.finish,
   ],

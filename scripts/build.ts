@@ -8,21 +8,22 @@
  *
  * The build is incremental when a site is live: only the pages whose props changed are built, and the
  * others are hard links to the live site's files (src/integrations/incremental-publish.ts). `--full`
- * builds every page.
+ * builds every page. The search index is written here once Astro's process has ended, so that the
+ * memory Pagefind takes comes after the memory Astro took instead of on top of it.
  */
 import { spawn } from 'node:child_process';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, configFromEnvironment } from '../src/config.ts';
-import { summaryFile, type PublishSummary } from '../src/integrations/incremental-publish.ts';
+import { finishSite, handoffFile, type BuildHandoff, type PublishSummary } from '../src/integrations/incremental-publish.ts';
 import { liveVersion, publish, removeLeftovers, restoreLink, siteSlots, versionStamp, waitForLock, watchedAncestors, whenAnyEnds } from '../src/lib/publish.ts';
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const full = process.argv.includes('--full');
 const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--full');
-const { outDir, cacheDir } = readConfig();
+const { outDir, cacheDir, searchThreads } = readConfig();
 
 function readConfig() {
   try {
@@ -67,34 +68,53 @@ const child = spawn(
   process.execPath,
   // The child ends itself if this process dies (even by SIGKILL), so nothing builds on unobserved.
   ['--import', resolve(root, 'scripts/exit-with-parent.ts'), resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build', ...astroArgs],
-  { cwd: root, env: { ...process.env, NEWS_OUT_DIR: staging, NEWS_PREVIOUS_SITE: previousSite }, stdio: 'inherit' },
+  { cwd: root, env: { ...process.env, NEWS_OUT_DIR: staging, NEWS_PREVIOUS_SITE: previousSite, NEWS_DEFER_SEARCH_INDEX: 'on' }, stdio: 'inherit' },
 );
+let indexing = false;
 const stop = (why: string) => {
   stopping ??= why;
-  child.kill('SIGTERM');
+  if (indexing) void fail(`The build stopped because ${stopping}`, 1);
+  else child.kill('SIGTERM');
 };
 whenAnyEnds(watchedAncestors(), (pid) => stop(`the process that started the build (${pid}) has ended`));
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => stop(`it received ${signal}`));
 const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
 await cleaning;
 
-const summary = await readFile(summaryFile(cacheDir, child.pid ?? 0), 'utf8').then(
-  (text) => JSON.parse(text) as PublishSummary,
+const handoff = await readFile(handoffFile(cacheDir, child.pid ?? 0), 'utf8').then(
+  (text) => JSON.parse(text) as BuildHandoff,
   () => null,
 );
-await rm(summaryFile(cacheDir, child.pid ?? 0), { force: true });
-if (code !== 0 || stopping) {
-  await rm(staging, { recursive: true, force: true });
-  await release();
-  console.error(stopping ? `\nThe build stopped because ${stopping}; ${shown} was left as it was.` : `\nThe build failed; ${shown} was left as it was.`);
-  process.exit(code || 1);
+await rm(handoffFile(cacheDir, child.pid ?? 0), { force: true });
+if (code !== 0 || stopping) await fail(stopping ? `The build stopped because ${stopping}` : 'The build failed', code || 1);
+if (!handoff) await fail(`The build failed: Astro left no account of what it wrote (${relative(process.cwd(), handoffFile(cacheDir, child.pid ?? 0))})`, 1);
+let summary = handoff!.summary;
+if (handoff!.pending) {
+  indexing = true;
+  try {
+    const bundles = await finishSite(staging, handoff!.pending, { threads: searchThreads, logger: { info: (message) => console.log(message) } });
+    summary = { ...summary, bundles };
+  } catch (error) {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await fail('The search index could not be written', 1);
+  }
+  indexing = false;
+  if (stopping) await fail(`The build stopped because ${stopping}`, 1);
 }
 const version = slots.version(versionStamp());
 await rename(staging, version);
 await publish(outDir, version);
 await release();
 console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);
-if (summary) console.log(summaryLine(summary, (performance.now() - started) / 1000));
+console.log(summaryLine(summary, (performance.now() - started) / 1000));
+
+/** Removes the staged version and ends: the live site stays as it was. */
+async function fail(what: string, exitCode: number): Promise<never> {
+  await rm(staging, { recursive: true, force: true });
+  await release();
+  console.error(`\n${what}; ${shown} was left as it was.`);
+  process.exit(exitCode);
+}
 
 /** published 1 story: 9 pages written, 1 search bundle re-indexed, 21,334 unchanged, 4.2 s */
 function summaryLine(s: PublishSummary, seconds: number): string {

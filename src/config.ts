@@ -35,6 +35,8 @@ export const newsConfigSchema = z.strictObject({
   reportAddress: z.string().refine((address) => reportAddressProblem(address) === null),
   /** The live site to publish onto incrementally (set by the build script); empty for a full build. */
   previousSite: z.string(),
+  /** The build script writes the search index and manifest after Astro's process ends (see incremental-publish.ts). */
+  deferSearchIndex: z.boolean(),
 });
 export type NewsConfig = z.output<typeof newsConfigSchema>;
 
@@ -54,13 +56,15 @@ const variables = {
   // The card routes are rendered before the pages, so the build's thread mostly waits meanwhile:
   // one drawing thread per core, up to 4.
   ogThreads: { name: 'NEWS_OG_THREADS', takes: 'a whole number, 0 or more', default: () => String(Math.min(4, availableParallelism())) },
-  // Pagefind indexes a bundle on one core: one bundle per core, up to 2 (each adds a Pagefind process's memory).
+  // Pagefind indexes a bundle on one core: one bundle per core, up to 2, while their stories fit the memory budget in search-index.ts.
   searchThreads: { name: 'NEWS_SEARCH_THREADS', takes: 'a whole number, 1 or more', default: () => String(Math.min(2, availableParallelism())) },
   searchBundlePeriod: { name: 'NEWS_SEARCH_BUNDLE_PERIOD', takes: `one of ${SEARCH_BUNDLE_PERIODS.join(', ')}`, default: () => 'year' },
   // Empty: mailto:corrections@ the domain of SITE_URL.
   reportAddress: { name: 'NEWS_REPORT_ADDRESS', takes: 'a mailto: address, or an http(s) form address with {url} or {story}', default: () => '' },
   // Set by scripts/build.ts to the live version unless --full; empty builds the whole site.
   previousSite: { name: 'NEWS_PREVIOUS_SITE', takes: 'a folder holding a built site', default: () => '' },
+  // Set by scripts/build.ts, which indexes once Astro's process has ended; off, `astro build` indexes itself.
+  deferSearchIndex: { name: 'NEWS_DEFER_SEARCH_INDEX', takes: '"on" or "off"', default: () => 'off' },
 } as const satisfies Record<Exclude<keyof NewsConfig, 'root'>, { name: string; takes: string; default: () => string }>;
 
 const PATHS = ['outDir', 'cacheDir', 'contentDir', 'ogCacheDir'] as const;
@@ -79,6 +83,7 @@ export function configFromEnvironment(env: Environment, root: string): NewsConfi
     ...Object.fromEntries(PATHS.map((key) => [key, isAbsolute(raw[key]) ? raw[key] : resolve(root, raw[key])])),
     previousSite: raw.previousSite && resolve(root, raw.previousSite),
     storyCards: onOff(raw.storyCards),
+    deferSearchIndex: onOff(raw.deferSearchIndex),
     ogThreads: whole(raw.ogThreads),
     searchThreads: whole(raw.searchThreads),
     reportAddress: raw.reportAddress || (URL.canParse(raw.site) ? defaultReportAddress(new URL(raw.site)) : ''),

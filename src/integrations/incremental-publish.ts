@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import type { NewsConfig } from '../config.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
 import { SEARCH_RECORDS_DIR, searchRecordsFile } from '../lib/search/bundles.ts';
-import type { BundleReuse } from './search-index.ts';
+import { writeSearchIndex, type BundleReuse, type IndexLogger } from './search-index.ts';
 import {
   changedStories,
   MANIFEST_FILE,
@@ -30,8 +30,33 @@ export interface PublishSummary {
   gone: number;
   bundles: number;
 }
-/** Where the Astro process `pid` leaves its summary for the build script that started it. */
-export const summaryFile = (cacheDir: string, pid: number) => join(cacheDir, `publish-summary-${pid}.json`);
+/**
+ * The search index and the manifest, which need the pages written: the index is built from the
+ * stories files the records route wrote, and the manifest records each bundle's key.
+ */
+export interface PendingIndex {
+  reuse: BundleReuse;
+  manifest: Omit<PublishManifest, 'bundles'>;
+}
+
+/**
+ * What the Astro process leaves for the build script that started it: the summary, and the index still
+ * to write when the settings defer it to the build script (`deferSearchIndex`), null when it is written.
+ */
+export interface BuildHandoff {
+  summary: PublishSummary;
+  pending: PendingIndex | null;
+}
+/** Where the Astro process `pid` leaves its BuildHandoff. */
+export const handoffFile = (cacheDir: string, pid: number) => join(cacheDir, `publish-handoff-${pid}.json`);
+
+/** Writes the search index of the site in `outDir`, then its manifest; returns how many bundles were indexed. */
+export async function finishSite(outDir: string, pending: PendingIndex, options: { threads: number; logger: IndexLogger }): Promise<number> {
+  const { written, keys } = await writeSearchIndex(outDir, { threads: options.threads, logger: options.logger, reuse: pending.reuse });
+  const manifest: PublishManifest = { ...pending.manifest, bundles: sortedRecord(new Map(Object.entries(keys))) };
+  await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
+  return written;
+}
 
 /** The code and settings every page depends on: any change to them rebuilds the whole site. */
 const CODE = ['src', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -56,9 +81,10 @@ async function codeDigest(config: NewsConfig): Promise<string> {
  * Incremental publishing (see src/lib/page-digest.ts). `previousSite` is the live site's folder, or
  * '' for a full build. When its manifest was written by the same code and settings, the routes build
  * only the pages whose props changed, and every page of the routes that list no digests; the staged
- * site then gets hard links to the previous site's files of the pages kept, before the search index
- * is written (keeping the bundles whose stories did not change). `finish` writes the manifest and
- * the summary. A full build writes the same manifest, so the two give the same bytes.
+ * site then gets hard links to the previous site's files of the pages kept. `finish` writes the search
+ * index (keeping the bundles whose stories did not change) and the manifest, or leaves them to the build
+ * script (`finishSite`), and hands the summary over. A full build writes the same manifest, so the two
+ * give the same bytes.
  */
 export function incrementalPublish(config: NewsConfig) {
   let state: PublishState | undefined;
@@ -66,10 +92,8 @@ export function incrementalPublish(config: NewsConfig) {
   let why = '';
   let previousStories: PublishManifest['stories'] = {};
   let previousBundles: PublishManifest['bundles'] = {};
-  let bundleKeys: PublishManifest['bundles'] = {};
   let plan: PagePlan = { build: [], keep: [], gone: [] };
   let linking: ReturnType<typeof linkPool> | undefined;
-  let bundles = 0;
 
   const start: AstroIntegration = {
     name: 'news-incremental-publish',
@@ -124,17 +148,12 @@ export function incrementalPublish(config: NewsConfig) {
   const finish: AstroIntegration = {
     name: 'news-incremental-publish-manifest',
     hooks: {
-      'astro:build:done': async ({ dir }) => {
+      'astro:build:done': async ({ dir, logger }) => {
         if (!state) return;
-        const outDir = fileURLToPath(dir);
-        const manifest: PublishManifest = {
-          format: 1,
-          code,
-          pages: sortedRecord(state.current),
-          stories: sortedRecord(state.stories),
-          bundles: sortedRecord(new Map(Object.entries(bundleKeys))),
+        const pending: PendingIndex = {
+          reuse: searchReuse(state),
+          manifest: { format: 1, code, pages: sortedRecord(state.current), stories: sortedRecord(state.stories) },
         };
-        await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
         const summary: PublishSummary = {
           full: state.previous === null,
           why,
@@ -142,10 +161,15 @@ export function incrementalPublish(config: NewsConfig) {
           written: plan.build.length,
           unchanged: plan.keep.length,
           gone: plan.gone.length,
-          bundles,
+          bundles: 0,
         };
+        // Deferred, the build script writes the index once this process has ended, so that Pagefind's
+        // memory comes after Astro's instead of on top of it.
+        const handoff: BuildHandoff = config.deferSearchIndex
+          ? { summary, pending }
+          : { summary: { ...summary, bundles: await finishSite(fileURLToPath(dir), pending, { threads: config.searchThreads, logger }) }, pending: null };
         await mkdir(config.cacheDir, { recursive: true });
-        await writeFile(summaryFile(config.cacheDir, process.pid), JSON.stringify(summary));
+        await writeFile(handoffFile(config.cacheDir, process.pid), JSON.stringify(handoff));
       },
     },
   };
@@ -154,18 +178,13 @@ export function incrementalPublish(config: NewsConfig) {
    * Lets the search index keep the live site's bundles: those whose stories are unchanged (the
    * records route wrote no file for them), and those whose new stories file is the one indexed before.
    */
-  const searchReuse = (): BundleReuse | undefined => {
-    if (!state) return undefined;
+  const searchReuse = (state: PublishState): BundleReuse => {
     if (!state.previous) return { previous: null };
     const keptFiles = new Set(plan.keep.filter(isRecordsPage).map((url) => url.slice(RECORDS_PREFIX.length)));
     const kept = Object.keys(previousBundles).filter((bundle) => keptFiles.has(searchRecordsFile(bundle)));
     return { previous: { site: config.previousSite, keys: previousBundles, kept } };
   };
-  const indexed = (result: { written: number; keys: Record<string, string> }) => {
-    bundles = result.written;
-    bundleKeys = result.keys;
-  };
-  return { start, finish, searchReuse, indexed };
+  return { start, finish };
 }
 
 const RECORDS_PREFIX = `/${SEARCH_RECORDS_DIR}/`;

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_RECORDS_DIR, type SearchBundleStories } from '../lib/search/bundles.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
+import { inLanes } from '../lib/lanes.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE } from '../lib/search/record.ts';
 import { fromIndexText } from '../lib/search/text.ts';
@@ -28,6 +27,11 @@ export interface BundleReuse {
   previous: { site: string; keys: Readonly<Record<string, string>>; kept: readonly string[] } | null;
 }
 
+/** Where the index step says what it did: Astro's logger in `astro build`, the console in scripts/build.ts. */
+export interface IndexLogger {
+  info(message: string): void;
+}
+
 /**
  * Builds the search index from the stories' files the records route wrote (then removed from the
  * site): one record per story, both languages in it, one Pagefind bundle per file. Each bundle's
@@ -36,9 +40,10 @@ export interface BundleReuse {
  */
 export async function writeSearchIndex(
   outDir: string,
-  options: { threads?: number | undefined; logger?: Pick<AstroIntegrationLogger, 'info'>; reuse?: BundleReuse | undefined } = {},
+  options: { threads?: number | undefined; logger?: IndexLogger | undefined; reuse?: BundleReuse | undefined } = {},
 ): Promise<{ bundles: string[]; written: number; keys: Record<string, string> }> {
-  const { reuse, logger } = options;
+  const { logger } = options;
+  const previous = options.reuse?.previous ?? null;
   const started = performance.now();
   const recordsDir = join(outDir, SEARCH_RECORDS_DIR);
   const files = new Map<string, { file: string; stories: number }>();
@@ -51,37 +56,43 @@ export async function writeSearchIndex(
     files.set(bundle, { file, stories: stories.length });
     keys[bundle] = createHash('sha256').update(bytes).digest('base64url');
   }
-  for (const bundle of reuse?.previous?.kept ?? []) {
-    const key = reuse!.previous!.keys[bundle];
+  for (const bundle of previous?.kept ?? []) {
+    const key = previous?.keys[bundle];
     if (key === undefined || files.has(bundle)) throw new Error(`search index: bundle ${bundle} is both kept and written, or was not indexed before`);
     keys[bundle] = key;
   }
   const bundles = Object.keys(keys).sort().reverse();
-  const toWrite = bundles.filter((bundle) => reuse?.previous?.keys[bundle] !== keys[bundle]);
+  const toWrite = bundles.filter((bundle) => previous?.keys[bundle] !== keys[bundle]);
   // The bundles kept are linked (their chunk starts and dates included: they are their own) while the others are indexed.
-  const linking = reuse?.previous ? linkPool(reuse.previous.site, outDir) : null;
-  for (const bundle of bundles) {
-    if (toWrite.includes(bundle)) continue;
-    for (const file of await filesUnder(join(reuse!.previous!.site, bundle))) linking!.add(relative(reuse!.previous!.site, file));
+  let linking: ReturnType<typeof linkPool> | null = null;
+  if (previous) {
+    linking = linkPool(previous.site, outDir);
+    for (const bundle of bundles.filter((b) => !toWrite.includes(b))) {
+      for (const file of await filesUnder(join(previous.site, bundle))) linking.add(relative(previous.site, file));
+    }
   }
-  // Pagefind indexes a bundle on one core; bundles on threads side by side use the others (each
-  // thread adds its own heap and Pagefind process to the build's memory).
-  const write = async (bundle: string) => {
+  const write = async ({ bundle }: { bundle: string }) => {
     const outputPath = join(outDir, bundle);
     await writeBundleOnThread({ storiesFile: files.get(bundle)!.file, outputPath });
     await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
   };
-  const queue = [...toWrite];
-  const lane = async () => {
-    for (let bundle = queue.shift(); bundle !== undefined; bundle = queue.shift()) await write(bundle);
-  };
-  await Promise.all([...Array.from({ length: Math.max(1, options.threads ?? 1) }, lane), linking?.done()]);
+  const jobs = toWrite.map((bundle) => ({ bundle, weight: files.get(bundle)!.stories }));
+  await Promise.all([inLanes(jobs, write, { lanes: Math.max(1, options.threads ?? 1), budget: STORIES_AT_ONCE }), linking?.done()]);
   await rm(recordsDir, { recursive: true, force: true });
   const indexed = toWrite.reduce((sum, bundle) => sum + files.get(bundle)!.stories, 0);
   const took = ((performance.now() - started) / 1000).toFixed(1);
   logger?.info(`search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written with ${indexed} stories (${took} s)`);
   return { bundles, written: toWrite.length, keys };
 }
+
+/**
+ * Pagefind indexes a bundle on one core, and holds the bundle's whole index in memory until it writes
+ * it, in proportion to its stories (npm run bench prints the peak). So bundles are indexed side by side,
+ * up to `threads` at once, only while the stories being indexed stay within this many: the small bundles
+ * of a young site use both cores, and each year of a large archive is indexed alone, which keeps the
+ * build's peak memory that of one bundle.
+ */
+const STORIES_AT_ONCE = 1_500;
 
 export interface BundleJob {
   /** A bundle's stories (SearchBundleStories, JSON). */
@@ -171,24 +182,4 @@ async function publishFragments(outputPath: string): Promise<Record<string, numb
     dates[file.replace(/\.pf_fragment$/, '')] = publicationMinute(fragment.meta['date'] ?? '');
   }
   return dates;
-}
-
-/** Runs Pagefind through its Node API once the pages are written (as Starlight does). */
-export function searchIndex(
-  options: {
-    /** Bundles indexed side by side. */
-    threads?: number;
-    reuse?: () => BundleReuse | undefined;
-    onIndexed?: (result: { written: number; keys: Record<string, string> }) => void;
-  } = {},
-): AstroIntegration {
-  return {
-    name: 'news-search-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const result = await writeSearchIndex(fileURLToPath(dir), { threads: options.threads, logger, reuse: options.reuse?.() });
-        options.onIndexed?.(result);
-      },
-    },
-  };
 }

@@ -14,6 +14,7 @@ describe('settings read from the environment once', () => {
       ogCacheDir: '/srv/news/node_modules/.cache/og',
       storyCards: true,
       searchBundlePeriod: 'year',
+      deferSearchIndex: false,
     });
     expect(config.ogThreads).toBeGreaterThanOrEqual(1);
     expect(config.ogThreads).toBeLessThanOrEqual(4);
@@ -31,6 +32,7 @@ describe('settings read from the environment once', () => {
         NEWS_OG_THREADS: '0',
         NEWS_SEARCH_THREADS: '3',
         NEWS_SEARCH_BUNDLE_PERIOD: 'quarter',
+        NEWS_DEFER_SEARCH_INDEX: 'on',
       },
       root,
     );
@@ -42,6 +44,7 @@ describe('settings read from the environment once', () => {
       ogThreads: 0,
       searchThreads: 3,
       searchBundlePeriod: 'quarter',
+      deferSearchIndex: true,
     });
   });
 
