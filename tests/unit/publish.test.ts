@@ -105,4 +105,12 @@ describe('the publishing lock', () => {
     expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
     await takeover();
   });
+
+  it('is taken for a site whose folder does not exist yet (its parent is made)', async () => {
+    work = mkdtempSync(join(tmpdir(), 'publish-'));
+    const { lock } = siteSlots(join(work, 'srv', 'news', 'dist'));
+    const release = await acquireLock(lock);
+    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid}\n`);
+    await release();
+  });
 });
