@@ -71,6 +71,7 @@ const child = spawn(
   { cwd: root, env: { ...process.env, NEWS_OUT_DIR: staging, NEWS_PREVIOUS_SITE: previousSite, NEWS_DEFER_SEARCH_INDEX: 'on' }, stdio: 'inherit' },
 );
 let indexing = false;
+let failing: Promise<never> | undefined;
 const stop = (why: string) => {
   stopping ??= why;
   if (indexing) void fail(`The build stopped because ${stopping}`, 1);
@@ -81,22 +82,23 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
 await cleaning;
 
+// Astro hands over what it wrote (see incremental-publish.ts): the summary, and the search index left to write here.
 const handoff = await readFile(handoffFile(cacheDir, child.pid ?? 0), 'utf8').then(
   (text) => JSON.parse(text) as BuildHandoff,
   () => null,
 );
 await rm(handoffFile(cacheDir, child.pid ?? 0), { force: true });
 if (code !== 0 || stopping) await fail(stopping ? `The build stopped because ${stopping}` : 'The build failed', code || 1);
-if (!handoff) await fail(`The build failed: Astro left no account of what it wrote (${relative(process.cwd(), handoffFile(cacheDir, child.pid ?? 0))})`, 1);
-let summary = handoff!.summary;
-if (handoff!.pending) {
+const { summary: handedOver, pending } = handoff ?? (await fail('The build failed: Astro ended without saying what it wrote', 1));
+let summary = handedOver;
+if (pending) {
+  // Astro's process has ended, so the memory Pagefind takes comes after the memory Astro took, not on top of it.
   indexing = true;
   try {
-    const bundles = await finishSite(staging, handoff!.pending, { threads: searchThreads, logger: { info: (message) => console.log(message) } });
-    summary = { ...summary, bundles };
+    summary = { ...summary, bundles: await finishSite(staging, pending, { threads: searchThreads, logger: { info: (message) => console.log(message) } }) };
   } catch (error) {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await fail('The search index could not be written', 1);
+    if (!stopping) console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    await fail(stopping ? `The build stopped because ${stopping}` : 'The search index could not be written', 1);
   }
   indexing = false;
   if (stopping) await fail(`The build stopped because ${stopping}`, 1);
@@ -108,12 +110,15 @@ await release();
 console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);
 console.log(summaryLine(summary, (performance.now() - started) / 1000));
 
-/** Removes the staged version and ends: the live site stays as it was. */
-async function fail(what: string, exitCode: number): Promise<never> {
-  await rm(staging, { recursive: true, force: true });
-  await release();
-  console.error(`\n${what}; ${shown} was left as it was.`);
-  process.exit(exitCode);
+/** Removes the staged version and ends: the live site stays as it was. Once only: a stop while indexing also fails the index. */
+function fail(what: string, exitCode: number): Promise<never> {
+  failing ??= (async () => {
+    await rm(staging, { recursive: true, force: true });
+    await release();
+    console.error(`\n${what}; ${shown} was left as it was.`);
+    process.exit(exitCode);
+  })();
+  return failing;
 }
 
 /** published 1 story: 9 pages written, 1 search bundle re-indexed, 21,334 unchanged, 4.2 s */

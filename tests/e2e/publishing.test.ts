@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/lib/publish.ts';
@@ -11,7 +11,7 @@ runBuildsAlone();
 
 /**
  * npm run build against real builds: two at once, and killed (the build script, or npm above it)
- * while Astro is building. The swap itself, killed at each of its steps, is tested in tests/unit/publish.test.ts.
+ * while Astro is building, or stopped while the search index is written after it. The swap itself, killed at each of its steps, is tested in tests/unit/publish.test.ts.
  * Each test starts its builds itself, so it holds the test files' builds lock throughout (builds-alone.ts).
  */
 const story = (title: string) => `---
@@ -114,6 +114,29 @@ describe('npm run build publishes atomically and alone', () => {
       expect(besideDist(root)).toEqual(['dist', expect.stringMatching(/^dist\.v-/), expect.stringMatching(/^dist\.v-/)]);
       expect(existsSync(join(outDir, 'index.html'))).toBe(true);
     }),
+  );
+
+  it(
+    'stopped once Astro has finished, while the search index is written: nothing is published, and the lock and the staged site go',
+    { timeout: 240_000 },
+    () =>
+      withBuildsLock(async () => {
+        const { root, env, page } = await setup('stopped-indexing');
+        expect(runScript('build', [], env).status).toBe(0);
+        const published = page();
+        const live = besideDist(root);
+        writeFileSync(join(root, 'content', 'good-story', 'th.mdx'), story('ข่าวทดสอบฉบับแก้ไข'));
+        const build = start(process.execPath, ['scripts/build.ts'], env);
+        // Astro's last line: its process ends, and the build script writes the search index.
+        await until(() => /\[build\] Complete!/.test(build.output()), 120_000, 'Astro to finish');
+        build.child.kill('SIGTERM');
+        expect(await build.done).not.toBe(0);
+        expect(build.output()).toContain('The build stopped because it received SIGTERM; ');
+        expect(build.output()).not.toContain('Published to');
+        expect(page()).toBe(published);
+        expect(existsSync(join(root, 'dist.lock'))).toBe(false);
+        expect(besideDist(root)).toEqual(live);
+      }),
   );
 
   it('npm killed: the build it started stops without publishing and releases its lock', { timeout: 240_000 }, () =>
