@@ -82,27 +82,24 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 const code = await new Promise<number>((done) => child.on('close', (status) => done(status ?? 1)));
 await cleaning;
 
-// Astro hands over what it wrote (see incremental-publish.ts): the summary, and the search index left to write here.
+// Astro hands over what it did (see incremental-publish.ts): the summary, and the search index left to write here.
 const handoff = await readFile(handoffFile(cacheDir, child.pid ?? 0), 'utf8').then(
   (text) => JSON.parse(text) as BuildHandoff,
   () => null,
 );
 await rm(handoffFile(cacheDir, child.pid ?? 0), { force: true });
 if (code !== 0 || stopping) await fail(stopping ? `The build stopped because ${stopping}` : 'The build failed', code || 1);
-const { summary: handedOver, pending } = handoff ?? (await fail('The build failed: Astro ended without saying what it wrote', 1));
-let summary = handedOver;
-if (pending) {
-  // Astro's process has ended, so the memory Pagefind takes comes after the memory Astro took, not on top of it.
-  indexing = true;
-  try {
-    summary = { ...summary, bundles: await finishSite(staging, pending, { threads: searchThreads, logger: { info: (message) => console.log(message) } }) };
-  } catch (error) {
-    if (!stopping) console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    await fail(stopping ? `The build stopped because ${stopping}` : 'The search index could not be written', 1);
-  }
-  indexing = false;
-  if (stopping) await fail(`The build stopped because ${stopping}`, 1);
+const { summary, pending } = handoff ?? (await fail('The build failed: Astro ended without saying what it wrote', 1));
+// Astro's process has ended, so the memory Pagefind takes comes after the memory Astro took, not on top of it.
+indexing = true;
+try {
+  summary.bundles = await finishSite(staging, pending, { root, threads: searchThreads, logger: { info: (message) => console.log(message) } });
+} catch (error) {
+  if (!stopping) console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await fail(stopping ? `The build stopped because ${stopping}` : 'The search index could not be written', 1);
 }
+indexing = false;
+if (stopping) await fail(`The build stopped because ${stopping}`, 1);
 const version = slots.version(versionStamp());
 await rename(staging, version);
 await publish(outDir, version);

@@ -40,19 +40,19 @@ export interface PendingIndex {
 }
 
 /**
- * What the Astro process leaves for the build script that started it: the summary, and the index still
- * to write when the settings defer it to the build script (`deferSearchIndex`), null when it is written.
+ * What the Astro process leaves for the build script that started it (`deferSearchIndex`): the
+ * summary, and the index still to write.
  */
 export interface BuildHandoff {
   summary: PublishSummary;
-  pending: PendingIndex | null;
+  pending: PendingIndex;
 }
 /** Where the Astro process `pid` leaves its BuildHandoff. */
 export const handoffFile = (cacheDir: string, pid: number) => join(cacheDir, `publish-handoff-${pid}.json`);
 
 /** Writes the search index of the site in `outDir`, then its manifest; returns how many bundles were indexed. */
-export async function finishSite(outDir: string, pending: PendingIndex, options: { threads: number; logger: IndexLogger }): Promise<number> {
-  const { written, keys } = await writeSearchIndex(outDir, { threads: options.threads, logger: options.logger, reuse: pending.reuse });
+export async function finishSite(outDir: string, pending: PendingIndex, options: { root: string; threads: number; logger: IndexLogger }): Promise<number> {
+  const { written, keys } = await writeSearchIndex(outDir, { ...options, reuse: pending.reuse });
   const manifest: PublishManifest = { ...pending.manifest, bundles: sortedRecord(new Map(Object.entries(keys))) };
   await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
   return written;
@@ -82,9 +82,9 @@ async function codeDigest(config: NewsConfig): Promise<string> {
  * '' for a full build. When its manifest was written by the same code and settings, the routes build
  * only the pages whose props changed, and every page of the routes that list no digests; the staged
  * site then gets hard links to the previous site's files of the pages kept. `finish` writes the search
- * index (keeping the bundles whose stories did not change) and the manifest, or leaves them to the build
- * script (`finishSite`), and hands the summary over. A full build writes the same manifest, so the two
- * give the same bytes.
+ * index (keeping the bundles whose stories did not change) and the manifest (`finishSite`), or hands them
+ * over to the build script with the summary. A full build writes the same manifest, so the two give the
+ * same bytes.
  */
 export function incrementalPublish(config: NewsConfig) {
   let state: PublishState | undefined;
@@ -154,6 +154,12 @@ export function incrementalPublish(config: NewsConfig) {
           reuse: searchReuse(state),
           manifest: { format: 1, code, pages: sortedRecord(state.current), stories: sortedRecord(state.stories) },
         };
+        if (!config.deferSearchIndex) {
+          await finishSite(fileURLToPath(dir), pending, { root: config.root, threads: config.searchThreads, logger });
+          return;
+        }
+        // The build script writes the index once this process has ended, so that Pagefind's memory
+        // comes after Astro's instead of on top of it.
         const summary: PublishSummary = {
           full: state.previous === null,
           why,
@@ -161,13 +167,10 @@ export function incrementalPublish(config: NewsConfig) {
           written: plan.build.length,
           unchanged: plan.keep.length,
           gone: plan.gone.length,
+          // Counted by the build script, which writes the index.
           bundles: 0,
         };
-        // Deferred, the build script writes the index once this process has ended, so that Pagefind's
-        // memory comes after Astro's instead of on top of it.
-        const handoff: BuildHandoff = config.deferSearchIndex
-          ? { summary, pending }
-          : { summary: { ...summary, bundles: await finishSite(fileURLToPath(dir), pending, { threads: config.searchThreads, logger }) }, pending: null };
+        const handoff: BuildHandoff = { summary, pending };
         await mkdir(config.cacheDir, { recursive: true });
         await writeFile(handoffFile(config.cacheDir, process.pid), JSON.stringify(handoff));
       },
@@ -178,8 +181,8 @@ export function incrementalPublish(config: NewsConfig) {
    * Lets the search index keep the live site's bundles: those whose stories are unchanged (the
    * records route wrote no file for them), and those whose new stories file is the one indexed before.
    */
-  const searchReuse = (state: PublishState): BundleReuse => {
-    if (!state.previous) return { previous: null };
+  const searchReuse = (publishState: PublishState): BundleReuse => {
+    if (!publishState.previous) return { previous: null };
     const keptFiles = new Set(plan.keep.filter(isRecordsPage).map((url) => url.slice(RECORDS_PREFIX.length)));
     const kept = Object.keys(previousBundles).filter((bundle) => keptFiles.has(searchRecordsFile(bundle)));
     return { previous: { site: config.previousSite, keys: previousBundles, kept } };

@@ -40,7 +40,7 @@ export interface IndexLogger {
  */
 export async function writeSearchIndex(
   outDir: string,
-  options: { threads?: number | undefined; logger?: IndexLogger | undefined; reuse?: BundleReuse | undefined } = {},
+  options: { root: string; threads?: number | undefined; logger?: IndexLogger | undefined; reuse?: BundleReuse | undefined },
 ): Promise<{ bundles: string[]; written: number; keys: Record<string, string> }> {
   const { logger } = options;
   const previous = options.reuse?.previous ?? null;
@@ -73,7 +73,7 @@ export async function writeSearchIndex(
   }
   const write = async ({ bundle }: { bundle: string }) => {
     const outputPath = join(outDir, bundle);
-    await writeBundleOnThread({ storiesFile: files.get(bundle)!.file, outputPath });
+    await writeBundleOnThread(options.root, { storiesFile: files.get(bundle)!.file, outputPath });
     await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
   };
   const jobs = toWrite.map((bundle) => ({ bundle, weight: files.get(bundle)!.stories }));
@@ -100,8 +100,8 @@ export interface BundleJob {
   outputPath: string;
 }
 
-/** The thread's module is run from the source: Astro bundles this one, and a bundle has no worker file beside it. */
-const BUNDLE_THREAD = join(process.cwd(), 'src/integrations/search-bundle-worker.ts');
+/** The thread's module is run from the source in the project folder: Astro bundles this one, and a bundle has no worker file beside it. */
+const BUNDLE_THREAD = 'src/integrations/search-bundle-worker.ts';
 
 /**
  * Writes one bundle on a worker thread. Reading and cutting 2,000 stories makes gigabytes of
@@ -109,9 +109,9 @@ const BUNDLE_THREAD = join(process.cwd(), 'src/integrations/search-bundle-worker
  * collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm run bench measures
  * it). A thread's heap stays small, and it is freed with the thread.
  */
-function writeBundleOnThread(job: BundleJob): Promise<void> {
+function writeBundleOnThread(root: string, job: BundleJob): Promise<void> {
   return new Promise((resolve, reject) => {
-    const thread = new Worker(BUNDLE_THREAD, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const thread = new Worker(join(root, BUNDLE_THREAD), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     thread.once('message', (reply: { done: true } | { error: string }) => ('error' in reply ? reject(new Error(reply.error)) : resolve()));
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`The search index thread for ${job.outputPath} stopped (exit code ${code}) before it finished`)));
