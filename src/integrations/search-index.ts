@@ -143,8 +143,12 @@ export async function writeBundle(storiesFile: string, outputPath: string): Prom
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
+  for (const name of await readdir(outputPath)) if (PAGEFIND_UI_FILE.test(name)) await rm(join(outputPath, name));
   await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await publishFragments(outputPath)));
 }
+
+/** Pagefind writes its ready-made search interfaces beside each index; the search page is the site's own, so no reader would load them. */
+const PAGEFIND_UI_FILE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
 
 /** The first word of each index chunk of the bundle written to `outputPath` (see chunks.ts). */
 async function bundleChunkStarts(outputPath: string): Promise<string[]> {

@@ -79,6 +79,12 @@ describe('a new story changes only its own year’s search bundle', () => {
     }
     expect(folderBytes(join(after, 'pagefind-2026'), is)).not.toEqual(folderBytes(join(before, 'pagefind-2026'), was));
   });
+
+  it('holds what the search page loads, without Pagefind’s own search interfaces', () => {
+    const files = readdirSync(join(after, 'pagefind-2026'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'chunk-starts.json', 'dates.json']));
+    expect(files.filter((name) => /ui|highlight/.test(name))).toEqual([]);
+  });
 });
 
 describe('the search page searches the newest year first', () => {
