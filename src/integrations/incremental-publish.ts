@@ -173,6 +173,7 @@ export function incrementalPublish(config: NewsConfig) {
         const handoff: BuildHandoff = { summary, pending };
         await mkdir(config.cacheDir, { recursive: true });
         await writeFile(handoffFile(config.cacheDir, process.pid), JSON.stringify(handoff));
+        logger.info('search index and manifest: left to the build script (NEWS_DEFER_SEARCH_INDEX=on), which writes them once this process has ended');
       },
     },
   };
