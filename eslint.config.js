@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 
 /** Recommended rules of ESLint, typescript-eslint and the Astro plugin; formatting is Prettier's. */
 export default tseslint.config(
-  { ignores: ['dist/', 'dist.*/', '.astro/', '.test-dist/', 'bench/results/', 'bench/scratch/', 'node_modules/'] },
+  { ignores: ['dist/', 'dist.*/', '**/.astro/', '.test-dist/', 'bench/results/', 'bench/scratch/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
