@@ -92,8 +92,9 @@ if (code !== 0 || stopping) await fail(stopping ? `The build stopped because ${s
 const { summary, pending } = handoff ?? (await fail('The build failed: Astro ended without saying what it wrote', 1));
 // Astro's process has ended, so the memory Pagefind takes comes after the memory Astro took, not on top of it.
 indexing = true;
+let bundles = 0;
 try {
-  summary.bundles = await finishSite(staging, pending, { root, threads: searchThreads, logger: { info: (message) => console.log(message) } });
+  bundles = await finishSite(staging, pending, { root, threads: searchThreads, logger: { info: (message) => console.log(message) } });
 } catch (error) {
   if (!stopping) console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   await fail(stopping ? `The build stopped because ${stopping}` : 'The search index could not be written', 1);
@@ -105,7 +106,7 @@ await rename(staging, version);
 await publish(outDir, version);
 await release();
 console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);
-console.log(summaryLine(summary, (performance.now() - started) / 1000));
+console.log(summaryLine({ ...summary, bundles }, (performance.now() - started) / 1000));
 
 /** Removes the staged version and ends: the live site stays as it was. Once only: a stop while indexing also fails the index. */
 function fail(what: string, exitCode: number): Promise<never> {

@@ -44,7 +44,8 @@ export interface PendingIndex {
  * summary, and the index still to write.
  */
 export interface BuildHandoff {
-  summary: PublishSummary;
+  /** The summary but for the bundles indexed, which the build script counts as it writes them. */
+  summary: Omit<PublishSummary, 'bundles'>;
   pending: PendingIndex;
 }
 /** Where the Astro process `pid` leaves its BuildHandoff. */
@@ -53,7 +54,7 @@ export const handoffFile = (cacheDir: string, pid: number) => join(cacheDir, `pu
 /** Writes the search index of the site in `outDir`, then its manifest; returns how many bundles were indexed. */
 export async function finishSite(outDir: string, pending: PendingIndex, options: { root: string; threads: number; logger: IndexLogger }): Promise<number> {
   const { written, keys } = await writeSearchIndex(outDir, { ...options, reuse: pending.reuse });
-  const manifest: PublishManifest = { ...pending.manifest, bundles: sortedRecord(new Map(Object.entries(keys))) };
+  const manifest: PublishManifest = { ...pending.manifest, bundles: sortedRecord(Object.entries(keys)) };
   await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
   return written;
 }
@@ -160,15 +161,13 @@ export function incrementalPublish(config: NewsConfig) {
         }
         // The build script writes the index once this process has ended, so that Pagefind's memory
         // comes after Astro's instead of on top of it.
-        const summary: PublishSummary = {
+        const summary: BuildHandoff['summary'] = {
           full: state.previous === null,
           why,
           stories: changedStories(previousStories, state.stories),
           written: plan.build.length,
           unchanged: plan.keep.length,
           gone: plan.gone.length,
-          // Counted by the build script, which writes the index.
-          bundles: 0,
         };
         const handoff: BuildHandoff = { summary, pending };
         await mkdir(config.cacheDir, { recursive: true });
@@ -194,9 +193,9 @@ export function incrementalPublish(config: NewsConfig) {
 const RECORDS_PREFIX = `/${SEARCH_RECORDS_DIR}/`;
 const isRecordsPage = (url: string) => url.startsWith(RECORDS_PREFIX);
 
-/** A map as an object with its keys sorted, so a full and an incremental build write the same manifest. */
-function sortedRecord(map: ReadonlyMap<string, string>): Record<string, string> {
-  return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** Entries (a map's, an object's) as an object with its keys sorted, so a full and an incremental build write the same manifest. */
+function sortedRecord(entries: Iterable<readonly [string, string]>): Record<string, string> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function readManifest(site: string): Promise<PublishManifest | null> {

@@ -40,10 +40,10 @@ export interface IndexLogger {
  */
 export async function writeSearchIndex(
   outDir: string,
-  options: { root: string; threads?: number | undefined; logger?: IndexLogger | undefined; reuse?: BundleReuse | undefined },
-): Promise<{ bundles: string[]; written: number; keys: Record<string, string> }> {
+  options: { root: string; threads: number; logger: IndexLogger; reuse: BundleReuse },
+): Promise<{ written: number; keys: Record<string, string> }> {
   const { logger } = options;
-  const previous = options.reuse?.previous ?? null;
+  const { previous } = options.reuse;
   const started = performance.now();
   const recordsDir = join(outDir, SEARCH_RECORDS_DIR);
   const files = new Map<string, { file: string; stories: number }>();
@@ -77,12 +77,12 @@ export async function writeSearchIndex(
     await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
   };
   const jobs = toWrite.map((bundle) => ({ bundle, weight: files.get(bundle)!.stories }));
-  await Promise.all([inLanes(jobs, write, { lanes: Math.max(1, options.threads ?? 1), budget: STORIES_AT_ONCE }), linking?.done()]);
+  await Promise.all([inLanes(jobs, write, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
   await rm(recordsDir, { recursive: true, force: true });
   const indexed = toWrite.reduce((sum, bundle) => sum + files.get(bundle)!.stories, 0);
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  logger?.info(`search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written with ${indexed} stories (${took} s)`);
-  return { bundles, written: toWrite.length, keys };
+  logger.info(`search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written with ${indexed} stories (${took} s)`);
+  return { written: toWrite.length, keys };
 }
 
 /**
