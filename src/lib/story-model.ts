@@ -45,6 +45,11 @@ export function parseStoryFileId(id: string): { slug: string; lang: string } {
   return { slug, lang };
 }
 
+/** The folder of a story file, from its entry id ("2025/putin-myanmar/th") or its path ("content/articles/putin-myanmar/th.mdx"). */
+export function storyFolder(path: string): string {
+  return path.split('/').slice(0, -1).join('/');
+}
+
 function fileOf(file: StoryFile): string {
   return file.filePath ?? `content/articles/${file.id}.mdx`;
 }
@@ -66,7 +71,7 @@ export function buildStories<F extends StoryFile>(files: readonly F[]): Story<F>
   const ordered = [...files].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const file of ordered) {
     const { slug, lang } = parseStoryFileId(file.id);
-    const folder = file.id.split('/').slice(0, -1).join('/');
+    const folder = storyFolder(file.id);
     if (!isLang(lang)) {
       errors.push(
         new ContentError({

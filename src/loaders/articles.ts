@@ -23,7 +23,7 @@ import {
   type RenderedStoryBody,
 } from '../lib/markdown/story-body.ts';
 import { buildCode, isIncrementalBuild } from '../lib/page-digest.ts';
-import { buildStories, type Story, type StoryFile } from '../lib/story-model.ts';
+import { buildStories, storyFolder, type Story, type StoryFile } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { storyWords } from '../lib/related.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
@@ -160,14 +160,14 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     }
     // Rules between files are checked on the files that passed; a folder with a broken file is left
     // out of them, so a rendering whose original is broken is not also called an orphan.
-    const broken = new Set(problems.map((p) => p.file.split('/').slice(0, -1).join('/')));
+    const broken = new Set(problems.map((p) => storyFolder(p.file)));
     let stories: Story<StoryFile<ArticleData> & Parameters<typeof recordedOutline>[0] & { digest?: string | number | undefined }>[] = [];
     try {
       stories = buildStories(entries.map((entry) => ({ ...entry, data: entry.data as ArticleData })));
     } catch (error) {
       if (!(error instanceof ContentErrors)) throw error;
       for (const p of error.problems) {
-        if (broken.has(p.file.split('/').slice(0, -1).join('/'))) continue;
+        if (broken.has(storyFolder(p.file))) continue;
         problems.push(
           p.line || !p.field ? p : new ContentError({ file: p.file, line: lineOf(p.file, p.field), field: p.field, problem: p.problem, fix: p.fix }),
         );

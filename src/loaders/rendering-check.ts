@@ -1,7 +1,7 @@
 import type { AstroIntegrationLogger } from 'astro';
 import { readStoryBody } from '../data/story-bodies.ts';
 import { checkRecordedPairs, describeFinding, storyText, type CheckCache, type StoryText } from '../lib/rendering-check/content.ts';
-import type { Story, StoryFile } from '../lib/story-model.ts';
+import { storyFolder, type Story, type StoryFile } from '../lib/story-model.ts';
 
 /** How many findings the build log spells out; `npm run check:renderings` lists them all. */
 const SHOWN = 20;
@@ -25,7 +25,7 @@ export async function reportRenderingFindings(stories: readonly Story<RecordedFi
       ? [
           {
             slug,
-            directory: th.id.split('/').slice(0, -1).join('/') || '.',
+            directory: storyFolder(th.id) || '.',
             digests: { th: String(th.digest), en: String(en.digest) },
             texts: () => ({ thai: recordedText(th), english: recordedText(en) }),
           },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTimestampLines } from '../../src/lib/frontmatter-checks.ts';
-import { buildStories } from '../../src/lib/story-model.ts';
+import { buildStories, storyFolder } from '../../src/lib/story-model.ts';
 import { problemsOf, storyFile } from '../support/story-files.ts';
 
 const published = new Date('2025-03-05T10:00:00+07:00');
@@ -68,6 +68,14 @@ describe('buildStories', () => {
 
   it('reports every problem at once', () => {
     expect(problemsOf([rendering('a/en'), original('b/xx'), original('c/th')])).toHaveLength(2);
+  });
+});
+
+describe('storyFolder', () => {
+  it('is the folder of a story file, from its entry id or its path', () => {
+    expect(storyFolder('2025/putin-myanmar/th')).toBe('2025/putin-myanmar');
+    expect(storyFolder('content/articles/putin-myanmar/th.mdx')).toBe('content/articles/putin-myanmar');
+    expect(storyFolder('th')).toBe('');
   });
 });
 
