@@ -94,7 +94,7 @@ const { summary, pending } = handoff ?? (await fail('The build failed: Astro end
 indexing = true;
 let bundles = 0;
 try {
-  bundles = await finishSite(staging, pending, { root, threads: searchThreads, logger: { info: (message) => console.log(message) } });
+  bundles = await finishSite(staging, pending, { root, cacheDir, threads: searchThreads, logger: { info: (message) => console.log(message) } });
 } catch (error) {
   if (!stopping) console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   await fail(stopping ? `The build stopped because ${stopping}` : 'The search index could not be written', 1);

@@ -52,7 +52,11 @@ export interface BuildHandoff {
 export const handoffFile = (cacheDir: string, pid: number) => join(cacheDir, `publish-handoff-${pid}.json`);
 
 /** Writes the search index of the site in `outDir`, then its manifest; returns how many bundles were indexed. */
-export async function finishSite(outDir: string, pending: PendingIndex, options: { root: string; threads: number; logger: IndexLogger }): Promise<number> {
+export async function finishSite(
+  outDir: string,
+  pending: PendingIndex,
+  options: { root: string; cacheDir: string; threads: number; logger: IndexLogger },
+): Promise<number> {
   const { written, keys } = await writeSearchIndex(outDir, { ...options, reuse: pending.reuse });
   const manifest: PublishManifest = { ...pending.manifest, bundles: sortedRecord(Object.entries(keys)) };
   await writeFile(join(outDir, MANIFEST_FILE), JSON.stringify(manifest));
@@ -156,7 +160,7 @@ export function incrementalPublish(config: NewsConfig) {
           manifest: { format: 1, code, pages: sortedRecord(state.current), stories: sortedRecord(state.stories) },
         };
         if (!config.deferSearchIndex) {
-          await finishSite(fileURLToPath(dir), pending, { root: config.root, threads: config.searchThreads, logger });
+          await finishSite(fileURLToPath(dir), pending, { root: config.root, cacheDir: config.cacheDir, threads: config.searchThreads, logger });
           return;
         }
         // The build script writes the index once this process has ended, so that Pagefind's memory

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { constants, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_DIR, type SearchBundleStories } from '../lib/search/bundles.ts';
+import { SEARCH_RECORDS_DIR, searchBundleFor, type SearchBundleStories } from '../lib/search/bundles.ts';
+import { mergePagefindIndexes, PAGEFIND_CHUNK_SIZE, type PagefindPart } from '../lib/search/pagefind-merge.ts';
+import type { SearchStory } from '../lib/search/record.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
 import { inLanes } from '../lib/lanes.ts';
@@ -37,24 +40,29 @@ export interface IndexLogger {
  * site): one record per story, both languages in it, one Pagefind bundle per file. Each bundle's
  * chunk starts and dates lie beside it, so a bundle's folder depends on its own stories alone. An
  * incremental build links the live site's bundles that `reuse` names or whose file is unchanged.
+ *
+ * A bundle is written from its months: Pagefind indexes each month on its own into `cacheDir`
+ * (SEARCH_PARTS_DIR), and the months are merged into the bundle (pagefind-merge.ts), which gives the
+ * index Pagefind writes for the whole bundle. A publish then re-indexes only the months whose stories
+ * changed, and merges; a full build indexes every month again.
  */
 export async function writeSearchIndex(
   outDir: string,
-  options: { root: string; threads: number; logger: IndexLogger; reuse: BundleReuse },
+  options: { root: string; cacheDir: string; threads: number; logger: IndexLogger; reuse: BundleReuse },
 ): Promise<{ written: number; keys: Record<string, string> }> {
   const { logger } = options;
   const { previous } = options.reuse;
   const started = performance.now();
   const recordsDir = join(outDir, SEARCH_RECORDS_DIR);
-  const files = new Map<string, { file: string; stories: number }>();
+  const files = new Map<string, string>();
   const keys: Record<string, string> = {};
   // A site without stories has no bundles, and the route wrote no file.
   for (const name of existsSync(recordsDir) ? await readdir(recordsDir) : []) {
     const file = join(recordsDir, name);
     const bytes = await readFile(file);
-    const { bundle, stories } = JSON.parse(bytes.toString('utf8')) as SearchBundleStories;
-    files.set(bundle, { file, stories: stories.length });
-    keys[bundle] = createHash('sha256').update(bytes).digest('base64url');
+    const { bundle } = JSON.parse(bytes.toString('utf8')) as SearchBundleStories;
+    files.set(bundle, file);
+    keys[bundle] = digest(bytes);
   }
   for (const bundle of previous?.kept ?? []) {
     const key = previous?.keys[bundle];
@@ -71,26 +79,154 @@ export async function writeSearchIndex(
       for (const file of await filesUnder(join(previous.site, bundle))) linking.add(relative(previous.site, file));
     }
   }
-  const write = async ({ bundle }: { bundle: string }) => {
-    const outputPath = join(outDir, bundle);
-    await writeBundleOnThread(options.root, { storiesFile: files.get(bundle)!.file, outputPath });
-    await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
+  const partsDir = join(options.cacheDir, SEARCH_PARTS_DIR);
+  // A full build trusts nothing it did not index itself.
+  if (!previous) await rm(partsDir, { recursive: true, force: true });
+  await mkdir(partsDir, { recursive: true });
+  const parts = new Map<string, BundlePart[]>();
+  for (const bundle of toWrite) parts.set(bundle, await bundleParts(files.get(bundle)!, partsDir));
+  const missing = [...parts.values()].flat().filter((part) => !existsSync(part.dir));
+  const index = async (part: BundlePart) => {
+    // Written beside its place and renamed into it, so that a stopped build leaves no half-written part.
+    const partial = `${part.dir}.partial-${process.pid}`;
+    await rm(partial, { recursive: true, force: true });
+    await writeFile(`${partial}.json`, part.file);
+    await writeBundleOnThread(options.root, { storiesFile: `${partial}.json`, outputPath: partial });
+    await rm(`${partial}.json`);
+    await rename(partial, part.dir);
   };
-  const jobs = toWrite.map((bundle) => ({ bundle, weight: files.get(bundle)!.stories }));
-  await Promise.all([inLanes(jobs, write, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
+  const jobs = missing.map((part) => ({ ...part, weight: part.stories }));
+  await Promise.all([inLanes(jobs, index, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
+  for (const [bundle, list] of parts) {
+    await mergeParts(list, join(outDir, bundle));
+    await prunePartsOf(partsDir, list);
+  }
   await rm(recordsDir, { recursive: true, force: true });
-  const indexed = toWrite.reduce((sum, bundle) => sum + files.get(bundle)!.stories, 0);
+  const indexed = missing.reduce((sum, part) => sum + part.stories, 0);
+  const months = [...parts.values()].flat().length;
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  logger.info(`search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written with ${indexed} stories (${took} s)`);
+  logger.info(
+    `search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written from ${months} ${months === 1 ? 'month' : 'months'}, ${missing.length} indexed with ${indexed} stories (${took} s)`,
+  );
   return { written: toWrite.length, keys };
 }
 
+const digest = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('base64url');
+
+/** Where each month's Pagefind index is kept, under the cache folder, for the publishes that follow. */
+export const SEARCH_PARTS_DIR = 'search-parts';
+
+/** A month of a bundle: its stories' file (as a bundle's, SearchBundleStories) and the folder of its index, named by its digest. */
+interface BundlePart {
+  file: string;
+  stories: number;
+  dir: string;
+  /** The start of every folder name this month's index has had (its digest follows). */
+  prefix: string;
+}
+
+/** The months of a bundle's stories file, newest first as in the file, each with the folder its index has in `partsDir`. */
+async function bundleParts(file: string, partsDir: string): Promise<BundlePart[]> {
+  const { bundle, stories } = JSON.parse(await readFile(file, 'utf8')) as SearchBundleStories;
+  const months = new Map<string, SearchStory[]>();
+  for (const story of stories) {
+    const month = searchBundleFor(new Date(story.date), 'month').replaceAll('/', '');
+    const list = months.get(month) ?? months.set(month, []).get(month)!;
+    list.push(story);
+  }
+  return [...months].map(([month, list]) => {
+    const part = JSON.stringify({ bundle, stories: list } satisfies SearchBundleStories);
+    const prefix = `${bundle.replaceAll('/', '')}--${month}-`;
+    return { file: part, stories: list.length, dir: join(partsDir, `${prefix}${digest(part)}`), prefix };
+  });
+}
+
+/** Removes the indexes of a bundle's months that its months have since replaced. */
+async function prunePartsOf(partsDir: string, parts: readonly BundlePart[]): Promise<void> {
+  const current = new Set(parts.map((part) => relative(partsDir, part.dir)));
+  for (const name of await readdir(partsDir)) {
+    if (!current.has(name) && parts.some((part) => name.startsWith(part.prefix))) await rm(join(partsDir, name), { recursive: true, force: true });
+  }
+}
+
+const gzipAsync = promisify(gzip);
+
+/** Pagefind's file: its signature, then the content, gzipped. */
+const pack = (bytes: Uint8Array) =>
+  // zlib's default level: as small as Pagefind's best within half a per cent, in half the time.
+  gzipAsync(Buffer.concat([Buffer.from(SIGNATURE), bytes]));
+
 /**
- * Pagefind indexes a bundle on one core, and holds the bundle's whole index in memory until it writes
- * it, in proportion to its stories (npm run bench prints the peak). So bundles are indexed side by side,
- * up to `threads` at once, only while the stories being indexed stay within this many: the small bundles
- * of a young site use both cores, and each year of a large archive is indexed alone, which keeps the
- * build's peak memory that of one bundle.
+ * Writes a bundle from its months' indexes: the merged metadata, index chunks and filters, the months'
+ * fragments as they are, Pagefind's scripts, and the bundle's chunk starts and dates.
+ */
+async function mergeParts(parts: readonly BundlePart[], outputPath: string): Promise<void> {
+  const read = async (dir: string, kind: 'index' | 'filter') => {
+    const names = existsSync(join(dir, kind)) ? await readdir(join(dir, kind)) : [];
+    return new Map(
+      await Promise.all(
+        names.map(async (name) => [name.slice(0, name.lastIndexOf('.')), unpack(await readFile(join(dir, kind, name))).subarray(SIGNATURE.length)] as const),
+      ),
+    );
+  };
+  const entries: PagefindEntry[] = [];
+  const indexes: PagefindPart[] = [];
+  for (const { dir } of parts) {
+    const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    const [language, more] = Object.entries(entry.languages);
+    if (!language || more) throw new Error(`search index: ${dir} holds ${Object.keys(entry.languages).length} languages; a bundle has one`);
+    entries.push(entry);
+    const meta = unpack(await readFile(join(dir, `pagefind.${language[1].hash}.pf_meta`))).subarray(SIGNATURE.length);
+    indexes.push({ meta, chunks: await read(dir, 'index'), filters: await read(dir, 'filter') });
+  }
+  const [language] = Object.keys(entries[0]!.languages);
+  const merged = mergePagefindIndexes(indexes, { language: language!, chunkSize: PAGEFIND_CHUNK_SIZE });
+  await rm(outputPath, { recursive: true, force: true });
+  await Promise.all(['index', 'filter', 'fragment'].map((kind) => mkdir(join(outputPath, kind), { recursive: true })));
+  const writes: Promise<void>[] = [];
+  const write = (path: string, bytes: Uint8Array) => writes.push(pack(bytes).then((packed) => writeFile(join(outputPath, path), packed)));
+  write(`pagefind.${merged.meta.hash}.pf_meta`, merged.meta.bytes);
+  for (const { hash, bytes } of merged.chunks) write(`index/${hash}.pf_index`, bytes);
+  for (const { hash, bytes } of merged.filters) write(`filter/${hash}.pf_filter`, bytes);
+  const dates: Record<string, number> = {};
+  for (const { dir } of parts) {
+    for (const name of await readdir(join(dir, 'fragment'))) writes.push(copyFile(join(dir, 'fragment', name), join(outputPath, 'fragment', name)));
+    Object.assign(dates, JSON.parse(await readFile(join(dir, DATES_FILE), 'utf8')) as Record<string, number>);
+    // Pagefind's scripts and WebAssembly are the same in every month.
+    if (dir === parts[0]!.dir) {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        if (entry.isFile() && !/\.pf_meta$|^pagefind-entry\.json$/.test(entry.name) && entry.name !== DATES_FILE)
+          writes.push(copyFile(join(dir, entry.name), join(outputPath, entry.name)));
+      }
+    }
+  }
+  const entry: PagefindEntry = {
+    ...entries[0]!,
+    languages: { [language!]: { ...entries[0]!.languages[language!]!, hash: merged.meta.hash, page_count: merged.pages.length } },
+  };
+  writes.push(writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry)));
+  writes.push(writeFile(join(outputPath, DATES_FILE), JSON.stringify(sortedDates(dates, merged.pages))));
+  await Promise.all(writes);
+  await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
+}
+
+/** The dates by fragment in page order, as publishFragments lists them for one index. */
+function sortedDates(dates: Record<string, number>, pages: readonly string[]): Record<string, number> {
+  return Object.fromEntries([...pages].sort().map((page) => [page, dates[page]!]));
+}
+
+/** pagefind-entry.json. */
+interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters: string[];
+}
+
+/**
+ * Pagefind indexes on one core, and holds an index whole in memory until it writes it, in proportion
+ * to its stories (npm run bench prints the peak). So months are indexed side by side, up to `threads`
+ * at once, only while the stories being indexed stay within this many: a month of a busy newsroom
+ * (a bundle period of "month" indexes its bundle as one part) is indexed alone.
  */
 const STORIES_AT_ONCE = 1_500;
 

@@ -1,3 +1,5 @@
+import { decodeCbor } from './cbor.ts';
+
 /**
  * Pagefind 1.6 answers a query word with every indexed word that starts with it (sme finds smes), but
  * it fetches only the index chunk the query word itself falls in; longer words that begin a later chunk
@@ -54,57 +56,4 @@ export function readChunkStarts(meta: Uint8Array): string[] {
     if (!Array.isArray(chunk) || typeof chunk[0] !== 'string') throw new Error('Pagefind metadata: a chunk without a first word');
     return chunk[0];
   });
-}
-
-type Cbor = number | string | boolean | null | Uint8Array | Cbor[] | { [key: string]: Cbor };
-
-/** The CBOR that Pagefind writes: integers, strings, byte strings, arrays, maps and simple values. */
-function decodeCbor(bytes: Uint8Array): Cbor {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = new TextDecoder();
-  let pos = 0;
-  const read = (): Cbor => {
-    if (pos >= bytes.length) throw new Error('Pagefind metadata ends early');
-    const head = bytes[pos++]!;
-    const major = head >> 5;
-    const info = head & 31;
-    let n = info;
-    if (info === 24) n = view.getUint8(pos++);
-    else if (info === 25) {
-      n = view.getUint16(pos);
-      pos += 2;
-    } else if (info === 26) {
-      n = view.getUint32(pos);
-      pos += 4;
-    } else if (info === 27) {
-      n = Number(view.getBigUint64(pos));
-      pos += 8;
-    } else if (info > 27) throw new Error(`Pagefind metadata: unsupported CBOR item ${head}`);
-    switch (major) {
-      case 0:
-        return n;
-      case 1:
-        return -1 - n;
-      case 2:
-        return bytes.subarray(pos, (pos += n));
-      case 3:
-        return text.decode(bytes.subarray(pos, (pos += n)));
-      case 4:
-        return Array.from({ length: n }, read);
-      case 5: {
-        const map: { [key: string]: Cbor } = {};
-        for (let i = 0; i < n; i++) map[String(read())] = read();
-        return map;
-      }
-      case 7:
-        if (info === 20 || info === 21) return info === 21;
-        if (info === 22) return null;
-        if (info === 26) return view.getFloat32(pos - 4);
-        if (info === 27) return view.getFloat64(pos - 8);
-        throw new Error(`Pagefind metadata: unsupported CBOR value ${head}`);
-      default:
-        throw new Error(`Pagefind metadata: unsupported CBOR type ${major}`);
-    }
-  };
-  return read();
 }

@@ -1,0 +1,312 @@
+import { createHash } from 'node:crypto';
+import { CborCursor, CborWriter, decodeCbor } from './cbor.ts';
+
+/**
+ * Merges Pagefind indexes of parts of a bundle (its months) into the index Pagefind writes for the
+ * whole bundle: the same metadata, the same index chunks and filters, content for content and name
+ * for name (tests/unit/pagefind-merge.test.ts checks it against Pagefind). Pagefind takes time and
+ * memory in proportion to the stories it indexes, and a year of a large archive takes it most of a
+ * publish; merging a year's months, of which a publish re-indexes one, copies their words' page lists
+ * instead of reading the stories again.
+ *
+ * The files are those of Pagefind 1.6: metadata [version, pages [[hash, words]], chunks [[from, to,
+ * hash]], filters [[name, hash]], sorts, meta fields]; an index chunk [[[word, pages, variants]]], a
+ * page [page number (delta to the previous page), locations, metadata locations], a variant [form,
+ * pages]; a filter [name, [[value, pages]]]. Page numbers count the bundle's pages in the order of the
+ * parts, as Pagefind numbers the stories of the whole bundle in the order they are added.
+ */
+
+/** One part's index, its files unpacked (gunzipped, without Pagefind's signature). */
+export interface PagefindPart {
+  meta: Uint8Array;
+  /** Index chunks by hash (the names in the metadata). */
+  chunks: ReadonlyMap<string, Uint8Array>;
+  /** Filters by hash. */
+  filters: ReadonlyMap<string, Uint8Array>;
+}
+
+export interface MergedFile {
+  hash: string;
+  bytes: Uint8Array;
+}
+
+export interface MergedIndex {
+  /** The metadata, named pagefind.<hash>.pf_meta. */
+  meta: MergedFile;
+  chunks: MergedFile[];
+  filters: MergedFile[];
+  /** Every page's fragment hash, in page order (the fragments are the parts' own files). */
+  pages: string[];
+}
+
+export interface MergeOptions {
+  /** The language the index is built under: the prefix of every file's hash. */
+  language: string;
+  /** Pagefind's index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE; locations and pages, not bytes). */
+  chunkSize: number;
+}
+
+/** Pagefind's default chunk size. */
+export const PAGEFIND_CHUNK_SIZE = 20_000;
+
+type Meta = [version: string, pages: [string, number][], chunks: [string, string, string][], filters: [string, string][], sorts: unknown[], fields: string[]];
+
+/**
+ * A word's pages within one part: where its page list's bytes lie, so that merging copies them. Only
+ * the first page's number changes (it is a delta to the previous page, which is now in another part).
+ */
+interface Segment {
+  bytes: Uint8Array;
+  count: number;
+  /** Absolute page numbers (in the merged index) of the first and last page. */
+  first: number;
+  last: number;
+  /** The bytes after the first page's number, up to the end of the last page. */
+  restStart: number;
+  restEnd: number;
+  /** Pagefind's chunk measure: locations and metadata locations, plus one, for each page. */
+  size: number;
+}
+
+interface MergedWord {
+  pages: Segment[];
+  variants: Map<string, Segment[]>;
+}
+
+export function mergePagefindIndexes(parts: readonly PagefindPart[], options: MergeOptions): MergedIndex {
+  const metas = parts.map((part) => decodeCbor(part.meta) as unknown as Meta);
+  if (metas.length === 0) throw new Error('Pagefind merge: no parts to merge');
+  if (metas.some((meta) => meta[4].length > 0)) throw new Error('Pagefind merge: sort orders are not supported (the search index sets none)');
+  const fields = [...new Set(metas.flatMap((meta) => meta[5]))].sort(compareCodePoints);
+  const pages: [string, number][] = [];
+  const words = new Map<string, MergedWord>();
+  const filters = new Map<string, Map<string, number[]>>();
+  const fragments = new Set<string>();
+
+  parts.forEach((part, i) => {
+    const meta = metas[i]!;
+    const offset = pages.length;
+    for (const page of meta[1]) {
+      if (fragments.has(page[0]))
+        throw new Error(`Pagefind merge: two pages share the fragment ${page[0]}; index this bundle whole (search bundle period "month")`);
+      fragments.add(page[0]);
+      pages.push(page);
+    }
+    // Metadata locations name their field by its place in the field list, which may differ between parts.
+    const fieldIds = meta[5].map((field) => fields.indexOf(field));
+    const remap = fieldIds.some((id, j) => id !== j) ? fieldIds : null;
+    for (const [, , hash] of meta[2]) readChunk(need(part.chunks, hash, 'index chunk'), offset, remap, words);
+    for (const [name, hash] of meta[3]) {
+      const [, values] = decodeCbor(need(part.filters, hash, 'filter')) as unknown as [string, [string, number[]][]];
+      const merged = filters.get(name) ?? filters.set(name, new Map()).get(name)!;
+      for (const [value, list] of values) {
+        const into = merged.get(value) ?? merged.set(value, []).get(value)!;
+        for (const page of list) into.push(page + offset);
+      }
+    }
+  });
+
+  const language = options.language;
+  // Index chunks: the words in order, cut once a chunk's measure reaches the chunk size (Pagefind's chunk_index).
+  const sorted = [...words.keys()].sort(compareCodePoints);
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  for (const word of sorted) {
+    const w = words.get(word)!;
+    size += sum(w.pages) + w.variants.size + [...w.variants.values()].reduce((s, list) => s + sum(list), 0);
+    chunk.push(word);
+    if (size >= options.chunkSize) {
+      chunks.push(chunk);
+      chunk = [];
+      size = 0;
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+
+  const chunkNames = new Names(language);
+  const chunkFiles = chunks.map((list) => {
+    const out = new CborWriter().array(1).array(list.length);
+    for (const word of list) {
+      const w = words.get(word)!;
+      out.array(3).text(word);
+      writePages(out, w.pages);
+      out.array(w.variants.size);
+      for (const [form, list] of w.variants) writePages(out.array(2).text(form), list);
+    }
+    const bytes = out.bytes();
+    return { hash: chunkNames.name(bytes), bytes };
+  });
+  const ranges = chunkRanges(chunks);
+
+  const filterNames = new Names(language);
+  const filterFiles: MergedFile[] = [];
+  const filterList: [string, string][] = [];
+  for (const name of [...filters.keys()].sort(compareCodePoints)) {
+    const values = [...filters.get(name)!].sort((a, b) => compareCodePoints(a[0], b[0]));
+    const bytes = new CborWriter().value([name, values]).bytes();
+    const hash = filterNames.name(bytes);
+    filterFiles.push({ hash, bytes });
+    filterList.push([name, hash]);
+  }
+
+  const meta: Meta = [metas[0]![0], pages, ranges.map(([from, to], i) => [from, to, chunkFiles[i]!.hash]), filterList, [], fields];
+  const metaBytes = new CborWriter().value(meta).bytes();
+  return {
+    meta: { hash: `${language}_${sha1(metaBytes).slice(0, language.length + 8)}`, bytes: metaBytes },
+    chunks: chunkFiles,
+    filters: filterFiles,
+    pages: pages.map(([hash]) => hash),
+  };
+}
+
+function need(files: ReadonlyMap<string, Uint8Array>, hash: string, kind: string): Uint8Array {
+  const bytes = files.get(hash);
+  if (!bytes) throw new Error(`Pagefind merge: the ${kind} ${hash} named in a part's metadata is missing`);
+  return bytes;
+}
+
+const sum = (segments: readonly Segment[]) => segments.reduce((s, segment) => s + segment.size, 0);
+
+/** Adds an index chunk's words to `words`, their pages numbered after `offset`. */
+function readChunk(bytes: Uint8Array, offset: number, remap: readonly number[] | null, words: Map<string, MergedWord>): void {
+  const decoder = new TextDecoder();
+  const cursor = new CborCursor(bytes);
+  cursor.next();
+  const count = cursor.next();
+  for (let i = 0; i < count; i++) {
+    cursor.next();
+    const word = cursor.text(cursor.next(), decoder);
+    let w = words.get(word);
+    if (!w) words.set(word, (w = { pages: [], variants: new Map() }));
+    const segment = readPages(cursor, offset, remap);
+    if (segment) w.pages.push(segment);
+    const variants = cursor.next();
+    for (let v = 0; v < variants; v++) {
+      cursor.next();
+      const form = cursor.text(cursor.next(), decoder);
+      const pages = readPages(cursor, offset, remap);
+      const into = w.variants.get(form) ?? w.variants.set(form, []).get(form)!;
+      if (pages) into.push(pages);
+    }
+  }
+}
+
+/** Steps over a page list, noting where its bytes lie; rewrites it when metadata field numbers change. */
+function readPages(cursor: CborCursor, offset: number, remap: readonly number[] | null): Segment | null {
+  const count = cursor.next();
+  let page = 0;
+  let first = 0;
+  let restStart = 0;
+  let size = 0;
+  let metaLocations = false;
+  for (let i = 0; i < count; i++) {
+    cursor.next();
+    page += cursor.next();
+    if (i === 0) {
+      first = page;
+      restStart = cursor.pos;
+    }
+    const locs = cursor.next();
+    cursor.skipIntegers(locs);
+    const metaLocs = cursor.next();
+    cursor.skipIntegers(metaLocs);
+    if (metaLocs > 0) metaLocations = true;
+    size += locs + metaLocs + 1;
+  }
+  if (count === 0) return null;
+  const segment: Segment = { bytes: cursor.bytes, count, first: first + offset, last: page + offset, restStart, restEnd: cursor.pos, size };
+  return remap && metaLocations ? remapFields(segment, remap) : segment;
+}
+
+/** A segment whose metadata locations name fields by the merged field list (-(id + 1) marks a field). */
+function remapFields(segment: Segment, remap: readonly number[]): Segment {
+  const cursor = new CborCursor(segment.bytes, segment.restStart);
+  const out = new CborWriter();
+  for (let i = 0; i < segment.count; i++) {
+    if (i > 0) {
+      cursor.next();
+      out.array(3).integer(cursor.next());
+    }
+    const start = cursor.pos;
+    const locs = cursor.next();
+    cursor.skipIntegers(locs);
+    out.raw(segment.bytes.subarray(start, cursor.pos));
+    const metaLocs = cursor.next();
+    out.array(metaLocs);
+    for (let j = 0; j < metaLocs; j++) {
+      const value = cursor.next();
+      const n = cursor.major === 1 ? -1 - value : value;
+      out.integer(n < 0 ? -(remap[-n - 1]! + 1) : n);
+    }
+  }
+  const bytes = out.bytes();
+  return { ...segment, bytes, restStart: 0, restEnd: bytes.length };
+}
+
+/** Writes a word's (or variant's) page list from its parts' segments, each first page renumbered. */
+function writePages(out: CborWriter, segments: readonly Segment[]): void {
+  out.array(segments.reduce((s, segment) => s + segment.count, 0));
+  let last = 0;
+  for (const segment of segments) {
+    out
+      .array(3)
+      .integer(segment.first - last)
+      .raw(segment.bytes.subarray(segment.restStart, segment.restEnd));
+    last = segment.last;
+  }
+}
+
+/** Each chunk's first and last word, shortened to where neighbouring chunks differ (Pagefind's chunk_meta). */
+function chunkRanges(chunks: readonly (readonly string[])[]): [string, string][] {
+  const ranges = chunks.map((list): [string, string] => [list[0] ?? '', list.at(-1) ?? '']);
+  for (let i = 0; i + 1 < ranges.length; i++) {
+    const a = [...ranges[i]![1]];
+    const b = [...ranges[i + 1]![0]];
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    const to = a.slice(0, common + 1).join('');
+    if (compareCodePoints(to, ranges[i]![0]) >= 0) ranges[i]![1] = to;
+    ranges[i + 1]![0] = b.slice(0, common + 1).join('');
+  }
+  return ranges;
+}
+
+/** Pagefind's file names: the language, then the start of the content's SHA-1, longer where two would collide. */
+class Names {
+  private readonly taken = new Set<string>();
+  private readonly language: string;
+  constructor(language: string) {
+    this.language = language;
+  }
+  name(bytes: Uint8Array): string {
+    const full = `${this.language}_${sha1(bytes)}`;
+    let length = this.language.length + 8;
+    // Pagefind lengthens a colliding name by two characters at a time.
+    while (this.taken.has(full.slice(0, length)) && length < full.length) length = Math.min(length + 2, full.length);
+    const name = full.slice(0, length);
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/** SHA-1 in hex as Pagefind writes it: each byte without a leading zero. */
+function sha1(bytes: Uint8Array): string {
+  return Array.from(createHash('sha1').update(bytes).digest(), (b) => b.toString(16)).join('');
+}
+
+/** Strings in code point order (Rust's order for strings), not UTF-16's. */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (a code point above U+FFFF) sorts after every other code unit.
+    const surrogateX = x >= 0xd800 && x <= 0xdfff;
+    const surrogateY = y >= 0xd800 && y <= 0xdfff;
+    if (surrogateX !== surrogateY) return surrogateX ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
