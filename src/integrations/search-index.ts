@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { constants, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { SEARCH_RECORDS_DIR, searchBundleFor, type SearchBundleStories } from '../lib/search/bundles.ts';
-import { mergePagefindIndexes, PAGEFIND_CHUNK_SIZE, type PagefindPart } from '../lib/search/pagefind-merge.ts';
+import { mergePagefindIndexes, SEARCH_CHUNK_SIZE, type PagefindPart } from '../lib/search/pagefind-merge.ts';
 import type { SearchStory } from '../lib/search/record.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
@@ -180,7 +180,7 @@ async function mergeParts(parts: readonly BundlePart[], outputPath: string): Pro
     indexes.push({ meta, chunks: await read(dir, 'index'), filters: await read(dir, 'filter') });
   }
   const [language] = Object.keys(entries[0]!.languages);
-  const merged = mergePagefindIndexes(indexes, { language: language!, chunkSize: PAGEFIND_CHUNK_SIZE });
+  const merged = mergePagefindIndexes(indexes, { language: language!, chunkSize: SEARCH_CHUNK_SIZE });
   await rm(outputPath, { recursive: true, force: true });
   await Promise.all(['index', 'filter', 'fragment'].map((kind) => mkdir(join(outputPath, kind), { recursive: true })));
   const writes: Promise<void>[] = [];
