@@ -12,6 +12,7 @@ import type { SearchStory } from '../lib/search/record.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
 import { inLanes } from '../lib/lanes.ts';
+import { isAlive } from '../lib/publish.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
 import { buildStoryRecord, SEARCH_INDEX_LANGUAGE } from '../lib/search/record.ts';
 import { fromIndexText } from '../lib/search/text.ts';
@@ -83,12 +84,13 @@ export async function writeSearchIndex(
   // A full build trusts nothing it did not index itself.
   if (!previous) await rm(partsDir, { recursive: true, force: true });
   await mkdir(partsDir, { recursive: true });
+  await removeLeftovers(partsDir);
   const parts = new Map<string, BundlePart[]>();
   for (const bundle of toWrite) parts.set(bundle, await bundleParts(files.get(bundle)!, partsDir));
   const missing = [...parts.values()].flat().filter((part) => !existsSync(part.dir));
   const index = async (part: BundlePart) => {
     // Written beside its place and renamed into it, so that a stopped build leaves no half-written part.
-    const partial = `${part.dir}.partial-${process.pid}`;
+    const partial = `${part.dir}${LEFTOVER}${process.pid}`;
     await rm(partial, { recursive: true, force: true });
     await writeFile(`${partial}.json`, part.file);
     await writeBundleOnThread(options.root, { storiesFile: `${partial}.json`, outputPath: partial });
@@ -121,31 +123,51 @@ interface BundlePart {
   file: string;
   stories: number;
   dir: string;
-  /** The start of every folder name this month's index has had (its digest follows). */
+  /** The start of every folder name this month's index has had (pagefind-2025.2025-03.; its digest follows). */
   prefix: string;
 }
+
+const PART_MONTH_START = '/pagefind-'.length;
 
 /** The months of a bundle's stories file, newest first as in the file, each with the folder its index has in `partsDir`. */
 async function bundleParts(file: string, partsDir: string): Promise<BundlePart[]> {
   const { bundle, stories } = JSON.parse(await readFile(file, 'utf8')) as SearchBundleStories;
   const months = new Map<string, SearchStory[]>();
   for (const story of stories) {
-    const month = searchBundleFor(new Date(story.date), 'month').replaceAll('/', '');
+    // 2025-03, from /pagefind-2025-03/.
+    const month = searchBundleFor(new Date(story.date), 'month').slice(PART_MONTH_START, -1);
     const list = months.get(month) ?? months.set(month, []).get(month)!;
     list.push(story);
   }
   return [...months].map(([month, list]) => {
     const part = JSON.stringify({ bundle, stories: list } satisfies SearchBundleStories);
-    const prefix = `${bundle.replaceAll('/', '')}--${month}-`;
+    const prefix = `${bundle.replaceAll('/', '')}.${month}.`;
     return { file: part, stories: list.length, dir: join(partsDir, `${prefix}${digest(part)}`), prefix };
   });
 }
 
-/** Removes the indexes of a bundle's months that its months have since replaced. */
+/**
+ * Removes the indexes of a bundle's months that its months have since replaced. Each is renamed before
+ * it is removed, so that a build stopped meanwhile leaves no half-removed index under a month's name.
+ */
 async function prunePartsOf(partsDir: string, parts: readonly BundlePart[]): Promise<void> {
   const current = new Set(parts.map((part) => relative(partsDir, part.dir)));
   for (const name of await readdir(partsDir)) {
-    if (!current.has(name) && parts.some((part) => name.startsWith(part.prefix))) await rm(join(partsDir, name), { recursive: true, force: true });
+    if (current.has(name) || !parts.some((part) => name.startsWith(part.prefix))) continue;
+    const doomed = join(partsDir, `${name}${LEFTOVER}${process.pid}`);
+    await rename(join(partsDir, name), doomed);
+    await rm(doomed, { recursive: true, force: true });
+  }
+}
+
+/** What a build is still writing or removing in the parts folder ends with this and its process id. */
+const LEFTOVER = '.unfinished-';
+
+/** Removes what builds stopped before they finished left in the parts folder. */
+async function removeLeftovers(partsDir: string): Promise<void> {
+  for (const name of await readdir(partsDir)) {
+    const pid = Number(name.split(LEFTOVER)[1]?.replace(/\.json$/, ''));
+    if (Number.isInteger(pid) && !isAlive(pid)) await rm(join(partsDir, name), { recursive: true, force: true });
   }
 }
 
@@ -206,11 +228,12 @@ async function mergeParts(parts: readonly BundlePart[], outputPath: string): Pro
   };
   writes.push(writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry)));
   writes.push(writeFile(join(outputPath, DATES_FILE), JSON.stringify(sortedDates(dates, merged.pages))));
+  const starts = readChunkStarts(Buffer.concat([Buffer.from(SIGNATURE), merged.meta.bytes]));
+  writes.push(writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(starts)].sort())));
   await Promise.all(writes);
-  await writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(await bundleChunkStarts(outputPath))].sort()));
 }
 
-/** The dates by fragment in page order, as publishFragments lists them for one index. */
+/** The dates by fragment name, in the order publishFragments lists them for one index. */
 function sortedDates(dates: Record<string, number>, pages: readonly string[]): Record<string, number> {
   return Object.fromEntries([...pages].sort().map((page) => [page, dates[page]!]));
 }
@@ -285,17 +308,6 @@ export async function writeBundle(storiesFile: string, outputPath: string): Prom
 
 /** Pagefind writes its ready-made search interfaces beside each index; the search page is the site's own, so no reader would load them. */
 const PAGEFIND_UI_FILE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
-
-/** The first word of each index chunk of the bundle written to `outputPath` (see chunks.ts). */
-async function bundleChunkStarts(outputPath: string): Promise<string[]> {
-  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> };
-  const starts: string[] = [];
-  for (const { hash } of Object.values(entry.languages)) {
-    const file = await readFile(join(outputPath, `pagefind.${hash}.pf_meta`));
-    starts.push(...readChunkStarts(unpack(file)));
-  }
-  return starts;
-}
 
 /** Pagefind's files are gzipped after this signature (its browser code also takes them unzipped). */
 const SIGNATURE = 'pagefind_dcd';

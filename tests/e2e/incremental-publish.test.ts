@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -153,6 +154,29 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     await rm(join(bodies, kept[0]!));
     expect(await publishNow()).toMatch(/^published /);
     expect((await readdir(bodies)).sort()).toEqual(kept);
+  });
+
+  it('indexes again a month whose search index the cache lost, and removes what a stopped build left there', async () => {
+    const parts = join(env.NEWS_CACHE_DIR, 'search-parts');
+    const month = (name: string) => name.split('.').slice(0, 2).join('.');
+    const before = (await readdir(parts)).sort();
+    // One index per month of the site's stories (pagefind-2025.2025-02.<digest>), none a later publish replaced.
+    expect(new Set(before.map(month)).size).toBe(before.length);
+    const lost = before.find((name) => name.startsWith('pagefind-2025.2025-01.'))!;
+    await rm(join(parts, lost), { recursive: true });
+    const dead = spawnSync('true').pid;
+    const leftover = join(parts, `${lost}.unfinished-${dead}`);
+    await mkdir(leftover);
+    // A story of February 2025: its year's bundle is merged again, January included.
+    const file = join(contentDir, 'story-09/th.mdx');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('ฟื้นตัว', 'ฟื้นตัวแน่นอน'));
+    expect(await publishNow()).toMatch(/^published 1 story: .*1 search bundle re-indexed/);
+    const after = (await readdir(parts)).sort();
+    expect(after).toContain(lost);
+    expect(existsSync(leftover)).toBe(false);
+    expect(after.map(month)).toEqual(before.map(month));
+    expect(after.filter((name) => !before.includes(name)).map(month)).toEqual(['pagefind-2025.2025-02']);
+    await expectSameAsFullBuild('lost-month');
   });
 
   it('leaves the live site whole and served when a publish fails', async () => {
