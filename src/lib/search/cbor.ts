@@ -1,8 +1,8 @@
 /**
  * The CBOR that Pagefind's index files hold (RFC 8949, as Rust's minicbor writes it): reading any of
- * it, writing the integers, text and arrays its index, filter and metadata files are made of, and the
- * item heads that let the index merge (pagefind-merge.ts) step over a word's locations without
- * making an object of each.
+ * it, writing the integers, text and arrays its index, filter and metadata files are made of, and a
+ * cursor that lets the index merge (pagefind-merge.ts) step over a word's locations without making an
+ * object of each.
  */
 
 export type Cbor = number | string | boolean | null | Uint8Array | Cbor[] | { [key: string]: Cbor };
@@ -13,7 +13,7 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
   const text = new TextDecoder();
   let pos = 0;
   const read = (): Cbor => {
-    if (pos >= bytes.length) throw new Error('Pagefind metadata ends early');
+    if (pos >= bytes.length) throw new Error('Pagefind index file: the CBOR ends early');
     const head = bytes[pos++]!;
     const major = head >> 5;
     const info = head & 31;
@@ -28,7 +28,7 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
     } else if (info === 27) {
       n = Number(view.getBigUint64(pos));
       pos += 8;
-    } else if (info > 27) throw new Error(`Pagefind metadata: unsupported CBOR item ${head}`);
+    } else if (info > 27) throw new Error(`Pagefind index file: unsupported CBOR item ${head}`);
     switch (major) {
       case 0:
         return n;
@@ -50,31 +50,12 @@ export function decodeCbor(bytes: Uint8Array): Cbor {
         if (info === 22) return null;
         if (info === 26) return view.getFloat32(pos - 4);
         if (info === 27) return view.getFloat64(pos - 8);
-        throw new Error(`Pagefind metadata: unsupported CBOR value ${head}`);
+        throw new Error(`Pagefind index file: unsupported CBOR value ${head}`);
       default:
-        throw new Error(`Pagefind metadata: unsupported CBOR type ${major}`);
+        throw new Error(`Pagefind index file: unsupported CBOR type ${major}`);
     }
   };
   return read();
-}
-
-/** An item's head: its major type, its count or value, and where the item's content starts. */
-export interface CborHead {
-  major: number;
-  value: number;
-  next: number;
-}
-
-/** Reads the head of the item at `pos` (definite lengths only, as minicbor writes them). */
-export function readHead(bytes: Uint8Array, pos: number): CborHead {
-  const head = bytes[pos]!;
-  const info = head & 31;
-  if (info < 24) return { major: head >> 5, value: info, next: pos + 1 };
-  if (info === 24) return { major: head >> 5, value: bytes[pos + 1]!, next: pos + 2 };
-  if (info === 25) return { major: head >> 5, value: (bytes[pos + 1]! << 8) | bytes[pos + 2]!, next: pos + 3 };
-  if (info === 26)
-    return { major: head >> 5, value: ((bytes[pos + 1]! << 24) >>> 0) + ((bytes[pos + 2]! << 16) | (bytes[pos + 3]! << 8) | bytes[pos + 4]!), next: pos + 5 };
-  throw new Error(`Pagefind index: unsupported CBOR item ${head} at byte ${pos}`);
 }
 
 /**
@@ -116,12 +97,6 @@ export class CborCursor {
     this.pos += length;
     return text;
   }
-}
-
-/** Where the integer at `pos` ends (an integer's head is all of it). */
-export function skipInteger(bytes: Uint8Array, pos: number): number {
-  const info = bytes[pos]! & 31;
-  return pos + (info < 24 ? 1 : info === 24 ? 2 : info === 25 ? 3 : info === 26 ? 5 : 9);
 }
 
 /** Writes CBOR with the shortest heads, as minicbor does, into a buffer that grows. */
