@@ -56,7 +56,7 @@ const variables = {
   // The card routes are rendered before the pages, so the build's thread mostly waits meanwhile:
   // one drawing thread per core, up to 4.
   ogThreads: { name: 'NEWS_OG_THREADS', takes: 'a whole number, 0 or more', default: () => String(Math.min(4, availableParallelism())) },
-  // Pagefind indexes a bundle on one core: one bundle per core, up to 2, while their stories fit the memory budget in search-index.ts.
+  // Pagefind indexes a bundle's month on one core: one month per core, up to 2, while their stories fit the memory budget in search-index.ts.
   searchThreads: { name: 'NEWS_SEARCH_THREADS', takes: 'a whole number, 1 or more', default: () => String(Math.min(2, availableParallelism())) },
   searchBundlePeriod: { name: 'NEWS_SEARCH_BUNDLE_PERIOD', takes: `one of ${SEARCH_BUNDLE_PERIODS.join(', ')}`, default: () => 'year' },
   // Empty: mailto:corrections@ the domain of SITE_URL.

@@ -1,6 +1,6 @@
 /**
- * Indexes one search bundle on a thread of its own (see writeBundleOnThread in search-index.ts):
- * the garbage of cutting thousands of stories into words stays on this thread's small heap.
+ * Indexes one month of a search bundle on a thread of its own (see writeBundleOnThread in
+ * search-index.ts): the garbage of cutting stories into words stays on this thread's small heap.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeBundle, type BundleJob } from './search-index.ts';

@@ -8,13 +8,12 @@ import { constants, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { SEARCH_RECORDS_DIR, searchBundleFor, type SearchBundleStories } from '../lib/search/bundles.ts';
 import { mergePagefindIndexes, SEARCH_CHUNK_SIZE, type PagefindPart } from '../lib/search/pagefind-merge.ts';
-import type { SearchStory } from '../lib/search/record.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
 import { inLanes } from '../lib/lanes.ts';
 import { isAlive } from '../lib/publish.ts';
 import { DATES_FILE, publicationMinute } from '../lib/search/dates.ts';
-import { buildStoryRecord, SEARCH_INDEX_LANGUAGE } from '../lib/search/record.ts';
+import { buildStoryRecord, SEARCH_INDEX_LANGUAGE, type SearchStory } from '../lib/search/record.ts';
 import { fromIndexText } from '../lib/search/text.ts';
 
 /**
@@ -55,23 +54,26 @@ export async function writeSearchIndex(
   const { previous } = options.reuse;
   const started = performance.now();
   const recordsDir = join(outDir, SEARCH_RECORDS_DIR);
-  const files = new Map<string, string>();
+  const partsDir = join(options.cacheDir, SEARCH_PARTS_DIR);
   const keys: Record<string, string> = {};
+  const written = new Set<string>();
+  // The months of each bundle to write; a bundle whose file is the one the live site indexed is linked.
+  const parts = new Map<string, BundlePart[]>();
   // A site without stories has no bundles, and the route wrote no file.
   for (const name of existsSync(recordsDir) ? await readdir(recordsDir) : []) {
-    const file = join(recordsDir, name);
-    const bytes = await readFile(file);
-    const { bundle } = JSON.parse(bytes.toString('utf8')) as SearchBundleStories;
-    files.set(bundle, file);
-    keys[bundle] = digest(bytes);
+    const bytes = await readFile(join(recordsDir, name));
+    const stories = JSON.parse(bytes.toString('utf8')) as SearchBundleStories;
+    keys[stories.bundle] = digest(bytes);
+    written.add(stories.bundle);
+    if (previous?.keys[stories.bundle] !== keys[stories.bundle]) parts.set(stories.bundle, bundleParts(stories, partsDir));
   }
   for (const bundle of previous?.kept ?? []) {
     const key = previous?.keys[bundle];
-    if (key === undefined || files.has(bundle)) throw new Error(`search index: bundle ${bundle} is both kept and written, or was not indexed before`);
+    if (key === undefined || written.has(bundle)) throw new Error(`search index: bundle ${bundle} is both kept and written, or was not indexed before`);
     keys[bundle] = key;
   }
   const bundles = Object.keys(keys).sort().reverse();
-  const toWrite = bundles.filter((bundle) => previous?.keys[bundle] !== keys[bundle]);
+  const toWrite = bundles.filter((bundle) => parts.has(bundle));
   // The bundles kept are linked (their chunk starts and dates included: they are their own) while the others are indexed.
   let linking: ReturnType<typeof linkPool> | null = null;
   if (previous) {
@@ -80,14 +82,12 @@ export async function writeSearchIndex(
       for (const file of await filesUnder(join(previous.site, bundle))) linking.add(relative(previous.site, file));
     }
   }
-  const partsDir = join(options.cacheDir, SEARCH_PARTS_DIR);
   // A full build trusts nothing it did not index itself.
   if (!previous) await rm(partsDir, { recursive: true, force: true });
   await mkdir(partsDir, { recursive: true });
   await removeLeftovers(partsDir);
-  const parts = new Map<string, BundlePart[]>();
-  for (const bundle of toWrite) parts.set(bundle, await bundleParts(files.get(bundle)!, partsDir));
-  const missing = [...parts.values()].flat().filter((part) => !existsSync(part.dir));
+  const months = [...parts.values()].flat();
+  const missing = months.filter((part) => !existsSync(part.dir));
   const index = async (part: BundlePart) => {
     // Written beside its place and renamed into it, so that a stopped build leaves no half-written part.
     const partial = `${part.dir}${LEFTOVER}${process.pid}`;
@@ -105,10 +105,9 @@ export async function writeSearchIndex(
   }
   await rm(recordsDir, { recursive: true, force: true });
   const indexed = missing.reduce((sum, part) => sum + part.stories, 0);
-  const months = [...parts.values()].flat().length;
   const took = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
-    `search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written from ${months} ${months === 1 ? 'month' : 'months'}, ${missing.length} indexed with ${indexed} stories (${took} s)`,
+    `search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written from ${months.length} ${months.length === 1 ? 'month' : 'months'}, ${missing.length} indexed with ${indexed} stories (${took} s)`,
   );
   return { written: toWrite.length, keys };
 }
@@ -129,9 +128,9 @@ interface BundlePart {
 
 const PART_MONTH_START = '/pagefind-'.length;
 
-/** The months of a bundle's stories file, newest first as in the file, each with the folder its index has in `partsDir`. */
-async function bundleParts(file: string, partsDir: string): Promise<BundlePart[]> {
-  const { bundle, stories } = JSON.parse(await readFile(file, 'utf8')) as SearchBundleStories;
+/** The months of a bundle's stories, in the bundle's order (newest first), each with the folder its index has in `partsDir`. */
+function bundleParts({ bundle, stories }: SearchBundleStories, partsDir: string): BundlePart[] {
+  // The file's own order is kept (a re-sort could order stories of the same second differently).
   const months = new Map<string, SearchStory[]>();
   for (const story of stories) {
     // 2025-03, from /pagefind-2025-03/.
@@ -183,25 +182,24 @@ const pack = (bytes: Uint8Array) =>
  * fragments as they are, Pagefind's scripts, and the bundle's chunk starts and dates.
  */
 async function mergeParts(parts: readonly BundlePart[], outputPath: string): Promise<void> {
+  // A Pagefind file's content: unzipped, without its signature.
+  const content = async (path: string) => unpack(await readFile(path)).subarray(SIGNATURE.length);
   const read = async (dir: string, kind: 'index' | 'filter') => {
     const names = existsSync(join(dir, kind)) ? await readdir(join(dir, kind)) : [];
-    return new Map(
-      await Promise.all(
-        names.map(async (name) => [name.slice(0, name.lastIndexOf('.')), unpack(await readFile(join(dir, kind, name))).subarray(SIGNATURE.length)] as const),
-      ),
-    );
+    return new Map(await Promise.all(names.map(async (name) => [name.slice(0, name.lastIndexOf('.')), await content(join(dir, kind, name))] as const)));
   };
-  const entries: PagefindEntry[] = [];
+  // The first month's entry and files stand for every month's: Pagefind writes the same scripts into each.
+  let entry: PagefindEntry | undefined;
   const indexes: PagefindPart[] = [];
   for (const { dir } of parts) {
-    const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-    const [language, more] = Object.entries(entry.languages);
-    if (!language || more) throw new Error(`search index: ${dir} holds ${Object.keys(entry.languages).length} languages; a bundle has one`);
-    entries.push(entry);
-    const meta = unpack(await readFile(join(dir, `pagefind.${language[1].hash}.pf_meta`))).subarray(SIGNATURE.length);
-    indexes.push({ meta, chunks: await read(dir, 'index'), filters: await read(dir, 'filter') });
+    const partEntry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+    const [only, more] = Object.values(partEntry.languages);
+    if (!only || more) throw new Error(`search index: ${dir} holds ${Object.keys(partEntry.languages).length} languages; a bundle has one`);
+    entry ??= partEntry;
+    indexes.push({ meta: await content(join(dir, `pagefind.${only.hash}.pf_meta`)), chunks: await read(dir, 'index'), filters: await read(dir, 'filter') });
   }
-  const [language] = Object.keys(entries[0]!.languages);
+  const first = parts[0]!.dir;
+  const [language] = Object.keys(entry!.languages);
   const merged = mergePagefindIndexes(indexes, { language: language!, chunkSize: SEARCH_CHUNK_SIZE });
   await rm(outputPath, { recursive: true, force: true });
   await Promise.all(['index', 'filter', 'fragment'].map((kind) => mkdir(join(outputPath, kind), { recursive: true })));
@@ -214,19 +212,16 @@ async function mergeParts(parts: readonly BundlePart[], outputPath: string): Pro
   for (const { dir } of parts) {
     for (const name of await readdir(join(dir, 'fragment'))) writes.push(copyFile(join(dir, 'fragment', name), join(outputPath, 'fragment', name)));
     Object.assign(dates, JSON.parse(await readFile(join(dir, DATES_FILE), 'utf8')) as Record<string, number>);
-    // Pagefind's scripts and WebAssembly are the same in every month.
-    if (dir === parts[0]!.dir) {
-      for (const entry of await readdir(dir, { withFileTypes: true })) {
-        if (entry.isFile() && !/\.pf_meta$|^pagefind-entry\.json$/.test(entry.name) && entry.name !== DATES_FILE)
-          writes.push(copyFile(join(dir, entry.name), join(outputPath, entry.name)));
-      }
-    }
   }
-  const entry: PagefindEntry = {
-    ...entries[0]!,
-    languages: { [language!]: { ...entries[0]!.languages[language!]!, hash: merged.meta.hash, page_count: merged.pages.length } },
+  for (const file of await readdir(first, { withFileTypes: true })) {
+    if (file.isFile() && !/\.pf_meta$|^pagefind-entry\.json$/.test(file.name) && file.name !== DATES_FILE)
+      writes.push(copyFile(join(first, file.name), join(outputPath, file.name)));
+  }
+  const bundleEntry: PagefindEntry = {
+    ...entry!,
+    languages: { [language!]: { ...entry!.languages[language!]!, hash: merged.meta.hash, page_count: merged.pages.length } },
   };
-  writes.push(writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify(entry)));
+  writes.push(writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify(bundleEntry)));
   writes.push(writeFile(join(outputPath, DATES_FILE), JSON.stringify(sortedDates(dates, merged.pages))));
   const starts = readChunkStarts(Buffer.concat([Buffer.from(SIGNATURE), merged.meta.bytes]));
   writes.push(writeFile(join(outputPath, CHUNK_STARTS_FILE), JSON.stringify([...new Set(starts)].sort())));
@@ -254,7 +249,7 @@ interface PagefindEntry {
 const STORIES_AT_ONCE = 1_500;
 
 export interface BundleJob {
-  /** A bundle's stories (SearchBundleStories, JSON). */
+  /** Stories as a bundle lists them (SearchBundleStories, JSON): here a month of a bundle. */
   storiesFile: string;
   outputPath: string;
 }
@@ -263,10 +258,10 @@ export interface BundleJob {
 const BUNDLE_THREAD = 'src/integrations/search-bundle-worker.ts';
 
 /**
- * Writes one bundle on a worker thread. Reading and cutting 2,000 stories makes gigabytes of
- * short-lived objects; on the build's own heap, already large after rendering 20,000 pages, they were
- * collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm run bench measures
- * it). A thread's heap stays small, and it is freed with the thread.
+ * Writes one Pagefind index (a month of a bundle) on a worker thread. Reading and cutting stories into
+ * words makes many short-lived objects; on the build's own heap, already large after rendering 20,000
+ * pages, they were collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm
+ * run bench measures it). A thread's heap stays small, and it is freed with the thread.
  */
 function writeBundleOnThread(root: string, job: BundleJob): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -279,7 +274,7 @@ function writeBundleOnThread(root: string, job: BundleJob): Promise<void> {
 
 const RECORDS_IN_FLIGHT = 8;
 
-/** One Pagefind index over a bundle's stories, written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
+/** One Pagefind index over the stories of `storiesFile` (a bundle's month), written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
 export async function writeBundle(storiesFile: string, outputPath: string): Promise<void> {
   const { bundle, stories } = JSON.parse(await readFile(storiesFile, 'utf8')) as SearchBundleStories;
   const { index, errors } = await pagefind.createIndex({});
