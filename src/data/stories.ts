@@ -10,6 +10,7 @@ import { groupByMonth, type MonthGroup } from '../lib/months.ts';
 import type { Listing } from '../lib/urls.ts';
 import { recordedOutline } from '../lib/markdown/story-body.ts';
 import { readStoryWords } from './story-bodies.ts';
+import { digestOnce } from '../lib/page-digest.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
@@ -23,10 +24,13 @@ export interface StoryVersion {
 
 let storiesPromise: Promise<ArticleStory[]> | undefined;
 
-/** All stories, newest first. The collection is read and grouped once per build, not once per page. */
+/**
+ * All stories, newest first. The collection is read and grouped once per build, not once per page.
+ * Each story is in the props of many pages, so each page's digest covers it by the story's own digest.
+ */
 export function getStories(): Promise<ArticleStory[]> {
   storiesPromise ??= getCollection('articles').then((entries) =>
-    buildStories(entries).map((story) => ({ ...story, section: story.original.data.section as SectionId })),
+    buildStories(entries).map((story) => digestOnce({ ...story, section: story.original.data.section as SectionId })),
   );
   return storiesPromise;
 }

@@ -26,21 +26,45 @@ export const MANIFEST_FILE = '.publish-manifest.json';
 /**
  * A digest of a page's props. A content entry counts by its collection, id and digest (Astro's
  * digest of the file's text, from which the loader derives its data and HTML), not by its whole
- * body, so a listing of 20 stories is hashed in microseconds. Maps and Sets count by their contents;
- * a function cannot be digested, so props must be data.
+ * body, so a listing of 20 stories is hashed in microseconds. An object marked with digestOnce
+ * counts by its own digest, computed the first time a page holds it. Maps and Sets count by their
+ * contents; a function cannot be digested, so props must be data.
  */
 export function propsDigest(props: unknown, where: string): string {
+  return sha256(digestJson(props, where, undefined));
+}
+
+/** Objects that many pages' props hold (stories), with their digest once computed. */
+const shared = new WeakMap<object, string | null>();
+
+/**
+ * Marks an object that many pages' props hold (a story is in its own pages, its month's listings,
+ * the related and "more" blocks of others): its digest is computed once, and each page's digest
+ * covers it by that digest instead of serializing it again. The object must not change afterwards.
+ */
+export function digestOnce<T extends object>(value: T): T {
+  if (!shared.has(value)) shared.set(value, null);
+  return value;
+}
+
+function digestJson(props: unknown, where: string, root: object | undefined): string {
   const json = JSON.stringify(props, function (key, value: unknown) {
     if (typeof value === 'function') throw new TypeError(`${where}: the prop "${key}" is a function; pass data in props, so the page's digest covers it`);
+    if (typeof value !== 'object' || value === null) return value;
+    if (value !== root && shared.has(value)) {
+      let digest = shared.get(value);
+      if (!digest) shared.set(value, (digest = sha256(digestJson(value, where, value))));
+      return { shared: digest };
+    }
     if (value instanceof Map) return { map: [...value] };
     if (value instanceof Set) return { set: [...value] };
     if (isDigestedEntry(value)) return { collection: value.collection, id: value.id, digest: value.digest };
     return value;
   });
-  return createHash('sha256')
-    .update(json ?? 'undefined')
-    .digest('base64url');
+  return json ?? 'undefined';
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 function isDigestedEntry(value: unknown): value is { collection: string; id: string; digest: string } {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedPages, changedStories, pageFile, planPages, propsDigest, routePath, startPublishState } from '../../src/lib/page-digest.ts';
+import { changedPages, changedStories, digestOnce, pageFile, planPages, propsDigest, routePath, startPublishState } from '../../src/lib/page-digest.ts';
 
 const entry = (id: string, digest: string, body = 'long body') => ({ id, collection: 'articles', digest, body, data: { title: id } });
 
@@ -11,6 +11,20 @@ describe('page digests', () => {
     expect(propsDigest({ story: entry('x', 'd1'), lang: 'en' }, 'page')).not.toBe(a);
     expect(propsDigest({ items: new Map([['a', 1]]) }, 'page')).not.toBe(propsDigest({ items: new Map([['a', 2]]) }, 'page'));
     expect(propsDigest({ when: new Date('2025-01-01') }, 'page')).not.toBe(propsDigest({ when: new Date('2025-01-02') }, 'page'));
+  });
+
+  it('count an object marked digestOnce by its own digest, which sees what it holds', () => {
+    const story = (digest: string, title = 'x') => digestOnce({ slug: 'x', title, versions: { th: entry('x/th', digest) } });
+    const shown = story('d1');
+    const a = propsDigest({ story: shown, related: [{ story: shown, lang: 'th' }] }, 'page');
+    expect(propsDigest({ story: story('d1'), related: [{ story: story('d1'), lang: 'th' }] }, 'page')).toBe(a);
+    expect(propsDigest({ story: story('d2'), related: [{ story: shown, lang: 'th' }] }, 'page')).not.toBe(a);
+    expect(propsDigest({ story: shown, related: [{ story: story('d1', 'y'), lang: 'th' }] }, 'page')).not.toBe(a);
+    // Marked or not, a page that holds different stories gets a different digest.
+    expect(propsDigest({ story: { slug: 'x', title: 'x', versions: { th: entry('x/th', 'd1') } }, related: [] }, 'page')).not.toBe(
+      propsDigest({ story: { slug: 'x', title: 'x', versions: { th: entry('x/th', 'd2') } }, related: [] }, 'page'),
+    );
+    expect(() => propsDigest({ story: digestOnce({ pick: () => 1 }) }, '/th/')).toThrow(/\/th\/: the prop "pick" is a function/);
   });
 
   it('refuse a function in props, naming the page and the prop', () => {
