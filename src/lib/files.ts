@@ -1,10 +1,19 @@
+import { readdirSync, type Dirent } from 'node:fs';
 import { link, mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 
 /** Every file under a folder, at any depth, in sorted order (the file system's own order differs between machines). */
 export async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return sortedFiles(await readdir(dir, { withFileTypes: true, recursive: true }));
+}
+
+/** filesUnder without yielding to the event loop, for a caller that must not let timers run meanwhile. */
+export function filesUnderSync(dir: string): string[] {
+  return sortedFiles(readdirSync(dir, { withFileTypes: true, recursive: true }));
+}
+
+function sortedFiles(entries: readonly Dirent[]): string[] {
   return entries
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
