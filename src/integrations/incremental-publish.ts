@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { NewsConfig } from '../config.ts';
-import { filesUnder, linkPool } from '../lib/files.ts';
+import { filesUnder, removeEmptyFolders } from '../lib/files.ts';
+import { linkPagesOnThread } from './page-links.ts';
 import { SEARCH_RECORDS_DIR, searchRecordsFile } from '../lib/search/bundles.ts';
 import { writeSearchIndex, type BundleReuse, type IndexLogger } from './search-index.ts';
 import {
@@ -86,7 +87,7 @@ async function codeDigest(config: NewsConfig): Promise<string> {
  * Incremental publishing (see src/lib/page-digest.ts). `previousSite` is the live site's folder, or
  * '' for a full build. When its manifest was written by the same code and settings, the routes build
  * only the pages whose props changed, and every page of the routes that list no digests; the staged
- * site then gets hard links to the previous site's files of the pages kept. `finish` writes the search
+ * site holds hard links to the previous site's files of the pages kept. `finish` writes the search
  * index (keeping the bundles whose stories did not change) and the manifest (`finishSite`), or hands them
  * over to the build script with the summary. A full build writes the same manifest, so the two give the
  * same bytes.
@@ -98,12 +99,12 @@ export function incrementalPublish(config: NewsConfig) {
   let previousStories: PublishManifest['stories'] = {};
   let previousBundles: PublishManifest['bundles'] = {};
   let plan: PagePlan = { build: [], keep: [], gone: [] };
-  let linking: ReturnType<typeof linkPool> | undefined;
+  let linking: ReturnType<typeof linkPagesOnThread> | undefined;
 
   const start: AstroIntegration = {
     name: 'news-incremental-publish',
     hooks: {
-      'astro:config:setup': async ({ command, logger }) => {
+      'astro:config:setup': async ({ command, logger, updateConfig }) => {
         if (command !== 'build') return;
         code = await codeDigest(config);
         const previous = config.previousSite ? await readManifest(config.previousSite) : null;
@@ -116,19 +117,38 @@ export function incrementalPublish(config: NewsConfig) {
               : '';
         state = startPublishState(code, why ? null : previous!.pages);
         if (state.previous) {
-          // Every page kept is linked as the routes list it, while Astro renders the pages that
-          // changed (which it never writes over a kept one). Nothing else is taken from the previous
-          // site: every other file (pages of routes that list no digests, assets, public files) is
-          // written by this build, so a file the content no longer makes cannot survive.
-          linking = linkPool(config.previousSite, config.outDir);
-          // A bundle's stories file is not a page of the site (the search index reads it, then removes it).
-          state.onKept = (url) => {
-            if (!isRecordsPage(url)) linking!.add(pageFile(url));
-          };
+          // Every page of the live site is linked into the new one now, while the content loads;
+          // before Astro writes any page, those it will write and those the content no longer makes
+          // are taken back (see astro:build:start). Nothing else is taken from the live site: every
+          // other file (pages of routes that list no digests, assets, public files) is written by this
+          // build. A bundle's stories file is not a page of the site (the search index reads it, then removes it).
+          const files = Object.keys(state.previous).flatMap((url) => (isRecordsPage(url) ? [] : [pageFile(url).slice(1)]));
+          linking = linkPagesOnThread(config.root, { from: config.previousSite, to: config.outDir, files });
+          // Astro would empty the new site's folder (which the build script made empty) after the links began.
+          updateConfig({ vite: { build: { emptyOutDir: false } } });
         }
         previousStories = why ? {} : previous!.stories;
         previousBundles = why ? {} : previous!.bundles;
         logger.info(why ? `full build (${why})` : `incremental build against ${config.previousSite}`);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (!linking) return;
+        const links = linking;
+        // Astro lists every page of every route, then writes them. In between, each linked file at a
+        // path it will write is taken back, for a write would go through the link into the live site's
+        // file (a renamed story's old address, say, which a route without digests writes); so are the
+        // pages the content no longer makes, which every route has listed by then.
+        setPrerenderer((prerenderer) => ({
+          ...prerenderer,
+          getStaticPaths: async () => {
+            const paths = await prerenderer.getStaticPaths();
+            plan = planPages(state!.previous, state!.current);
+            const written = paths.flatMap(({ pathname }) => [pageFile(pathname), pageFile(`${pathname.replace(/\/$/, '')}/`)]);
+            const gone = plan.gone.filter((url) => !isRecordsPage(url)).map(pageFile);
+            await links.takeBack([...written, ...gone].map((file) => file.slice(1)));
+            return paths;
+          },
+        }));
       },
       'astro:build:done': async ({ dir }) => {
         if (!state) return;
@@ -142,9 +162,14 @@ export function incrementalPublish(config: NewsConfig) {
           );
         }
         if (linking) {
-          const linked = await linking.done();
+          const linked = await linking.finish();
+          for (const url of plan.gone.filter((url) => !isRecordsPage(url))) await removeEmptyFolders(outDir, dirname(pageFile(url).slice(1)));
           const expected = plan.keep.filter((url) => !isRecordsPage(url)).length;
           if (linked !== expected) throw new Error(`incremental publishing: ${linked} kept pages were linked, but ${expected} were kept`);
+          // What the links rest on: no page built again shares its file with the live site's.
+          const shared = plan.build.filter((url) => sameFile(join(outDir, pageFile(url)), join(config.previousSite, pageFile(url))));
+          if (shared.length > 0)
+            throw new Error(`incremental publishing: pages built again were written into the live site's files (${shared.slice(0, 3).join(', ')})`);
         }
       },
     },
@@ -192,6 +217,12 @@ export function incrementalPublish(config: NewsConfig) {
     return { previous: { site: config.previousSite, keys: previousBundles, kept } };
   };
   return { start, finish };
+}
+
+/** Whether two paths are one file (a hard link): false when either is missing. */
+function sameFile(a: string, b: string): boolean {
+  const [x, y] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return Boolean(x && y && x.dev === y.dev && x.ino === y.ino);
 }
 
 const RECORDS_PREFIX = `/${SEARCH_RECORDS_DIR}/`;

@@ -1,5 +1,5 @@
 import { readdirSync, type Dirent } from 'node:fs';
-import { link, mkdir, readdir } from 'node:fs/promises';
+import { link, mkdir, readdir, rmdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import pLimit from 'p-limit';
 
@@ -49,4 +49,15 @@ export function linkPool(from: string, to: string) {
       return links.length;
     },
   };
+}
+
+/** Removes the folder `rel` under `root` if it is empty, and each parent that this leaves empty, up to `root`. */
+export async function removeEmptyFolders(root: string, rel: string): Promise<void> {
+  for (let folder = rel; folder !== '.' && folder !== '/' && folder !== ''; folder = dirname(folder)) {
+    try {
+      await rmdir(join(root, folder));
+    } catch {
+      return;
+    }
+  }
 }

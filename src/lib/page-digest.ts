@@ -122,8 +122,6 @@ export interface PublishState {
   current: Map<string, string>;
   /** Every story's digest, by slug. */
   stories: Map<string, string>;
-  /** Told each page kept from the previous site as a route lists it, so its file can be linked while the build goes on. */
-  onKept?: ((path: string) => void) | undefined;
 }
 
 const STATE = Symbol.for('news.publish-state');
@@ -178,8 +176,6 @@ export function changedPages<T extends { params: Record<string, string | number 
     const url = routePath(pattern, path.params);
     const digest = propsDigest(path.props, url);
     state.current.set(url, digest);
-    const kept = state.previous?.[url] === digest;
-    if (kept) state.onKept?.(url);
-    return !kept;
+    return state.previous?.[url] !== digest;
   });
 }

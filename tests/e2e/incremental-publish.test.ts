@@ -131,7 +131,11 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     // The editor names the old slug in the original, as the README says.
     const file = join(contentDir, 'story-08-renamed/th.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^---\n/, '---\nformerSlugs: [story-08]\n'));
+    // The new site links the live site's files; the redirect page written at the story's old address must not go through its link.
+    const live = await realpath(outDir);
+    const storyPage = await readFile(page('th', 'story-08'), 'utf8');
     expect(await publishNow()).toMatch(/^published 2 stories:/);
+    expect(await readFile(join(live, 'th/articles/story-08/index.html'), 'utf8')).toBe(storyPage);
     expect(existsSync(page('th', 'story-08-renamed'))).toBe(true);
     expect(await readFile(page('th', 'story-08'), 'utf8')).toMatch(/<meta http-equiv="refresh" content="0; url=[^"]*\/th\/articles\/story-08-renamed\/"/);
     expect((await readFile(join(outDir, '_redirects'), 'utf8')).split('\n')).toContain('/th/articles/story-08/ /th/articles/story-08-renamed/ 301');
