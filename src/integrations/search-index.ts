@@ -98,9 +98,12 @@ export async function writeSearchIndex(
     await rename(partial, part.dir);
   };
   const jobs = missing.map((part) => ({ ...part, weight: part.stories }));
+  // The months indexed before are read (and unzipped) while Pagefind indexes the others: this thread waits on it meanwhile.
+  const reading = new Map(months.filter((part) => !missing.includes(part)).map((part) => [part.dir, readMonthIndex(part.dir)] as const));
+  for (const read of reading.values()) read.catch(() => {});
   await Promise.all([inLanes(jobs, index, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
   for (const [bundle, list] of parts) {
-    await mergeParts(list, join(outDir, bundle));
+    await mergeParts(list, join(outDir, bundle), (dir) => reading.get(dir) ?? readMonthIndex(dir));
     await prunePartsOf(partsDir, list);
   }
   await rm(recordsDir, { recursive: true, force: true });
@@ -177,29 +180,36 @@ const pack = (bytes: Uint8Array) =>
   // zlib's default level: as small as Pagefind's best within half a per cent, in half the time.
   gzipAsync(Buffer.concat([Buffer.from(SIGNATURE), bytes]));
 
+/** A month's Pagefind index as the merge reads it: its entry file, and its metadata, chunks and filters unzipped. */
+interface MonthIndex {
+  entry: PagefindEntry;
+  index: PagefindPart;
+}
+
+async function readMonthIndex(dir: string): Promise<MonthIndex> {
+  // A Pagefind file's content: unzipped, without its signature.
+  const content = async (path: string) => unpack(await readFile(path)).subarray(SIGNATURE.length);
+  const read = async (kind: 'index' | 'filter') => {
+    const names = existsSync(join(dir, kind)) ? await readdir(join(dir, kind)) : [];
+    return new Map(await Promise.all(names.map(async (name) => [name.slice(0, name.lastIndexOf('.')), await content(join(dir, kind, name))] as const)));
+  };
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
+  const [only, more] = Object.values(entry.languages);
+  if (!only || more) throw new Error(`search index: ${dir} holds ${Object.keys(entry.languages).length} languages; a bundle has one`);
+  return { entry, index: { meta: await content(join(dir, `pagefind.${only.hash}.pf_meta`)), chunks: await read('index'), filters: await read('filter') } };
+}
+
 /**
  * Writes a bundle from its months' indexes: the merged metadata, index chunks and filters, the months'
  * fragments as they are, Pagefind's scripts, and the bundle's chunk starts and dates.
  */
-async function mergeParts(parts: readonly BundlePart[], outputPath: string): Promise<void> {
-  // A Pagefind file's content: unzipped, without its signature.
-  const content = async (path: string) => unpack(await readFile(path)).subarray(SIGNATURE.length);
-  const read = async (dir: string, kind: 'index' | 'filter') => {
-    const names = existsSync(join(dir, kind)) ? await readdir(join(dir, kind)) : [];
-    return new Map(await Promise.all(names.map(async (name) => [name.slice(0, name.lastIndexOf('.')), await content(join(dir, kind, name))] as const)));
-  };
+async function mergeParts(parts: readonly BundlePart[], outputPath: string, read: (dir: string) => Promise<MonthIndex>): Promise<void> {
   // The first month's entry and files stand for every month's: Pagefind writes the same scripts into each.
-  let entry: PagefindEntry | undefined;
-  const indexes: PagefindPart[] = [];
-  for (const { dir } of parts) {
-    const partEntry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-    const [only, more] = Object.values(partEntry.languages);
-    if (!only || more) throw new Error(`search index: ${dir} holds ${Object.keys(partEntry.languages).length} languages; a bundle has one`);
-    entry ??= partEntry;
-    indexes.push({ meta: await content(join(dir, `pagefind.${only.hash}.pf_meta`)), chunks: await read(dir, 'index'), filters: await read(dir, 'filter') });
-  }
+  const months = await Promise.all(parts.map(({ dir }) => read(dir)));
+  const entry = months[0]!.entry;
+  const indexes = months.map((month) => month.index);
   const first = parts[0]!.dir;
-  const [language] = Object.keys(entry!.languages);
+  const [language] = Object.keys(entry.languages);
   const merged = mergePagefindIndexes(indexes, { language: language!, chunkSize: SEARCH_CHUNK_SIZE });
   await rm(outputPath, { recursive: true, force: true });
   await Promise.all(['index', 'filter', 'fragment'].map((kind) => mkdir(join(outputPath, kind), { recursive: true })));
@@ -218,8 +228,8 @@ async function mergeParts(parts: readonly BundlePart[], outputPath: string): Pro
       writes.push(copyFile(join(first, file.name), join(outputPath, file.name)));
   }
   const bundleEntry: PagefindEntry = {
-    ...entry!,
-    languages: { [language!]: { ...entry!.languages[language!]!, hash: merged.meta.hash, page_count: merged.pages.length } },
+    ...entry,
+    languages: { [language!]: { ...entry.languages[language!]!, hash: merged.meta.hash, page_count: merged.pages.length } },
   };
   writes.push(writeFile(join(outputPath, 'pagefind-entry.json'), JSON.stringify(bundleEntry)));
   writes.push(writeFile(join(outputPath, DATES_FILE), JSON.stringify(sortedDates(dates, merged.pages))));
