@@ -12,6 +12,7 @@
  * memory Pagefind takes comes after the memory Astro took instead of on top of it.
  */
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { readFile, rename, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,10 +60,15 @@ const staging = slots.staging(process.pid);
 // The live version is read, never written: the new one is staged beside it.
 const previousSite = full ? '' : ((await liveVersion(outDir)) ?? '');
 // What earlier builds left (the version the last publish replaced, and what killed builds left) is
-// removed while this one builds: deleting a large site's files takes seconds of disk work, not of CPU.
-const cleaning = removeLeftovers(outDir, [staging]).then((removed) => {
-  if (removed.length > 0) console.log(`Removed what earlier builds left: ${removed.join(', ')}`);
-});
+// removed while this one builds, by a process of the lowest priority: deleting a large site's files is
+// seconds of the kernel's work, which would otherwise take a core from the build.
+const cleaning = removeLeftovers(outDir, [staging], removeAside).then(
+  (removed) => {
+    if (removed.length > 0) console.log(`Removed what earlier builds left: ${removed.join(', ')}`);
+  },
+  // The next build tries again; this one's site does not depend on it.
+  (error: unknown) => console.error(`Could not remove what earlier builds left: ${error instanceof Error ? error.message : String(error)}`),
+);
 let stopping: string | null = null;
 const child = spawn(
   process.execPath,
@@ -107,6 +113,16 @@ await publish(outDir, version);
 await release();
 console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);
 console.log(summaryLine({ ...summary, bundles }, (performance.now() - started) / 1000));
+
+/** Removes a folder in a child process of the lowest priority. */
+function removeAside(path: string): Promise<void> {
+  return new Promise((done, failed) => {
+    const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', path], { stdio: 'ignore' });
+    if (remover.pid) setPriority(remover.pid, 19);
+    remover.on('error', failed);
+    remover.on('close', (status) => (status === 0 ? done() : failed(new Error(`Could not remove ${path} (exit code ${status})`))));
+  });
+}
 
 /** Removes the staged version and ends: the live site stays as it was. Once only: a stop while indexing also fails the index. */
 function fail(what: string, exitCode: number): Promise<never> {

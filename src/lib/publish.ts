@@ -134,10 +134,14 @@ export async function publish(outDir: string, version: string, onStep: (step: Pu
 /**
  * Removes what earlier builds left beside outDir: versions that are not live (the one the last
  * publish replaced), and what killed builds left (staging folders, link files, the folders of the old
- * two-rename swap), except the paths in `keep` (the staging folder of the build calling it). Call it
- * holding the lock, so no other build's folders are touched. Returns the names removed.
+ * two-rename swap), except the paths in `keep` (the staging folder of the build calling it), each with
+ * `remove`. Call it holding the lock, so no other build's folders are touched. Returns the names removed.
  */
-export async function removeLeftovers(outDir: string, keep: readonly string[] = []): Promise<string[]> {
+export async function removeLeftovers(
+  outDir: string,
+  keep: readonly string[] = [],
+  remove: (path: string) => Promise<void> = (path) => rm(path, { recursive: true, force: true }),
+): Promise<string[]> {
   const dir = dirname(outDir);
   const name = basename(outDir);
   const live = await liveVersion(outDir);
@@ -148,7 +152,7 @@ export async function removeLeftovers(outDir: string, keep: readonly string[] = 
     if (!['building', 'previous', 'link', 'v'].includes(kind ?? '')) continue;
     const path = join(dir, entry);
     if (path === live || keep.includes(path)) continue;
-    await rm(path, { recursive: true, force: true });
+    await remove(path);
     removed.push(entry);
   }
   return removed;
