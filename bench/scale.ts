@@ -25,6 +25,7 @@
  * the working tree, so that others' work in progress does not change, or break, what is measured.
  */
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -782,6 +783,9 @@ async function main(): Promise<void> {
     // Outside the project, so that type checks of the project do not meet a second copy of its sources.
     pipelineRoot = join(tmpdir(), `news-bench-pipeline-${process.pid}`);
     await mkdir(pipelineRoot, { recursive: true });
+    // Removed however the bench ends (its node_modules are links: the project's packages stay).
+    const snapshot = pipelineRoot;
+    if (!values.keep) process.once('exit', () => rmSync(snapshot, { recursive: true, force: true }));
     const sha = spawnSync('git', ['rev-parse', '--verify', `${values.ref}^{commit}`], { cwd: projectRoot, encoding: 'utf8' }).stdout.trim();
     if (!sha) throw new Error(`--ref ${values.ref} is not a commit`);
     const archive = spawnSync('sh', ['-c', `git archive ${sha} | tar -x -C "${pipelineRoot}"`], { cwd: projectRoot, encoding: 'utf8' });
