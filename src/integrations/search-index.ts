@@ -98,12 +98,19 @@ export async function writeSearchIndex(
     await rename(partial, part.dir);
   };
   const jobs = missing.map((part) => ({ ...part, weight: part.stories }));
-  // The months indexed before are read (and unzipped) while Pagefind indexes the others: this thread waits on it meanwhile.
-  const reading = new Map(months.filter((part) => !missing.includes(part)).map((part) => [part.dir, readMonthIndex(part.dir)] as const));
+  // The first bundle's months indexed before are read (and unzipped) while Pagefind indexes the others:
+  // this thread waits on it meanwhile. One bundle's, so that a publish of many years holds one year in memory at a time.
+  const [firstBundle = []] = parts.values();
+  const reading = new Map(firstBundle.filter((part) => !missing.includes(part)).map((part) => [part.dir, readMonthIndex(part.dir)] as const));
   for (const read of reading.values()) read.catch(() => {});
   await Promise.all([inLanes(jobs, index, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
   for (const [bundle, list] of parts) {
-    await mergeParts(list, join(outDir, bundle), (dir) => reading.get(dir) ?? readMonthIndex(dir));
+    const read = (dir: string) => {
+      const month = reading.get(dir) ?? readMonthIndex(dir);
+      reading.delete(dir);
+      return month;
+    };
+    await mergeParts(list, join(outDir, bundle), read);
     await prunePartsOf(partsDir, list);
   }
   await rm(recordsDir, { recursive: true, force: true });
