@@ -59,9 +59,5 @@ export function linkPagesOnThread(root: string, job: PageLinksJob) {
       if (reply.errors.length > 0) throw new Error(`${reply.errors.length} pages of the live site could not be linked: ${reply.errors.slice(0, 3).join('; ')}`);
       return reply.linked;
     },
-    /** Ends the thread without waiting (a build that failed). */
-    stop(): void {
-      void thread.terminate();
-    },
   };
 }

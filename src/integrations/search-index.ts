@@ -104,12 +104,13 @@ export async function writeSearchIndex(
   const reading = new Map(firstBundle.filter((part) => !missing.includes(part)).map((part) => [part.dir, readMonthIndex(part.dir)] as const));
   for (const read of reading.values()) read.catch(() => {});
   await Promise.all([inLanes(jobs, index, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
+  // Each month read ahead is let go once its bundle is merged.
+  const read = (dir: string) => {
+    const month = reading.get(dir) ?? readMonthIndex(dir);
+    reading.delete(dir);
+    return month;
+  };
   for (const [bundle, list] of parts) {
-    const read = (dir: string) => {
-      const month = reading.get(dir) ?? readMonthIndex(dir);
-      reading.delete(dir);
-      return month;
-    };
     await mergeParts(list, join(outDir, bundle), read);
     await prunePartsOf(partsDir, list);
   }

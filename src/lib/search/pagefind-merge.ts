@@ -4,10 +4,10 @@ import { CborCursor, CborWriter, decodeCbor } from './cbor.ts';
 /**
  * Merges Pagefind indexes of parts of a bundle (its months) into the index Pagefind writes for the
  * whole bundle at the same chunk size: the same metadata, index chunks and filters, content for
- * content and name for name (tests/unit/pagefind-merge.test.ts checks it against Pagefind). Pagefind takes time and
- * memory in proportion to the stories it indexes, and a year of a large archive takes it most of a
- * publish; merging a year's months, of which a publish re-indexes one, copies their words' page lists
- * instead of reading the stories again.
+ * content and name for name (tests/unit/pagefind-merge.test.ts checks it against Pagefind). Pagefind
+ * takes time and memory in proportion to the stories it indexes, and a year of a large archive takes
+ * it most of a publish; merging a year's months, of which a publish re-indexes one, copies their
+ * words' page lists instead of reading the stories again.
  *
  * The files are those of Pagefind 1.6: metadata [version, pages [[hash, words]], chunks [[from, to,
  * hash]], filters [[name, hash]], sorts, meta fields]; an index chunk [[[word, pages, variants]]], a
