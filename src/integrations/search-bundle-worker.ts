@@ -1,5 +1,5 @@
 /**
- * Indexes one month of a search bundle on a thread of its own (see writeBundleOnThread in
+ * Indexes one part of a search bundle on a thread of its own (see writeBundleOnThread in
  * search-index.ts): the garbage of cutting stories into words stays on this thread's small heap.
  */
 import { parentPort, workerData } from 'node:worker_threads';

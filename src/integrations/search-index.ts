@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { constants, gunzipSync, gzip, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_DIR, searchBundleFor, type SearchBundleStories } from '../lib/search/bundles.ts';
+import { SEARCH_RECORDS_DIR, searchPartFor, type SearchBundleStories } from '../lib/search/bundles.ts';
 import { mergePagefindIndexes, SEARCH_CHUNK_SIZE, type PagefindPart } from '../lib/search/pagefind-merge.ts';
 import { CHUNK_STARTS_FILE, readChunkStarts } from '../lib/search/chunks.ts';
 import { filesUnder, linkPool } from '../lib/files.ts';
@@ -41,10 +41,10 @@ export interface IndexLogger {
  * chunk starts and dates lie beside it, so a bundle's folder depends on its own stories alone. An
  * incremental build links the live site's bundles that `reuse` names or whose file is unchanged.
  *
- * A bundle is written from its months: Pagefind indexes each month on its own into `cacheDir`
- * (SEARCH_PARTS_DIR), and the months are merged into the bundle (pagefind-merge.ts), which gives the
- * index Pagefind writes for the whole bundle. A publish then re-indexes only the months whose stories
- * changed, and merges; a full build indexes every month again.
+ * A bundle is written from its parts (eight days each at most: searchPartFor): Pagefind indexes each
+ * part on its own into `cacheDir` (SEARCH_PARTS_DIR), and the parts are merged into the bundle
+ * (pagefind-merge.ts), which gives the index Pagefind writes for the whole bundle. A publish then
+ * re-indexes only the parts whose stories changed, and merges; a full build indexes every part again.
  */
 export async function writeSearchIndex(
   outDir: string,
@@ -57,7 +57,7 @@ export async function writeSearchIndex(
   const partsDir = join(options.cacheDir, SEARCH_PARTS_DIR);
   const keys: Record<string, string> = {};
   const written = new Set<string>();
-  // The months of each bundle to write; a bundle whose file is the one the live site indexed is linked.
+  // The parts of each bundle to write; a bundle whose file is the one the live site indexed is linked.
   const parts = new Map<string, BundlePart[]>();
   // A site without stories has no bundles, and the route wrote no file.
   for (const name of existsSync(recordsDir) ? await readdir(recordsDir) : []) {
@@ -86,8 +86,8 @@ export async function writeSearchIndex(
   if (!previous) await rm(partsDir, { recursive: true, force: true });
   await mkdir(partsDir, { recursive: true });
   await removeLeftovers(partsDir);
-  const months = [...parts.values()].flat();
-  const missing = months.filter((part) => !existsSync(part.dir));
+  const all = [...parts.values()].flat();
+  const missing = all.filter((part) => !existsSync(part.dir));
   const index = async (part: BundlePart) => {
     // Written beside its place and renamed into it, so that a stopped build leaves no half-written part.
     const partial = `${part.dir}${LEFTOVER}${process.pid}`;
@@ -98,72 +98,70 @@ export async function writeSearchIndex(
     await rename(partial, part.dir);
   };
   const jobs = missing.map((part) => ({ ...part, weight: part.stories }));
-  // The first bundle's months indexed before are read (and unzipped) while Pagefind indexes the others:
+  // The first bundle's parts indexed before are read (and unzipped) while Pagefind indexes the others:
   // this thread waits on it meanwhile. One bundle's, so that a publish of many years holds one year in memory at a time.
   const [firstBundle = []] = parts.values();
-  const reading = new Map(firstBundle.filter((part) => !missing.includes(part)).map((part) => [part.dir, readMonthIndex(part.dir)] as const));
+  const reading = new Map(firstBundle.filter((part) => !missing.includes(part)).map((part) => [part.dir, readPartIndex(part.dir)] as const));
   for (const read of reading.values()) read.catch(() => {});
   await Promise.all([inLanes(jobs, index, { lanes: Math.max(1, options.threads), budget: STORIES_AT_ONCE }), linking?.done()]);
-  // Each month read ahead is let go once its bundle is merged.
+  // Each part read ahead is let go once its bundle is merged.
   const read = (dir: string) => {
-    const month = reading.get(dir) ?? readMonthIndex(dir);
+    const part = reading.get(dir) ?? readPartIndex(dir);
     reading.delete(dir);
-    return month;
+    return part;
   };
-  for (const [bundle, list] of parts) {
-    await mergeParts(list, join(outDir, bundle), read);
-    await prunePartsOf(partsDir, list);
-  }
+  for (const [bundle, list] of parts) await mergeParts(list, join(outDir, bundle), read);
+  await pruneParts(partsDir, bundles, parts);
   await rm(recordsDir, { recursive: true, force: true });
   const indexed = missing.reduce((sum, part) => sum + part.stories, 0);
   const took = ((performance.now() - started) / 1000).toFixed(1);
   logger.info(
-    `search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written from ${months.length} ${months.length === 1 ? 'month' : 'months'}, ${missing.length} indexed with ${indexed} stories (${took} s)`,
+    `search index: ${bundles.length} ${bundles.length === 1 ? 'bundle' : 'bundles'}, ${toWrite.length} written from ${all.length} ${all.length === 1 ? 'part' : 'parts'}, ${missing.length} indexed with ${indexed} stories (${took} s)`,
   );
   return { written: toWrite.length, keys };
 }
 
 const digest = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('base64url');
 
-/** Where each month's Pagefind index is kept, under the cache folder, for the publishes that follow. */
+/** Where each part's Pagefind index is kept, under the cache folder, for the publishes that follow. */
 export const SEARCH_PARTS_DIR = 'search-parts';
 
-/** A month of a bundle: its stories' file (as a bundle's, SearchBundleStories) and the folder of its index, named by its digest. */
+/**
+ * A part of a bundle: its stories' file (as a bundle's, SearchBundleStories) and the folder of its
+ * index, named by the bundle, the part and the file's digest (pagefind-2025.2025-03-09.<digest>).
+ */
 interface BundlePart {
   file: string;
   stories: number;
   dir: string;
-  /** The start of every folder name this month's index has had (pagefind-2025.2025-03.; its digest follows). */
-  prefix: string;
 }
 
-const PART_MONTH_START = '/pagefind-'.length;
-
-/** The months of a bundle's stories, in the bundle's order (newest first), each with the folder its index has in `partsDir`. */
+/** The parts of a bundle's stories, in the bundle's order (newest first), each with the folder its index has in `partsDir`. */
 function bundleParts({ bundle, stories }: SearchBundleStories, partsDir: string): BundlePart[] {
   // The file's own order is kept (a re-sort could order stories of the same second differently).
-  const months = new Map<string, SearchStory[]>();
+  const groups = new Map<string, SearchStory[]>();
   for (const story of stories) {
-    // 2025-03, from /pagefind-2025-03/.
-    const month = searchBundleFor(new Date(story.date), 'month').slice(PART_MONTH_START, -1);
-    const list = months.get(month) ?? months.set(month, []).get(month)!;
+    const name = searchPartFor(new Date(story.date));
+    const list = groups.get(name) ?? groups.set(name, []).get(name)!;
     list.push(story);
   }
-  return [...months].map(([month, list]) => {
+  return [...groups].map(([name, list]) => {
     const part = JSON.stringify({ bundle, stories: list } satisfies SearchBundleStories);
-    const prefix = `${bundle.replaceAll('/', '')}.${month}.`;
-    return { file: part, stories: list.length, dir: join(partsDir, `${prefix}${digest(part)}`), prefix };
+    return { file: part, stories: list.length, dir: join(partsDir, `${bundle.replaceAll('/', '')}.${name}.${digest(part)}`) };
   });
 }
 
 /**
- * Removes the indexes of a bundle's months that its months have since replaced. Each is renamed before
- * it is removed, so that a build stopped meanwhile leaves no half-removed index under a month's name.
+ * Removes the indexes no part of the site has any more: those of the bundles written whose parts have
+ * since changed or lost all their stories, and those of bundles the site no longer has. Each is renamed
+ * before it is removed, so that a build stopped meanwhile leaves no half-removed index under a part's name.
  */
-async function prunePartsOf(partsDir: string, parts: readonly BundlePart[]): Promise<void> {
-  const current = new Set(parts.map((part) => relative(partsDir, part.dir)));
+async function pruneParts(partsDir: string, bundles: readonly string[], written: ReadonlyMap<string, readonly BundlePart[]>): Promise<void> {
+  const current = new Set([...written.values()].flat().map((part) => relative(partsDir, part.dir)));
   for (const name of await readdir(partsDir)) {
-    if (current.has(name) || !parts.some((part) => name.startsWith(part.prefix))) continue;
+    // pagefind-2025.2025-03-09.<digest> is a part of /pagefind-2025/.
+    const bundle = `/${name.slice(0, name.indexOf('.'))}/`;
+    if (name.includes(LEFTOVER) || current.has(name) || (bundles.includes(bundle) && !written.has(bundle))) continue;
     const doomed = join(partsDir, `${name}${LEFTOVER}${process.pid}`);
     await rename(join(partsDir, name), doomed);
     await rm(doomed, { recursive: true, force: true });
@@ -188,13 +186,13 @@ const pack = (bytes: Uint8Array) =>
   // zlib's default level: as small as Pagefind's best within half a per cent, in half the time.
   gzipAsync(Buffer.concat([Buffer.from(SIGNATURE), bytes]));
 
-/** A month's Pagefind index as the merge reads it: its entry file, and its metadata, chunks and filters unzipped. */
-interface MonthIndex {
+/** A part's Pagefind index as the merge reads it: its entry file, and its metadata, chunks and filters unzipped. */
+interface PartIndex {
   entry: PagefindEntry;
   index: PagefindPart;
 }
 
-async function readMonthIndex(dir: string): Promise<MonthIndex> {
+async function readPartIndex(dir: string): Promise<PartIndex> {
   // A Pagefind file's content: unzipped, without its signature.
   const content = async (path: string) => unpack(await readFile(path)).subarray(SIGNATURE.length);
   const read = async (kind: 'index' | 'filter') => {
@@ -208,14 +206,14 @@ async function readMonthIndex(dir: string): Promise<MonthIndex> {
 }
 
 /**
- * Writes a bundle from its months' indexes: the merged metadata, index chunks and filters, the months'
+ * Writes a bundle from its parts' indexes: the merged metadata, index chunks and filters, the parts'
  * fragments as they are, Pagefind's scripts, and the bundle's chunk starts and dates.
  */
-async function mergeParts(parts: readonly BundlePart[], outputPath: string, read: (dir: string) => Promise<MonthIndex>): Promise<void> {
-  // The first month's entry and files stand for every month's: Pagefind writes the same scripts into each.
-  const months = await Promise.all(parts.map(({ dir }) => read(dir)));
-  const entry = months[0]!.entry;
-  const indexes = months.map((month) => month.index);
+async function mergeParts(parts: readonly BundlePart[], outputPath: string, read: (dir: string) => Promise<PartIndex>): Promise<void> {
+  // The first part's entry and files stand for every part's: Pagefind writes the same scripts into each.
+  const indexesRead = await Promise.all(parts.map(({ dir }) => read(dir)));
+  const entry = indexesRead[0]!.entry;
+  const indexes = indexesRead.map((part) => part.index);
   const first = parts[0]!.dir;
   const [language] = Object.keys(entry.languages);
   const merged = mergePagefindIndexes(indexes, { language: language!, chunkSize: SEARCH_CHUNK_SIZE });
@@ -260,14 +258,14 @@ interface PagefindEntry {
 
 /**
  * Pagefind indexes on one core, and holds an index whole in memory until it writes it, in proportion
- * to its stories (npm run bench prints the peak). So months are indexed side by side, up to `threads`
- * at once, only while the stories being indexed stay within this many: a month of a busy newsroom
- * (a bundle period of "month" indexes its bundle as one part) is indexed alone.
+ * to its stories (npm run bench prints the peak). So parts are indexed side by side, up to `threads`
+ * at once, only while the stories being indexed stay within this many: a part of a very busy newsroom
+ * is indexed alone.
  */
 const STORIES_AT_ONCE = 1_500;
 
 export interface BundleJob {
-  /** Stories as a bundle lists them (SearchBundleStories, JSON): here a month of a bundle. */
+  /** Stories as a bundle lists them (SearchBundleStories, JSON): here a part of a bundle. */
   storiesFile: string;
   outputPath: string;
 }
@@ -276,7 +274,7 @@ export interface BundleJob {
 const BUNDLE_THREAD = 'src/integrations/search-bundle-worker.ts';
 
 /**
- * Writes one Pagefind index (a month of a bundle) on a worker thread. Reading and cutting stories into
+ * Writes one Pagefind index (a part of a bundle) on a worker thread. Reading and cutting stories into
  * words makes many short-lived objects; on the build's own heap, already large after rendering 20,000
  * pages, they were collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm
  * run bench measures it). A thread's heap stays small, and it is freed with the thread.
@@ -292,7 +290,7 @@ function writeBundleOnThread(root: string, job: BundleJob): Promise<void> {
 
 const RECORDS_IN_FLIGHT = 8;
 
-/** One Pagefind index over the stories of `storiesFile` (a bundle's month), written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
+/** One Pagefind index over the stories of `storiesFile` (a part of a bundle), written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
 export async function writeBundle(storiesFile: string, outputPath: string): Promise<void> {
   const { bundle, stories } = JSON.parse(await readFile(storiesFile, 'utf8')) as SearchBundleStories;
   const { index, errors } = await pagefind.createIndex({});

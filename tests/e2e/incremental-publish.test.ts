@@ -160,27 +160,29 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     expect((await readdir(bodies)).sort()).toEqual(kept);
   });
 
-  it('indexes again a month whose search index the cache lost, and removes what a stopped build left there', async () => {
+  it('indexes again a part whose search index the cache lost, and removes what a stopped build left there', async () => {
     const parts = join(env.NEWS_CACHE_DIR, 'search-parts');
-    const month = (name: string) => name.split('.').slice(0, 2).join('.');
+    const part = (name: string) => name.split('.').slice(0, 2).join('.');
     const before = (await readdir(parts)).sort();
-    // One index per month of the site's stories (pagefind-2025.2025-02.<digest>), none a later publish replaced.
-    expect(new Set(before.map(month)).size).toBe(before.length);
-    const lost = before.find((name) => name.startsWith('pagefind-2025.2025-01.'))!;
+    // One index per part of the site's stories (pagefind-2025.2025-02-09.<digest>), none a later publish replaced.
+    expect(new Set(before.map(part)).size).toBe(before.length);
+    // The part of 1–8 January 2025 held only story-03, deleted above: its index went with it.
+    expect(before.map(part)).not.toContain('pagefind-2025.2025-01-01');
+    const lost = before.find((name) => name.startsWith('pagefind-2025.2025-01-09.'))!;
     await rm(join(parts, lost), { recursive: true });
     const dead = spawnSync('true').pid;
     const leftover = join(parts, `${lost}.unfinished-${dead}`);
     await mkdir(leftover);
-    // A story of February 2025: its year's bundle is merged again, January included.
+    // A story of 11 February 2025: its year's bundle is merged again, January's parts included.
     const file = join(contentDir, 'story-09/th.mdx');
     await writeFile(file, (await readFile(file, 'utf8')).replace('ฟื้นตัว', 'ฟื้นตัวแน่นอน'));
     expect(await publishNow()).toMatch(/^published 1 story: .*1 search bundle re-indexed/);
     const after = (await readdir(parts)).sort();
     expect(after).toContain(lost);
     expect(existsSync(leftover)).toBe(false);
-    expect(after.map(month)).toEqual(before.map(month));
-    expect(after.filter((name) => !before.includes(name)).map(month)).toEqual(['pagefind-2025.2025-02']);
-    await expectSameAsFullBuild('lost-month');
+    expect(after.map(part)).toEqual(before.map(part));
+    expect(after.filter((name) => !before.includes(name)).map(part)).toEqual(['pagefind-2025.2025-02-09']);
+    await expectSameAsFullBuild('lost-part');
   });
 
   it('leaves the live site whole and served when a publish fails', async () => {

@@ -3,6 +3,7 @@ import {
   isBundleFolder,
   SEARCH_BUNDLE_PERIODS,
   searchBundleFor,
+  searchPartFor,
   searchBundleGroups,
   searchBundles,
   type SearchBundlePeriod,
@@ -365,6 +366,15 @@ describe('index bundles by publication period', () => {
     expect(searchBundleFor(at('2025-10-01T12:00:00+07:00'), 'quarter')).toBe('/pagefind-2025-q4/');
     expect(searchBundleFor(at('2025-03-05T10:00:00+07:00'), 'month')).toBe('/pagefind-2025-03/');
     expect(() => searchBundleFor(new Date('no date'), 'year')).toThrow(/no valid publication date/);
+    // Parts of a bundle: eight days of a month at most, in Bangkok time.
+    expect(searchPartFor(at('2025-03-01T00:00:00+07:00'))).toBe('2025-03-01');
+    expect(searchPartFor(at('2025-03-08T23:59:00+07:00'))).toBe('2025-03-01');
+    expect(searchPartFor(at('2025-03-09T00:00:00+07:00'))).toBe('2025-03-09');
+    expect(searchPartFor(at('2025-03-24T12:00:00+07:00'))).toBe('2025-03-17');
+    expect(searchPartFor(at('2025-03-31T18:00:00Z'))).toBe('2025-04-01');
+    expect(searchPartFor(at('2025-03-31T12:00:00+07:00'))).toBe('2025-03-25');
+    expect(searchPartFor(at('2024-02-29T12:00:00+07:00'))).toBe('2024-02-25');
+    expect(() => searchPartFor(new Date('no date'))).toThrow(/no valid publication date/);
   });
 
   it('names each folder so that it sorts as its period and can be told from other folders', () => {

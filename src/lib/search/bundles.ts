@@ -38,6 +38,22 @@ export function searchBundleFor(published: Date, period: SearchBundlePeriod): st
   return `${PREFIX}${year}${part}/`;
 }
 
+/**
+ * The part of its bundle a story's index is written in (search-index.ts): Pagefind indexes each part
+ * on its own and the parts are merged into the bundle, so a publish re-indexes only the part whose
+ * stories changed, in time that grows with the part's stories. A part is a span of at most eight days
+ * of a month (1–8, 9–16, 17–24, 25–31, Bangkok time), named by its first day (2025-03-09): it nests in
+ * every bundle period, and depends on the story's own date alone.
+ */
+export function searchPartFor(published: Date): string {
+  if (Number.isNaN(published.getTime())) throw new Error('searchPartFor: the story has no valid publication date');
+  const iso = toBangkokIso(published);
+  const first = Math.floor((Number(iso.slice(8, 10)) - 1) / PART_DAYS) * PART_DAYS + 1;
+  return `${iso.slice(0, 8)}${String(first).padStart(2, '0')}`;
+}
+
+const PART_DAYS = 8;
+
 /** The bundles of stories published at `dates`, newest period first (the search page's data-bundles). */
 export function searchBundles(dates: Iterable<Date>, period: SearchBundlePeriod): string[] {
   return [...new Set([...dates].map((date) => searchBundleFor(date, period)))].sort().reverse();

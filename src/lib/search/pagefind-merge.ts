@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { CborCursor, CborWriter, decodeCbor } from './cbor.ts';
 
 /**
- * Merges Pagefind indexes of parts of a bundle (its months) into the index Pagefind writes for the
+ * Merges Pagefind indexes of parts of a bundle (eight days each at most) into the index Pagefind writes for the
  * whole bundle at the same chunk size: the same metadata, index chunks and filters, content for
  * content and name for name (tests/unit/pagefind-merge.test.ts checks it against Pagefind). Pagefind
  * takes time and memory in proportion to the stories it indexes, and a year of a large archive takes
- * it most of a publish; merging a year's months, of which a publish re-indexes one, copies their
+ * it most of a publish; merging a year's parts, of which a publish re-indexes one, copies their
  * words' page lists instead of reading the stories again.
  *
  * The files are those of Pagefind 1.6: metadata [version, pages [[hash, words]], chunks [[from, to,
@@ -93,8 +93,7 @@ export function mergePagefindIndexes(parts: readonly PagefindPart[], options: Me
     const meta = metas[i]!;
     const offset = pages.length;
     for (const page of meta[1]) {
-      if (fragments.has(page[0]))
-        throw new Error(`Pagefind merge: two pages share the fragment ${page[0]}; index this bundle whole (search bundle period "month")`);
+      if (fragments.has(page[0])) throw new Error(`Pagefind merge: two pages share the fragment ${page[0]}: the same page is in two parts of the bundle`);
       fragments.add(page[0]);
       pages.push(page);
     }
