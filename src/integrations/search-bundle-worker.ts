@@ -1,12 +1,11 @@
 /**
- * Indexes one part of a search bundle on a thread of its own (see writeBundleOnThread in
+ * Indexes parts of a search bundle on a thread of its own (see writeBundleOnThread in
  * search-index.ts): the garbage of cutting stories into words stays on this thread's small heap.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeBundle, type BundleJob } from './search-index.ts';
+import { writeBundles, type BundleJob } from './search-index.ts';
 
-const { storiesFile, outputPath } = workerData as BundleJob;
-writeBundle(storiesFile, outputPath).then(
+writeBundles(workerData as BundleJob[]).then(
   () => parentPort!.postMessage({ done: true }),
   (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
 );

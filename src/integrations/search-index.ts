@@ -88,16 +88,26 @@ export async function writeSearchIndex(
   await removeLeftovers(partsDir);
   const all = [...parts.values()].flat();
   const missing = all.filter((part) => !existsSync(part.dir));
-  const index = async (part: BundlePart) => {
-    // Written beside its place and renamed into it, so that a stopped build leaves no half-written part.
-    const partial = `${part.dir}${LEFTOVER}${process.pid}`;
-    await rm(partial, { recursive: true, force: true });
-    await writeFile(`${partial}.json`, part.file);
-    await writeBundleOnThread(options.root, { storiesFile: `${partial}.json`, outputPath: partial });
-    await rm(`${partial}.json`);
-    await rename(partial, part.dir);
+  // Each part is written beside its place and renamed into it, so that a stopped build leaves no half-written part.
+  const partial = (part: BundlePart) => `${part.dir}${LEFTOVER}${process.pid}`;
+  const index = async ({ parts: list }: { parts: BundlePart[] }) => {
+    for (const part of list) {
+      await rm(partial(part), { recursive: true, force: true });
+      await writeFile(`${partial(part)}.json`, part.file);
+    }
+    await writeBundleOnThread(
+      options.root,
+      list.map((part) => ({ storiesFile: `${partial(part)}.json`, outputPath: partial(part) })),
+    );
+    for (const part of list) {
+      await rm(`${partial(part)}.json`);
+      await rename(partial(part), part.dir);
+    }
   };
-  const jobs = missing.map((part) => ({ ...part, weight: part.stories }));
+  // The parts of a month share a thread and a Pagefind process: starting them takes longer than
+  // indexing a part of a few stories, and a full build has four parts to a month.
+  const byMonth = Map.groupBy(missing, (part) => part.month);
+  const jobs = [...byMonth.values()].map((list) => ({ parts: list, weight: list.reduce((sum, part) => sum + part.stories, 0) }));
   // The first bundle's parts indexed before are read (and unzipped) while Pagefind indexes the others:
   // this thread waits on it meanwhile. One bundle's, so that a publish of many years holds one year in memory at a time.
   const [firstBundle = []] = parts.values();
@@ -134,6 +144,8 @@ interface BundlePart {
   file: string;
   stories: number;
   dir: string;
+  /** The month the part is in (2025-03). */
+  month: string;
 }
 
 /** The parts of a bundle's stories, in the bundle's order (newest first), each with the folder its index has in `partsDir`. */
@@ -147,7 +159,7 @@ function bundleParts({ bundle, stories }: SearchBundleStories, partsDir: string)
   }
   return [...groups].map(([name, list]) => {
     const part = JSON.stringify({ bundle, stories: list } satisfies SearchBundleStories);
-    return { file: part, stories: list.length, dir: join(partsDir, `${bundle.replaceAll('/', '')}.${name}.${digest(part)}`) };
+    return { file: part, stories: list.length, dir: join(partsDir, `${bundle.replaceAll('/', '')}.${name}.${digest(part)}`), month: name.slice(0, 7) };
   });
 }
 
@@ -274,47 +286,55 @@ export interface BundleJob {
 const BUNDLE_THREAD = 'src/integrations/search-bundle-worker.ts';
 
 /**
- * Writes one Pagefind index (a part of a bundle) on a worker thread. Reading and cutting stories into
+ * Writes Pagefind indexes (parts of a bundle) on a worker thread. Reading and cutting stories into
  * words makes many short-lived objects; on the build's own heap, already large after rendering 20,000
  * pages, they were collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm
  * run bench measures it). A thread's heap stays small, and it is freed with the thread.
  */
-function writeBundleOnThread(root: string, job: BundleJob): Promise<void> {
+function writeBundleOnThread(root: string, jobs: readonly BundleJob[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const thread = new Worker(join(root, BUNDLE_THREAD), { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const thread = new Worker(join(root, BUNDLE_THREAD), { workerData: jobs, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     thread.once('message', (reply: { done: true } | { error: string }) => ('error' in reply ? reject(new Error(reply.error)) : resolve()));
     thread.once('error', reject);
-    thread.once('exit', (code) => reject(new Error(`The search index thread for ${job.outputPath} stopped (exit code ${code}) before it finished`)));
+    thread.once('exit', (code) =>
+      reject(new Error(`The search index thread for ${jobs.map((job) => job.outputPath).join(', ')} stopped (exit code ${code}) before it finished`)),
+    );
   });
 }
 
 const RECORDS_IN_FLIGHT = 8;
 
-/** One Pagefind index over the stories of `storiesFile` (a part of a bundle), written to `outputPath`; Pagefind's process ends with it, and its memory with it. */
-export async function writeBundle(storiesFile: string, outputPath: string): Promise<void> {
-  const { bundle, stories } = JSON.parse(await readFile(storiesFile, 'utf8')) as SearchBundleStories;
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // Records go to Pagefind's process a few at a time, in order, while the next stories are cut into
-  // words here: measured side by side, faster than one at a time, and the files written are the same.
-  const pending: Promise<void>[] = [];
-  for (const story of stories) {
-    const record = buildStoryRecord(story, bundle);
-    // One index for both languages, whose words text.ts wrote (SEARCH_INDEX_LANGUAGE).
-    const added = index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE }).then((result) => {
-      if (result.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
-    });
-    // Awaited below; until then a failure must not count as unhandled (Node would exit).
-    added.catch(() => {});
-    pending.push(added);
-    if (pending.length >= RECORDS_IN_FLIGHT) await pending.shift();
+/**
+ * Pagefind indexes, one per job, over the stories of its `storiesFile` (a part of a bundle), each
+ * written to its `outputPath` and let go; Pagefind's process ends with the last, and its memory with it.
+ */
+export async function writeBundles(jobs: readonly BundleJob[]): Promise<void> {
+  for (const { storiesFile, outputPath } of jobs) {
+    const { bundle, stories } = JSON.parse(await readFile(storiesFile, 'utf8')) as SearchBundleStories;
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    // Records go to Pagefind's process a few at a time, in order, while the next stories are cut into
+    // words here: measured side by side, faster than one at a time, and the files written are the same.
+    const pending: Promise<void>[] = [];
+    for (const story of stories) {
+      const record = buildStoryRecord(story, bundle);
+      // One index for both languages, whose words text.ts wrote (SEARCH_INDEX_LANGUAGE).
+      const added = index.addCustomRecord({ ...record, language: SEARCH_INDEX_LANGUAGE }).then((result) => {
+        if (result.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${result.errors.join('; ')}`);
+      });
+      // Awaited below; until then a failure must not count as unhandled (Node would exit).
+      added.catch(() => {});
+      pending.push(added);
+      if (pending.length >= RECORDS_IN_FLIGHT) await pending.shift();
+    }
+    await Promise.all(pending);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+    await index.deleteIndex();
+    for (const name of await readdir(outputPath)) if (PAGEFIND_UI_FILE.test(name)) await rm(join(outputPath, name));
+    await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await publishFragments(outputPath)));
   }
-  await Promise.all(pending);
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  for (const name of await readdir(outputPath)) if (PAGEFIND_UI_FILE.test(name)) await rm(join(outputPath, name));
-  await writeFile(join(outputPath, DATES_FILE), JSON.stringify(await publishFragments(outputPath)));
 }
 
 /** Pagefind writes its ready-made search interfaces beside each index; the search page is the site's own, so no reader would load them. */

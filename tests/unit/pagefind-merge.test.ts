@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../src/integrations/search-index.ts';
+import { writeBundles } from '../../src/integrations/search-index.ts';
 import type { SearchBundleStories } from '../../src/lib/search/bundles.ts';
 import { CborWriter, decodeCbor } from '../../src/lib/search/cbor.ts';
 import { compareCodePoints, mergePagefindIndexes, type PagefindPart } from '../../src/lib/search/pagefind-merge.ts';
@@ -57,7 +57,7 @@ const unpack = (bytes: Buffer) => gunzipSync(bytes).subarray('pagefind_dcd'.leng
 async function index(name: string, stories: SearchStory[]): Promise<string> {
   const file = join(work, `${name}.json`);
   await writeFile(file, JSON.stringify({ bundle: '/pagefind-2025/', stories } satisfies SearchBundleStories));
-  await writeBundle(file, join(work, name));
+  await writeBundles([{ storiesFile: file, outputPath: join(work, name) }]);
   return join(work, name);
 }
 
