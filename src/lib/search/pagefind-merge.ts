@@ -74,20 +74,15 @@ interface Segment {
   size: number;
 }
 
-interface MergedWord {
-  pages: Segment[];
-  variants: Map<string, Segment[]>;
-}
-
 export function mergePagefindIndexes(parts: readonly PagefindPart[], options: MergeOptions): MergedIndex {
   const metas = parts.map((part) => decodeCbor(part.meta) as unknown as Meta);
   if (metas.length === 0) throw new Error('Pagefind merge: no parts to merge');
   if (metas.some((meta) => meta[4].length > 0)) throw new Error('Pagefind merge: sort orders are not supported (the search index sets none)');
   const fields = [...new Set(metas.flatMap((meta) => meta[5]))].sort(compareCodePoints);
   const pages: [string, number][] = [];
-  const words = new Map<string, MergedWord>();
   const filters = new Map<string, Map<string, number[]>>();
   const fragments = new Set<string>();
+  const streams = new StreamHeap();
 
   parts.forEach((part, i) => {
     const meta = metas[i]!;
@@ -100,7 +95,13 @@ export function mergePagefindIndexes(parts: readonly PagefindPart[], options: Me
     // Metadata locations name their field by its place in the field list, which may differ between parts.
     const fieldIds = meta[5].map((field) => fields.indexOf(field));
     const remap = fieldIds.some((id, j) => id !== j) ? fieldIds : null;
-    for (const [, , hash] of meta[2]) readChunk(need(part.chunks, hash, 'index chunk'), offset, remap, words);
+    const stream = new WordStream(
+      meta[2].map(([, , hash]) => need(part.chunks, hash, 'index chunk')),
+      i,
+      offset,
+      remap,
+    );
+    if (!stream.done) streams.push(stream);
     for (const [name, hash] of meta[3]) {
       const [, values] = decodeCbor(need(part.filters, hash, 'filter')) as unknown as [string, [string, number[]][]];
       const merged = filters.get(name) ?? filters.set(name, new Map()).get(name)!;
@@ -112,37 +113,70 @@ export function mergePagefindIndexes(parts: readonly PagefindPart[], options: Me
   });
 
   const language = options.language;
-  // Index chunks: the words in order, cut once a chunk's measure reaches the chunk size (Pagefind's chunk_index).
-  const sorted = [...words.keys()].sort(compareCodePoints);
-  const chunks: string[][] = [];
-  let chunk: string[] = [];
+  const chunkNames = new Names(language);
+  const chunkFiles: MergedFile[] = [];
+  const ranges: [string, string][] = [];
+  const decoder = new TextDecoder();
+  // Index chunks: the words in order, cut once a chunk's measure reaches the chunk size (Pagefind's
+  // chunk_index). Each part lists its words in that order, so the parts' lists are merged as they are
+  // read, one word at a time, and each word's entry is written as soon as every part holding it is read.
+  let chunk = new CborWriter();
+  let count = 0;
   let size = 0;
-  for (const word of sorted) {
-    const w = words.get(word)!;
-    size += sum(w.pages) + w.variants.size + [...w.variants.values()].reduce((s, list) => s + sum(list), 0);
-    chunk.push(word);
+  let first = '';
+  let last: Uint8Array | null = null;
+  const pageLists: Segment[] = [];
+  const holders: WordStream[] = [];
+  for (;;) {
+    // The smallest word at hand, and every part holding it, in part order.
+    const min = streams.pop();
+    if (!min) break;
+    holders.length = 0;
+    holders.push(min);
+    while (streams.top()?.compare(min) === 0) holders.push(streams.pop()!);
+    const word = min.word();
+    if (count === 0) first = itemText(word, decoder);
+    last = word;
+    chunk.array(3).raw(word);
+    pageLists.length = 0;
+    let variants: Map<string, Segment[]> | null = null;
+    for (const { cursor, offset, remap } of holders) {
+      const segment = readPages(cursor, offset, remap);
+      if (segment) pageLists.push(segment);
+      const forms = cursor.next();
+      for (let v = 0; v < forms; v++) {
+        cursor.next();
+        const form = cursor.text(cursor.next(), decoder);
+        const list = readPages(cursor, offset, remap);
+        variants ??= new Map();
+        const into = variants.get(form) ?? variants.set(form, []).get(form)!;
+        if (list) into.push(list);
+      }
+    }
+    for (const stream of holders) {
+      stream.advance();
+      if (!stream.done) streams.push(stream);
+    }
+    writePages(chunk, pageLists);
+    chunk.array(variants?.size ?? 0);
+    for (const [form, list] of variants ?? []) writePages(chunk.array(2).text(form), list);
+    size += sum(pageLists) + (variants ? variants.size + [...variants.values()].reduce((s, list) => s + sum(list), 0) : 0);
+    count++;
     if (size >= options.chunkSize) {
-      chunks.push(chunk);
-      chunk = [];
+      closeChunk();
       size = 0;
     }
   }
-  if (chunk.length > 0) chunks.push(chunk);
+  if (count > 0) closeChunk();
 
-  const chunkNames = new Names(language);
-  const chunkFiles = chunks.map((list) => {
-    const out = new CborWriter().array(1).array(list.length);
-    for (const word of list) {
-      const w = words.get(word)!;
-      out.array(3).text(word);
-      writePages(out, w.pages);
-      out.array(w.variants.size);
-      for (const [form, list] of w.variants) writePages(out.array(2).text(form), list);
-    }
-    const bytes = out.bytes();
-    return { hash: chunkNames.name(bytes), bytes };
-  });
-  const ranges = chunkRanges(chunks);
+  function closeChunk(): void {
+    const bytes = concat(new CborWriter().array(1).array(count).bytes(), chunk.bytes());
+    chunkFiles.push({ hash: chunkNames.name(bytes), bytes });
+    ranges.push([first, itemText(last!, decoder)]);
+    chunk = new CborWriter();
+    count = 0;
+  }
+  shortenRanges(ranges);
 
   const filterNames = new Names(language);
   const filterFiles: MergedFile[] = [];
@@ -173,28 +207,128 @@ function need(files: ReadonlyMap<string, Uint8Array>, hash: string, kind: string
 
 const sum = (segments: readonly Segment[]) => segments.reduce((s, segment) => s + segment.size, 0);
 
-/** Adds an index chunk's words to `words`, their pages numbered after `offset`. */
-function readChunk(bytes: Uint8Array, offset: number, remap: readonly number[] | null, words: Map<string, MergedWord>): void {
-  const decoder = new TextDecoder();
-  const cursor = new CborCursor(bytes);
-  cursor.next();
-  const count = cursor.next();
-  for (let i = 0; i < count; i++) {
-    cursor.next();
-    const word = cursor.text(cursor.next(), decoder);
-    let w = words.get(word);
-    if (!w) words.set(word, (w = { pages: [], variants: new Map() }));
-    const segment = readPages(cursor, offset, remap);
-    if (segment) w.pages.push(segment);
-    const variants = cursor.next();
-    for (let v = 0; v < variants; v++) {
-      cursor.next();
-      const form = cursor.text(cursor.next(), decoder);
-      const pages = readPages(cursor, offset, remap);
-      const into = w.variants.get(form) ?? w.variants.set(form, []).get(form)!;
-      if (pages) into.push(pages);
-    }
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(a.length + b.length);
+  bytes.set(a);
+  bytes.set(b, a.length);
+  return bytes;
+}
+
+/** A CBOR text item's text: its head is 1, 2 or 3 bytes long (a word is shorter than 65,536 bytes). */
+function itemText(item: Uint8Array, decoder: TextDecoder): string {
+  const info = item[0]! & 31;
+  return decoder.decode(item.subarray(info < 24 ? 1 : info === 24 ? 2 : 3));
+}
+
+/**
+ * A part's words in order, read from its index chunks one entry at a time: the word at hand (its text
+ * item's bytes, compared as bytes: UTF-8 orders as code points do, as Rust's strings), then its page
+ * lists, read by the merge through `cursor`. Nothing is decoded that is copied as it is.
+ */
+class WordStream {
+  /** The part's place in the bundle. */
+  readonly part: number;
+  readonly offset: number;
+  readonly remap: readonly number[] | null;
+  cursor: CborCursor;
+  done = false;
+  private readonly chunks: readonly Uint8Array[];
+  private nextChunk = 0;
+  private left = 0;
+  /** The word at hand's text item in `cursor.bytes`: its head from `item`, its bytes from `start` to `end`. */
+  private item = 0;
+  private start = 0;
+  private end = 0;
+
+  constructor(chunks: readonly Uint8Array[], part: number, offset: number, remap: readonly number[] | null) {
+    this.chunks = chunks;
+    this.part = part;
+    this.offset = offset;
+    this.remap = remap;
+    this.cursor = new CborCursor(new Uint8Array(0));
+    this.advance();
   }
+
+  /** Moves to the next word, its page lists left to read. */
+  advance(): void {
+    while (this.left === 0) {
+      if (this.nextChunk === this.chunks.length) {
+        this.done = true;
+        return;
+      }
+      this.cursor = new CborCursor(this.chunks[this.nextChunk++]!);
+      this.cursor.next();
+      this.left = this.cursor.next();
+    }
+    this.left--;
+    const cursor = this.cursor;
+    cursor.next();
+    this.item = cursor.pos;
+    const length = cursor.next();
+    this.start = cursor.pos;
+    this.end = this.start + length;
+    cursor.pos = this.end;
+  }
+
+  /** The word at hand's text item (head and bytes), as it is written. */
+  word(): Uint8Array {
+    return this.cursor.bytes.subarray(this.item, this.end);
+  }
+
+  compare(other: WordStream): number {
+    const a = this.cursor.bytes;
+    const b = other.cursor.bytes;
+    const length = Math.min(this.end - this.start, other.end - other.start);
+    for (let i = 0; i < length; i++) {
+      const d = a[this.start + i]! - b[other.start + i]!;
+      if (d !== 0) return d;
+    }
+    return this.end - this.start - (other.end - other.start);
+  }
+}
+
+/** The parts' word streams as a binary heap: the smallest word on top, of two equal words the earlier part's. */
+class StreamHeap {
+  private readonly items: WordStream[] = [];
+
+  top(): WordStream | undefined {
+    return this.items[0];
+  }
+
+  push(stream: WordStream): void {
+    const items = this.items;
+    let i = items.push(stream) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!before(stream, items[parent]!)) break;
+      items[i] = items[parent]!;
+      i = parent;
+    }
+    items[i] = stream;
+  }
+
+  pop(): WordStream | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || !last) return top;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= items.length) break;
+      if (child + 1 < items.length && before(items[child + 1]!, items[child]!)) child++;
+      if (!before(items[child]!, last)) break;
+      items[i] = items[child]!;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
+}
+
+function before(a: WordStream, b: WordStream): boolean {
+  const order = a.compare(b);
+  return order < 0 || (order === 0 && a.part < b.part);
 }
 
 /** Steps over a page list, noting where its bytes lie; rewrites it when metadata field numbers change. */
@@ -262,9 +396,8 @@ function writePages(out: CborWriter, segments: readonly Segment[]): void {
   }
 }
 
-/** Each chunk's first and last word, shortened to where neighbouring chunks differ (Pagefind's chunk_meta). */
-function chunkRanges(chunks: readonly (readonly string[])[]): [string, string][] {
-  const ranges = chunks.map((list): [string, string] => [list[0] ?? '', list.at(-1) ?? '']);
+/** Shortens each chunk's first and last word to where neighbouring chunks differ (Pagefind's chunk_meta). */
+function shortenRanges(ranges: [string, string][]): void {
   for (let i = 0; i + 1 < ranges.length; i++) {
     const a = [...ranges[i]![1]];
     const b = [...ranges[i + 1]![0]];
@@ -274,7 +407,6 @@ function chunkRanges(chunks: readonly (readonly string[])[]): [string, string][]
     if (compareCodePoints(to, ranges[i]![0]) >= 0) ranges[i]![1] = to;
     ranges[i + 1]![0] = b.slice(0, common + 1).join('');
   }
-  return ranges;
 }
 
 /** Pagefind's file names: the language, then the start of the content's SHA-1, longer where two would collide. */
