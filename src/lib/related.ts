@@ -99,14 +99,22 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
   for (const tf of counts) for (const word of tf.keys()) df.set(word, (df.get(word) ?? 0) + 1);
 
   // Key words with their normalised tf·idf weights; words no other story has cannot relate two stories.
+  // The best by weight (of equal weights the first word in code unit order) are picked as the words
+  // come, each new one compared with the last kept: sorting all of a story's words took longer.
+  const ahead = (word: string, weight: number, [other, otherWeight]: [string, number]) => weight > otherWeight || (weight === otherWeight && word < other);
   const keys = counts.map((tf) => {
-    const weighted: [string, number][] = [];
+    const best: [string, number][] = [];
     for (const [word, f] of tf) {
       const d = df.get(word)!;
-      if (d > 1) weighted.push([word, (1 + Math.log(f)) * Math.log(n / d)]);
+      if (d <= 1) continue;
+      const weight = (1 + Math.log(f)) * Math.log(n / d);
+      if (best.length === options.keyWords && !ahead(word, weight, best.at(-1)!)) continue;
+      let at = best.length;
+      while (at > 0 && ahead(word, weight, best[at - 1]!)) at--;
+      best.splice(at, 0, [word, weight]);
+      if (best.length > options.keyWords) best.pop();
     }
-    weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const top = weighted.slice(0, options.keyWords).filter(([, w]) => w > 0);
+    const top = best.filter(([, w]) => w > 0);
     const norm = Math.hypot(...top.map(([, w]) => w)) || 1;
     return new Map(top.map(([word, w]) => [word, w / norm]));
   });
@@ -129,6 +137,7 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
   }
 
   const result = new Map<string, string[]>();
+  const times = stories.map((story) => story.published.getTime());
   // One score per story, reset after each story for the ones it touched (a Map per story was most of the time).
   const score = new Float64Array(n);
   const isTouched = new Uint8Array(n);
@@ -149,18 +158,15 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
       const list = topicLists.get(topic)!;
       for (const k of nearest(list, position[i]!, options.window)) add(order[list[k]!]!, options.topicWeight);
     }
-    const scores = touched.map((other): [number, number] => [other, score[other]!]);
+    const ranked = touched
+      .filter((other) => other !== i && score[other]! >= options.minScore)
+      .sort((a, b) => score[b]! - score[a]! || times[b]! - times[a]! || (stories[a]!.slug < stories[b]!.slug ? -1 : 1))
+      .slice(0, options.keep);
     for (const other of touched) score[other] = isTouched[other] = 0;
     touched.length = 0;
-    const ranked = scores
-      .filter(([other, value]) => other !== i && value >= options.minScore)
-      .sort(
-        ([a, sa], [b, sb]) => sb - sa || stories[b]!.published.getTime() - stories[a]!.published.getTime() || (stories[a]!.slug < stories[b]!.slug ? -1 : 1),
-      )
-      .slice(0, options.keep);
     result.set(
       stories[i]!.slug,
-      ranked.map(([other]) => stories[other]!.slug),
+      ranked.map((other) => stories[other]!.slug),
     );
   }
   return result;
