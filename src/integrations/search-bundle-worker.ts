@@ -1,5 +1,5 @@
 /**
- * Indexes parts of a search bundle on a thread of its own (see writeBundleOnThread in
+ * Indexes parts of a search bundle on a thread of its own (see writeBundlesOnThread in
  * search-index.ts): the garbage of cutting stories into words stays on this thread's small heap.
  */
 import { parentPort, workerData } from 'node:worker_threads';

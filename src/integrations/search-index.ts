@@ -95,7 +95,7 @@ export async function writeSearchIndex(
       await rm(partial(part), { recursive: true, force: true });
       await writeFile(`${partial(part)}.json`, part.file);
     }
-    await writeBundleOnThread(
+    await writeBundlesOnThread(
       options.root,
       list.map((part) => ({ storiesFile: `${partial(part)}.json`, outputPath: partial(part) })),
     );
@@ -291,7 +291,7 @@ const BUNDLE_THREAD = 'src/integrations/search-bundle-worker.ts';
  * pages, they were collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm
  * run bench measures it). A thread's heap stays small, and it is freed with the thread.
  */
-function writeBundleOnThread(root: string, jobs: readonly BundleJob[]): Promise<void> {
+function writeBundlesOnThread(root: string, jobs: readonly BundleJob[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const thread = new Worker(join(root, BUNDLE_THREAD), { workerData: jobs, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     thread.once('message', (reply: { done: true } | { error: string }) => ('error' in reply ? reject(new Error(reply.error)) : resolve()));

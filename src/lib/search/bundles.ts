@@ -38,6 +38,8 @@ export function searchBundleFor(published: Date, period: SearchBundlePeriod): st
   return `${PREFIX}${year}${part}/`;
 }
 
+const PART_DAYS = 8;
+
 /**
  * The part of its bundle a story's index is written in (search-index.ts): Pagefind indexes each part
  * on its own and the parts are merged into the bundle, so a publish re-indexes only the part whose
@@ -51,8 +53,6 @@ export function searchPartFor(published: Date): string {
   const first = Math.floor((Number(iso.slice(8, 10)) - 1) / PART_DAYS) * PART_DAYS + 1;
   return `${iso.slice(0, 8)}${String(first).padStart(2, '0')}`;
 }
-
-const PART_DAYS = 8;
 
 /** The bundles of stories published at `dates`, newest period first (the search page's data-bundles). */
 export function searchBundles(dates: Iterable<Date>, period: SearchBundlePeriod): string[] {
