@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 import { CborCursor, CborWriter, decodeCbor } from './cbor.ts';
 
 /**
- * Merges Pagefind indexes of parts of a bundle (eight days each at most) into the index Pagefind writes for the
- * whole bundle at the same chunk size: the same metadata, index chunks and filters, content for
- * content and name for name (tests/unit/pagefind-merge.test.ts checks it against Pagefind). Pagefind
- * takes time and memory in proportion to the stories it indexes, and a year of a large archive takes
- * it most of a publish; merging a year's parts, of which a publish re-indexes one, copies their
- * words' page lists instead of reading the stories again.
+ * Merges Pagefind indexes of parts of a bundle (eight days each at most) into the index Pagefind
+ * writes for the whole bundle at the same chunk size: the same metadata, index chunks and filters,
+ * content for content and name for name (tests/unit/pagefind-merge.test.ts checks it against
+ * Pagefind). Pagefind takes time and memory in proportion to the stories it indexes, and a year of a
+ * large archive takes it most of a publish; merging a year's parts, of which a publish re-indexes one,
+ * copies their words' page lists instead of reading the stories again.
+ *
+ * Each part lists its words in order, so the parts are read side by side, a heap of them giving the
+ * next word, and each word is written as soon as the parts holding it are read. Measured side by side
+ * on a year of 48 parts, this took 40% of the time and half the memory of a table of the year's words
+ * sorted at the end (see the README), for the same files.
  *
  * The files are those of Pagefind 1.6: metadata [version, pages [[hash, words]], chunks [[from, to,
  * hash]], filters [[name, hash]], sorts, meta fields]; an index chunk [[[word, pages, variants]]], a
