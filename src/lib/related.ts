@@ -122,7 +122,8 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
   // Per key word and per topic, the stories that carry it as positions in publication order (so that
   // "nearest in time" is a distance between positions), each word's list with the word's weight in
   // each story beside it: the scoring loop below then does no lookup by word.
-  const order = stories.map((_, i) => i).sort((a, b) => stories[b]!.published.getTime() - stories[a]!.published.getTime() || a - b);
+  const times = stories.map((story) => story.published.getTime());
+  const order = stories.map((_, i) => i).sort((a, b) => times[b]! - times[a]! || a - b);
   const position = new Array<number>(n);
   order.forEach((story, pos) => (position[story] = pos));
   const wordLists = new Map<string, { at: number[]; weight: number[] }>();
@@ -137,7 +138,6 @@ export function relatedStories(stories: readonly RelatedInput[], options: Relate
   }
 
   const result = new Map<string, string[]>();
-  const times = stories.map((story) => story.published.getTime());
   // One score per story, reset after each story for the ones it touched (a Map per story was most of the time).
   const score = new Float64Array(n);
   const isTouched = new Uint8Array(n);
