@@ -175,7 +175,7 @@ export function mergePagefindIndexes(parts: readonly PagefindPart[], options: Me
   if (count > 0) closeChunk();
 
   function closeChunk(): void {
-    const bytes = concat(new CborWriter().array(1).array(count).bytes(), chunk.bytes());
+    const bytes = Buffer.concat([new CborWriter().array(1).array(count).bytes(), chunk.bytes()]);
     chunkFiles.push({ hash: chunkNames.name(bytes), bytes });
     ranges.push([first, itemText(last!, decoder)]);
     chunk = new CborWriter();
@@ -212,17 +212,10 @@ function need(files: ReadonlyMap<string, Uint8Array>, hash: string, kind: string
 
 const sum = (segments: readonly Segment[]) => segments.reduce((s, segment) => s + segment.size, 0);
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const bytes = new Uint8Array(a.length + b.length);
-  bytes.set(a);
-  bytes.set(b, a.length);
-  return bytes;
-}
-
-/** A CBOR text item's text: its head is 1, 2 or 3 bytes long (a word is shorter than 65,536 bytes). */
+/** A CBOR text item's text. */
 function itemText(item: Uint8Array, decoder: TextDecoder): string {
-  const info = item[0]! & 31;
-  return decoder.decode(item.subarray(info < 24 ? 1 : info === 24 ? 2 : 3));
+  const cursor = new CborCursor(item);
+  return cursor.text(cursor.next(), decoder);
 }
 
 /**
