@@ -104,3 +104,15 @@ export function translationOf(story: { slug: string; languages: readonly Lang[] 
 export function pageCount(count: number, pageSize: number): number {
   return Math.max(1, Math.ceil(count / pageSize));
 }
+
+/**
+ * The file a browser asks the site for at a path written in a story: percent escapes decoded (so
+ * %2e. is ..), query and fragment dropped; null when an escape is malformed.
+ */
+export function decodeSitePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path.split(/[?#]/)[0]!);
+  } catch {
+    return null;
+  }
+}

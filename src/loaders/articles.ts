@@ -27,6 +27,7 @@ import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { storyWords } from '../lib/related.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
+import { decodeSitePath } from '../lib/urls.ts';
 import { articleSchema, knownFields, type ArticleData } from '../schemas/article.ts';
 import { reportRenderingFindings } from './rendering-check.ts';
 
@@ -145,7 +146,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     };
     for (const entry of entries) {
       const src = (entry.data as { image?: { src?: string } }).image?.src;
-      if (src && !existsSync(join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!)))) {
+      if (src && !existsSync(join(publicDir, decodeSitePath(src) ?? src))) {
         const file = entry.filePath ?? entry.id;
         problems.push(
           new ContentError({

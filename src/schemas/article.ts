@@ -3,6 +3,7 @@ import { nonEmpty, text, timestamp, webUrl, yesNo } from './fields.ts';
 import { MAX_TITLE_LENGTH } from '../lib/frontmatter-checks.ts';
 import { sectionIds } from '../lib/sections.ts';
 import { SLUG_PATTERN } from '../lib/story-model.ts';
+import { decodeSitePath } from '../lib/urls.ts';
 
 /**
  * A photo is a file the site serves itself: the CSP (src/lib/seo/csp.ts) loads images from the site
@@ -14,7 +15,11 @@ const imageSrc = z
     message:
       'must be a path on this site, such as /images/putin.jpg. Fix: copy the photo into public/images/ and write its path from /images/ (the site shows no photos from other sites, and a data: address is not a path)',
   })
-  .refine((src) => !src.split(/[/\\]/).includes('..') && !/%2e%2e/i.test(src), {
+  .refine((src) => decodeSitePath(src) !== null, {
+    message: 'has a "%" that begins no escape. Fix: write a percent sign in a file name as %25, or rename the photo without one',
+  })
+  // Checked as the browser will ask for it: %2e. and .%2E are ".." too.
+  .refine((src) => !(decodeSitePath(src) ?? '').split(/[/\\]/).includes('..'), {
     message: 'must not contain "..". Fix: write the path from the site root, such as /images/putin.jpg',
   });
 

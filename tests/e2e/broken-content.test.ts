@@ -284,6 +284,16 @@ const schemaCases: Case[] = [
     expected: ['dotdot-image/th.mdx:8: image.src: must not contain "..". Fix: write the path from the site root'],
   },
   {
+    name: 'image path with .. written as escapes',
+    files: { 'escaped-dotdot-image/th.mdx': original({ image: '\n  src: /images/%2e./.%2E/%2e%2E/etc/passwd\n  caption: ภาพ\n  credit: AFP' }) },
+    expected: ['escaped-dotdot-image/th.mdx:8: image.src: must not contain "..". Fix: write the path from the site root'],
+  },
+  {
+    name: 'image path with a stray %',
+    files: { 'percent-image/th.mdx': original({ image: '\n  src: /images/50%off.jpg\n  caption: ภาพ\n  credit: AFP' }) },
+    expected: ['percent-image/th.mdx:8: image.src: has a "%" that begins no escape. Fix: write a percent sign in a file name as %25'],
+  },
+  {
     name: 'image from another site',
     files: { 'remote-image/th.mdx': original({ image: '\n  src: https://example.com/p.jpg\n  caption: ภาพ\n  credit: AFP' }) },
     expected: ['remote-image/th.mdx:8: image.src: must be a path on this site'],

@@ -3,6 +3,7 @@ import { clampPage } from '../../src/lib/page-view.ts';
 import {
   archivePath,
   articlePath,
+  decodeSitePath,
   homePath,
   langOfPath,
   listingMonthPath,
@@ -104,5 +105,15 @@ describe('parseArticlePath', () => {
     for (const path of ['/fr/articles/x/', '/th/articles/x/side-by-side/', '/th/archive/2/', '/th/articles/Bad_Slug/', '/th/articles//']) {
       expect(parseArticlePath(path), path).toBeNull();
     }
+  });
+});
+
+describe('decodeSitePath', () => {
+  it('is the file a browser asks for: escapes decoded, query and fragment dropped', () => {
+    expect(decodeSitePath('/images/%E0%B8%A0%E0%B8%B2%E0%B8%9E.jpg?v=2#top')).toBe('/images/ภาพ.jpg');
+    expect(decodeSitePath('/images/%2e./%2E./etc/passwd')).toBe('/images/../../etc/passwd');
+  });
+  it('is null for an escape a browser cannot decode', () => {
+    expect(decodeSitePath('/images/50%off.jpg')).toBeNull();
   });
 });
