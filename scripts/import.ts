@@ -21,7 +21,7 @@ import { decodeInput } from '../src/lib/importer/decode.ts';
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
 import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions, type TaggingTopic } from '../src/lib/importer/plan.ts';
 import { shortHash } from '../src/lib/importer/slug.ts';
-import { TIMESTAMP_WITH_OFFSET } from '../src/lib/dates.ts';
+import { TIMESTAMP_WITH_OFFSET, timestampProblem } from '../src/lib/dates.ts';
 import { sectionIds, type SectionId } from '../src/lib/sections.ts';
 import { articlePath } from '../src/lib/urls.ts';
 
@@ -33,6 +33,53 @@ const MAX_INPUT_BYTES = 5 * LARGE_STORY_BYTES;
 
 /** A problem that stops the whole import before anything is written, said as an editor can act on it. */
 class ImportStopped extends Error {}
+
+/**
+ * An input file's text, read as every input is: at most one story's size, strictly decoded (Thai in
+ * TIS-620 and Windows-1252 converted, saying so), or why not; `shown` names the file in messages.
+ */
+async function readInput(file: string, shown: string): Promise<{ text: string } | { failure: string }> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { failure: `${shown}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix: check the path` };
+  }
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return {
+      failure: `${shown}: the file is ${(bytes.length / 1_000_000).toFixed(1)} MB, more than one story. Fix: check it is the right file; split a long text into stories`,
+    };
+  }
+  const decoded = decodeInput(bytes);
+  if (!decoded.ok) return { failure: `${shown}${decoded.position ? `:${decoded.position.line}` : ''}: ${decoded.reason}. Fix: ${decoded.fix}` };
+  if (decoded.encoding !== 'utf-8') {
+    console.log(
+      `NOTE    ${shown}: read as ${decoded.encoding === 'windows-874' ? 'Thai in TIS-620 (Windows-874)' : 'Windows-1252'} and converted to UTF-8; check the text on the site`,
+    );
+  }
+  return { text: decoded.text };
+}
+
+/** A text parsed as a story whose headlines fit, or why not. */
+function readStory(text: string, shown: string): ReturnType<typeof parseStory> | { failure: string } {
+  let story;
+  try {
+    story = parseStory(text);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    return {
+      failure: `${shown}: ${error.message}. Fix: check that the file is a story in the seed layout (title, paragraphs) or the thaigov layout (README.md, "Newsroom tools")`,
+    };
+  }
+  const longTitle = story.versions.find((v) => v.title.length > MAX_TITLE_LENGTH);
+  if (longTitle) {
+    return {
+      failure: `${shown}: the ${longTitle.lang === 'th' ? 'Thai' : 'English'} title is ${longTitle.title.length} characters; a headline has at most ${MAX_TITLE_LENGTH}. Fix: check the layout: the title is the first line, alone, followed by the text`,
+    };
+  }
+  return story;
+}
+
 /** The topics file beside the articles (the build checks it in full); none when there is no file. */
 async function readTopics(path: string): Promise<TaggingTopic[]> {
   if (!existsSync(path)) return [];
@@ -119,8 +166,11 @@ async function main(): Promise<number> {
   }
   // For a text that does not date itself (the second seed says only "16 พ.ค."); a date in the text wins.
   const published = values.published && /T\d{2}:\d{2}[Z+-]/.test(values.published) ? values.published.replace(/(T\d{2}:\d{2})/, '$1:00') : values.published;
-  if (published !== undefined && !(TIMESTAMP_WITH_OFFSET.test(published) && !Number.isNaN(Date.parse(published)))) {
-    console.error(`--published "${values.published}" is not a date and time with its offset; write it like 2024-05-16T17:00+07:00 (Bangkok time)`);
+  // The build's own check: a day that does not exist (30 February) is refused, not rolled over.
+  const publishedProblem =
+    published === undefined ? null : TIMESTAMP_WITH_OFFSET.test(published) ? timestampProblem(published) : 'is not a date and time with its offset';
+  if (publishedProblem) {
+    console.error(`--published "${values.published}" ${publishedProblem}; write it like 2024-05-16T17:00+07:00 (Bangkok time)`);
     return 2;
   }
   const contentDir = resolve(values.out ?? 'content');
@@ -162,63 +212,30 @@ async function main(): Promise<number> {
       importMap[key] ??= [];
       counts.failed++;
     };
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(input);
-    } catch (error) {
-      fail(`${key}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Fix: check the path`);
+    const decoded = await readInput(input, key);
+    if ('failure' in decoded) {
+      fail(decoded.failure);
       continue;
     }
-    if (bytes.length > MAX_INPUT_BYTES) {
-      fail(
-        `${key}: the file is ${(bytes.length / 1_000_000).toFixed(1)} MB, more than one story. Fix: check it is the right file; split a long text into stories`,
-      );
+    let story = readStory(decoded.text, key);
+    if ('failure' in story) {
+      fail(story.failure);
       continue;
     }
-    const decoded = decodeInput(bytes);
-    if (!decoded.ok) {
-      fail(`${key}${decoded.position ? `:${decoded.position.line}` : ''}: ${decoded.reason}. Fix: ${decoded.fix}`);
-      continue;
-    }
-    if (decoded.encoding !== 'utf-8') {
-      console.log(
-        `NOTE    ${key}: read as ${decoded.encoding === 'windows-874' ? 'Thai in TIS-620 (Windows-874)' : 'Windows-1252'} and converted to UTF-8; check the text on the site`,
-      );
-    }
-    let story;
-    try {
-      story = parseStory(decoded.text);
-      if (!story.published && published) story.published = published;
-    } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
-      fail(
-        `${key}: ${error.message}. Fix: check that the file is a story in the seed layout (title, paragraphs) or the thaigov layout (README.md, "Newsroom tools")`,
-      );
-      continue;
-    }
-    const longTitle = story.versions.find((v) => v.title.length > MAX_TITLE_LENGTH);
-    if (longTitle) {
-      fail(
-        `${key}: the ${longTitle.lang === 'th' ? 'Thai' : 'English'} title is ${longTitle.title.length} characters; a headline has at most ${MAX_TITLE_LENGTH}. Fix: check the layout: the title is the first line, alone, followed by the text`,
-      );
-      continue;
-    }
+    if (!story.published && published) story.published = published;
     const renderingFile = renderingOf.get(input);
     if (renderingFile !== undefined) {
-      let rendering;
-      try {
-        rendering = parseStory(await readFile(renderingFile, 'utf8'));
-      } catch (error) {
-        console.log(`FAILED  ${key}: its rendering ${renderingFile} cannot be read (${(error as Error).message})`);
-        importMap[key] = [];
-        counts.failed++;
+      // The rendering passes every check its original does: it becomes a story file as well.
+      const shown = `${relative(process.cwd(), resolve(renderingFile)) || renderingFile} (the rendering of ${key})`;
+      const text = await readInput(renderingFile, shown);
+      const rendering = 'failure' in text ? text : readStory(text.text, shown);
+      if ('failure' in rendering) {
+        fail(rendering.failure);
         continue;
       }
       const version = rendering.versions[0]!;
       if (version.lang === story.versions[0]!.lang) {
-        console.log(`FAILED  ${key}: its rendering ${renderingFile} is in the same language; pair a Thai file with an English one`);
-        importMap[key] = [];
-        counts.failed++;
+        fail(`${shown}: it is in the same language as the story. Fix: pair a Thai file with its English rendering (--pair THAI.txt=ENGLISH.txt)`);
         continue;
       }
       story = { ...story, versions: [story.versions[0]!, version], pairedRendering: true };

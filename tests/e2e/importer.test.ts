@@ -164,6 +164,10 @@ describe('importer', () => {
     const bad = runScript('import', ['--out', out, '--published', '2024-05-16 17:00', undated]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--published "2024-05-16 17:00" is not a date and time with its offset');
+    // A day that does not exist is refused, as the build refuses it, not rolled over into March.
+    const impossible = runScript('import', ['--out', out, '--published', '2025-02-30T10:00+07:00', undated]);
+    expect(impossible.status).toBe(2);
+    expect(impossible.stderr).toContain('--published "2025-02-30T10:00+07:00" has day 30, but February 2025 has 28 days');
   });
 
   it.skipIf(!existsSync(seedsDir))('re-imports both seeds to exactly the content the site ships', async () => {
@@ -277,6 +281,42 @@ describe('importer: nothing lost, nothing silent', () => {
       expect(result.stdout, name).toMatch(new RegExp(`^FAILED {2}.*${message.source}`, 'm'));
       noStack(result);
       expect(await snapshot(out), `${name}: nothing changed`).toEqual(before);
+    }
+  });
+
+  it('reads a --pair rendering as strictly as its original: converted with a note, or refused with the story and its map entry kept', async () => {
+    const out = join(dir, 'pair');
+    const thai = join(dir, 'in', 'pair-th.txt');
+    const english = join(dir, 'in', 'pair-en.txt');
+    await writeFile(thai, release('นายกฯ เยือนมาเลเซีย', 'นายกรัฐมนตรีเดินทางเยือนมาเลเซีย', 95001));
+    await writeFile(
+      english,
+      Buffer.concat([Buffer.from('PM visits Malaysia\n'), Buffer.from([0x93]), Buffer.from('We agreed,'), Buffer.from([0x94]), Buffer.from(' the PM said.\n')]),
+    );
+    const converted = runScript('import', ['--out', out, '--pair', `${thai}=${english}`]);
+    expect(converted.status, converted.stdout).toBe(0);
+    expect(converted.stdout).toMatch(/^NOTE {4}.*pair-en\.txt \(the rendering of .*pair-th\.txt\): read as Windows-1252 and converted to UTF-8/m);
+    expect(await readFile(join(out, 'articles', 'pm-visits-malaysia', 'en.mdx'), 'utf8')).toContain('\u201CWe agreed,\u201D the PM said.');
+    const before = await snapshot(out);
+    const cases: [string, Buffer, RegExp][] = [
+      [
+        'nul',
+        Buffer.from('PM visits Malaysia\nThe PM\u0000 arrived.\n'),
+        /pair-en\.txt \(the rendering of .*pair-th\.txt\):2: column 7 holds the control character U\+0000; the file is damaged or not text\. Fix: /,
+      ],
+      [
+        'same language',
+        Buffer.from('นายกฯ เยือนมาเลเซีย\nนายกรัฐมนตรีเดินทาง\n'),
+        /pair-en\.txt \(the rendering of .*pair-th\.txt\): it is in the same language as the story\. Fix: pair a Thai file with its English rendering/,
+      ],
+    ];
+    for (const [name, bytes, message] of cases) {
+      await writeFile(english, bytes);
+      const result = runScript('import', ['--out', out, '--pair', `${thai}=${english}`]);
+      expect(result.status, name).toBe(1);
+      expect(result.stdout, name).toMatch(new RegExp(`^FAILED {2}.*${message.source}`, 'm'));
+      noStack(result);
+      expect(await snapshot(out), `${name}: nothing changed, the map entry included`).toEqual(before);
     }
   });
 
