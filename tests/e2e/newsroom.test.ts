@@ -37,6 +37,16 @@ describe("credits in the reader's language", () => {
     expect(await page.textContent('[data-source]')).toBe('AFP');
   });
 
+  it('gives the side-by-side view the same credits in its own language', async () => {
+    await page.goto(`${seedUrl}/en/articles/putin-visits-china-75-years-ties/side-by-side/`);
+    expect(await page.textContent('[data-side-by-side-header] [data-byline]')).toBe('By The foreign news desk');
+    await page.goto(`${seedUrl}/en/articles/putin-praises-russia-myanmar-ties/side-by-side/`);
+    expect(await page.textContent('[data-side-by-side-header] [data-source]')).toBe('Source: AFP');
+    await page.goto(`${seedUrl}/th/articles/putin-praises-russia-myanmar-ties/side-by-side/`);
+    expect(await page.textContent('[data-side-by-side-header] [data-byline]')).toBe('โดย โต๊ะข่าวต่างประเทศ');
+    expect(await page.textContent('[data-side-by-side-header] [data-source]')).toBe('แหล่งข่าว: เอเอฟพี');
+  });
+
   it('shows a name the desks file does not know as written, marked with its language', async () => {
     await page.goto(`${fixtureUrl}/en/articles/${fixture.generatedSlug(3)}/`);
     expect(await page.getAttribute('[data-byline] span', 'lang')).toBe('th');
