@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { deskDirectory, type Desk, type DeskDirectory } from '../lib/credits.ts';
-import { relatedStories } from '../lib/related.ts';
+import { relatedStories, type RelatedInput } from '../lib/related.ts';
 import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
 import { languages, otherLang, type Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
@@ -67,32 +67,50 @@ export async function getDesks(): Promise<DeskDirectory> {
 /** How many related stories a page shows at most. */
 export const RELATED_SHOWN = 5;
 
-let relatedPromise: Promise<Map<string, ArticleStory[]>> | undefined;
+let relatedInputsPromise: Promise<Map<string, RelatedInput>> | undefined;
 
-/** Every story's related stories, best first, computed once per build from topics and text (src/lib/related.ts). */
-export function getRelated(): Promise<Map<string, ArticleStory[]>> {
-  relatedPromise ??= Promise.all([getStories(), getStoryTopics()]).then(([stories, topicsOf]) => {
-    const bySlug = new Map(stories.map((story) => [story.slug, story]));
-    const related = relatedStories(
-      stories.map((story) => {
-        const versions = Object.values(story.versions);
-        return {
-          slug: story.slug,
-          published: story.published,
-          topics: (topicsOf.get(story.slug) ?? []).map((topic) => topic.id),
-          words: versions.flatMap(readStoryWords),
-        };
-      }),
-    );
-    return new Map([...related].map(([slug, slugs]) => [slug, slugs.map((s) => bySlug.get(s)!)]));
-  });
-  return relatedPromise;
+/** What relating a story to others reads of it (its words from every version, its topics), by slug, once per build. */
+function getRelatedInputs(): Promise<Map<string, RelatedInput>> {
+  relatedInputsPromise ??= Promise.all([getStories(), getStoryTopics()]).then(
+    ([stories, topicsOf]) =>
+      new Map(
+        stories.map((story) => [
+          story.slug,
+          {
+            slug: story.slug,
+            published: story.published,
+            topics: (topicsOf.get(story.slug) ?? []).map((topic) => topic.id),
+            words: Object.values(story.versions).flatMap(readStoryWords),
+          },
+        ]),
+      ),
+  );
+  return relatedInputsPromise;
+}
+
+const relatedByLang = new Map<Lang, Promise<Map<string, StoryVersion[]>>>();
+
+/**
+ * The related stories of every story readable in a language, best first, as a page shows them:
+ * computed once per language and build among the stories readable in it (src/lib/related.ts), so
+ * that an English page is not left with the few English ones among related Thai-only stories.
+ */
+function getRelated(lang: Lang): Promise<Map<string, StoryVersion[]>> {
+  let related = relatedByLang.get(lang);
+  if (!related) {
+    related = Promise.all([getStoriesIn(lang), getRelatedInputs()]).then(([items, inputs]) => {
+      const bySlug = new Map(items.map((item) => [item.story.slug, item]));
+      const lists = relatedStories(items.map((item) => inputs.get(item.story.slug)!));
+      return new Map([...lists].map(([slug, slugs]) => [slug, slugs.slice(0, RELATED_SHOWN).map((other) => bySlug.get(other)!)]));
+    });
+    relatedByLang.set(lang, related);
+  }
+  return related;
 }
 
 /** The related stories of one story that can be read in a language, as a listing shows them. */
 export async function getRelatedIn(story: ArticleStory, lang: Lang): Promise<StoryVersion[]> {
-  const related = (await getRelated()).get(story.slug) ?? [];
-  return related.flatMap((other) => (other.versions[lang] ? [{ story: other, lang, entry: other.versions[lang] }] : [])).slice(0, RELATED_SHOWN);
+  return (await getRelated(lang)).get(story.slug) ?? [];
 }
 
 let topicsPromise: Promise<TopicDirectory> | undefined;
