@@ -195,7 +195,7 @@ const gzipAsync = promisify(gzip);
 
 /** Pagefind's file: its signature, then the content, gzipped. */
 const pack = (bytes: Uint8Array) =>
-  // zlib's default level: as small as Pagefind's best within half a per cent, in half the time.
+  // zlib's default level: about as small as Pagefind's best level, in much less time (README, search index).
   gzipAsync(Buffer.concat([Buffer.from(SIGNATURE), bytes]));
 
 /** A part's Pagefind index as the merge reads it: its entry file, and its metadata, chunks and filters unzipped. */
@@ -287,9 +287,9 @@ const BUNDLE_THREAD = 'src/integrations/search-bundle-worker.ts';
 
 /**
  * Writes Pagefind indexes (parts of a bundle) on a worker thread. Reading and cutting stories into
- * words makes many short-lived objects; on the build's own heap, already large after rendering 20,000
- * pages, they were collected late and pushed the build's peak memory at 10,000 stories past 3 GB (npm
- * run bench measures it). A thread's heap stays small, and it is freed with the thread.
+ * words makes many short-lived objects; on the build's own heap, already large after rendering the
+ * pages, they were collected late and raised the build's peak memory (npm run bench measures it). A
+ * thread's heap stays small, and it is freed with the thread.
  */
 function writeBundlesOnThread(root: string, jobs: readonly BundleJob[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -346,8 +346,7 @@ const unpack = (raw: Buffer): Buffer => (raw.subarray(0, SIGNATURE.length).toStr
 
 /**
  * Pagefind stores with each result (its fragment) the text it indexed: our index words, which take
- * about twice the bytes of the text they spell even compressed, and a first search loads ten
- * fragments. The search page reads only the text back (the excerpt, and which version holds the
+ * more bytes than the text they spell even compressed, and a first search loads ten fragments. The search page reads only the text back (the excerpt, and which version holds the
  * query), so each fragment is rewritten with the text as published, read back once here rather than
  * in the reader's browser. Pagefind's own excerpt, which the site does not show, then no longer
  * lines up with the text. Returns each result's publication time, by the id Pagefind gives it (its

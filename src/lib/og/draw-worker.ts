@@ -25,7 +25,7 @@ async function draw({ id, card }: DrawRequest): Promise<void> {
   port.postMessage(reply);
 }
 
-// Each card in a turn of the event loop of its own. resvg's pixels (6 MB a card) are freed by
+// Each card in a turn of the event loop of its own. resvg's pixels (megabytes a card) are freed by
 // finalizers that Node runs between turns; a thread that takes its next card straight from the
-// message port, as it would while cards keep coming, never gets there, and grew by gigabytes.
+// message port, as it would while cards keep coming, never gets there, and kept growing.
 port.on('message', (request: DrawRequest) => setImmediate(() => void draw(request)));
