@@ -125,6 +125,17 @@ describe('related stories', () => {
 describe('topics', () => {
   const { id, th, en } = fixture.mappedTopic;
 
+  it('list a story whose dek begins with its headline without saying the headline twice', async () => {
+    // A sample release whose dek (its opening) repeats the headline word for word.
+    await page.goto(`${seedUrl}/th/topics/floods/`);
+    const card = page.locator('li:has(a[href="/th/articles/thaigov-87870/"])');
+    const headline = (await card.locator('a').first().textContent())!.replace(/\s+/g, ' ').trim();
+    const dek = (await card.locator('[data-card-dek]').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(headline.length).toBeGreaterThan(20);
+    expect(dek.startsWith('ปริมาณน้ำเพิ่มต่อเนื่อง')).toBe(true);
+    expect(dek).not.toContain(headline.slice(0, 20));
+  });
+
   it("link a story to its topics in the page's language", async () => {
     await page.goto(`${fixtureUrl}/en/articles/${fixture.generatedSlug(1)}/`);
     const links = page.locator('[data-story-topics] a');

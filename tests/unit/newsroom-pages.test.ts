@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frontPage, FRONT_SECONDARY, MORE_FROM_SECTION, storyEnds } from '../../src/lib/listings.ts';
-import { dekRepeats } from '../../src/lib/say-once.ts';
+import { dekRepeats, dekUnderHeadline } from '../../src/lib/say-once.ts';
 
 const item = (slug: string, section: string) => ({ story: { slug, section } });
 // Newest first, as listings are.
@@ -72,5 +72,21 @@ describe('a dek said once', () => {
   });
   it('is shown when it says something of its own', () => {
     expect(dekRepeats('รัสเซียกับเมียนมาใกล้ชิดกันขึ้น ในขณะที่ตะวันตกคว่ำบาตร', 'หัวข่าว', lead)).toBe(false);
+  });
+});
+
+describe("a card's dek under its headline", () => {
+  const headline = 'นายกฯ ห่วงใยประชาชนภาคเหนือ';
+  it('leaves out the headline the dek begins with, where a word ends', () => {
+    expect(dekUnderHeadline(`${headline} สั่งการเร่งช่วยเหลือผู้ประสบภัย…`, headline)).toBe('สั่งการเร่งช่วยเหลือผู้ประสบภัย…');
+    expect(dekUnderHeadline(`${headline}: สั่งการเร่งช่วยเหลือ`, headline)).toBe('สั่งการเร่งช่วยเหลือ');
+    expect(dekUnderHeadline(`${headline} (9 ก.พ.) สั่งการ`, headline)).toBe('(9 ก.พ.) สั่งการ');
+  });
+  it('is nothing when only the headline is left, and the whole dek otherwise', () => {
+    expect(dekUnderHeadline(`${headline}…`, headline)).toBe('');
+    expect(dekUnderHeadline(headline, headline)).toBe('');
+    // The headline is the start of a longer word in the dek: not the headline again.
+    expect(dekUnderHeadline(`${headline}ตอนบน สั่งการ`, headline)).toBe(`${headline}ตอนบน สั่งการ`);
+    expect(dekUnderHeadline('รัฐบาลสั่งการเร่งช่วยเหลือ', headline)).toBe('รัฐบาลสั่งการเร่งช่วยเหลือ');
   });
 });
