@@ -8,9 +8,15 @@ export async function filesUnder(dir: string): Promise<string[]> {
   return sortedFiles(await readdir(dir, { withFileTypes: true, recursive: true }));
 }
 
-/** filesUnder without yielding to the event loop, for a caller that must not let timers run meanwhile. */
-export function filesUnderSync(dir: string): string[] {
-  return sortedFiles(readdirSync(dir, { withFileTypes: true, recursive: true }));
+/**
+ * filesUnder without yielding to the event loop, for a caller that must not let timers run meanwhile;
+ * with the entries that are neither files nor folders (symbolic links, which a walk does not follow),
+ * so that the caller can say it leaves them out.
+ */
+export function entriesUnderSync(dir: string): { files: string[]; others: string[] } {
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true });
+  const others = entries.filter((e) => !e.isFile() && !e.isDirectory()).map((e) => join(e.parentPath, e.name));
+  return { files: sortedFiles(entries), others: others.sort() };
 }
 
 function sortedFiles(entries: readonly Dirent[]): string[] {

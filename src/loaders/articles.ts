@@ -10,7 +10,7 @@ import { VFileMessage } from 'vfile-message';
 import { parseDocument, type Document } from 'yaml';
 import { describeMisalignment, findMisalignment } from '../lib/alignment.ts';
 import { ContentError, ContentErrors } from '../lib/content-errors.ts';
-import { filesUnderSync } from '../lib/files.ts';
+import { entriesUnderSync } from '../lib/files.ts';
 import { checkedFileWarnings, checkFileText, decodeStoryFile, fieldLine, schemaErrors, splitFile } from '../lib/frontmatter-checks.ts';
 import {
   MAX_NESTING,
@@ -60,7 +60,19 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     const shown = (path: string) => relative(root, path).split(sep).join('/');
     const problems: ContentError[] = [];
 
-    const all = filesUnderSync(base).map((path) => ({ path, rel: relative(base, path).split(sep).join('/') }));
+    const listed = entriesUnderSync(base);
+    const all = listed.files.map((path) => ({ path, rel: relative(base, path).split(sep).join('/') }));
+    // A story behind a symbolic link would otherwise be left out without a word.
+    for (const path of listed.others) {
+      if (ignored.some((glob) => glob.match(relative(base, path).split(sep).join('/')))) continue;
+      problems.push(
+        new ContentError({
+          file: shown(path),
+          problem: 'is a symbolic link (or another special file), which the build does not follow',
+          fix: 'put the file or story folder itself here, not a link to it',
+        }),
+      );
+    }
     const present = new Set(all.map((f) => f.rel));
     const incremental = isIncrementalBuild();
     // Each file that passed the text checks: its id, text, shown path, digest, and its parsed frontmatter (null when unchanged).

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildContent, projectRoot } from '../support/build-site.ts';
+import { buildContent, buildSite, projectRoot, writeContent } from '../support/build-site.ts';
 import { runBuildsAlone } from '../support/builds-alone.ts';
 
 runBuildsAlone();
@@ -429,6 +429,28 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
     console.log(
       `broken content: ${tally.tried} cases, ${tally.fileLineFix} with file, line and fix, ${tally.fileFix} file-wide with file and fix, ${tally.lost} lost`,
     );
+  });
+
+  it('reports a story file or folder behind a symbolic link instead of leaving it out', async () => {
+    const root = join(projectRoot, '.test-dist', 'broken-content', 'symbolic-links');
+    const contentDir = await writeContent(root, { 'plain/th.mdx': original() });
+    const outside = join(root, 'outside');
+    await mkdir(join(outside, 'folder'), { recursive: true });
+    await writeFile(join(outside, 'th.mdx'), original());
+    await writeFile(join(outside, 'folder', 'th.mdx'), original());
+    await mkdir(join(contentDir, 'linked-file'));
+    await symlink(join(outside, 'th.mdx'), join(contentDir, 'linked-file', 'th.mdx'));
+    await symlink(join(outside, 'folder'), join(contentDir, 'linked-folder'));
+    const result = await buildSite({ outDir: join(root, 'dist'), contentDir, cacheDir: join(root, 'cache') }).then(
+      ({ output }) => ({ ok: true, output }),
+      (error: { output?: string }) => ({ ok: false, output: error.output ?? String(error) }),
+    );
+    expect(result.ok).toBe(false);
+    for (const link of ['linked-file/th.mdx', 'linked-folder']) {
+      expect(result.output).toContain(
+        `${link}: is a symbolic link (or another special file), which the build does not follow. Fix: put the file or story folder itself here`,
+      );
+    }
   });
 
   it('fails fast on 1,000 nested list levels (the parser would take a minute)', async () => {
