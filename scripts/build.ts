@@ -37,6 +37,8 @@ function readConfig() {
 }
 const slots = siteSlots(outDir);
 const shown = relative(process.cwd(), outDir) || outDir;
+/** What an editor can do about a write that failed after Astro: the causes are the disk's, not the stories'. */
+const diskFix = `check that the disk holding ${shown} has room (df -h) and that this user may write there, then build again`;
 /** How long a second build waits for the first before giving up. */
 const LOCK_WAIT_MS = 60 * 60 * 1000;
 
@@ -102,17 +104,25 @@ let bundles = 0;
 try {
   bundles = await finishSite(staging, pending, { root, cacheDir, threads: searchThreads, logger: { info: (message) => console.log(message) } });
 } catch (error) {
-  if (!stopping) console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  await fail(stopping ? `The build stopped because ${stopping}` : 'The search index could not be written', 1);
+  await fail(stopping ? `The build stopped because ${stopping}` : `The search index could not be written (${reason(error)}). Fix: ${diskFix}`, 1);
 }
 indexing = false;
 if (stopping) await fail(`The build stopped because ${stopping}`, 1);
 const version = slots.version(versionStamp());
-await rename(staging, version);
-await publish(outDir, version);
+try {
+  await rename(staging, version);
+  await publish(outDir, version);
+} catch (error) {
+  await fail(`The new version could not be put live (${reason(error)}). Fix: ${diskFix}`, 1);
+}
 await release();
 console.log(`Published to ${shown} (${relative(dirname(outDir), version)})`);
 console.log(summaryLine({ ...summary, bundles }, (performance.now() - started) / 1000));
+
+/** A failure's message without its stack, which says nothing to an editor. */
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /** Removes a folder in a child process of the lowest priority. */
 function removeAside(path: string): Promise<void> {
