@@ -1,20 +1,14 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { CONTINUE, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { KEEP_CLASS, lineParts } from '../thai-lines.ts';
 
 /** Keeps a story's lexicon words whole on a line and ties ๆ to its word (see thai-lines.ts). */
 
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
-
 /** Code is shown as written. */
 const AS_WRITTEN = new Set(['code', 'pre']);
 
-function partsToNodes(value: string, lexicon: readonly string[]): HastNode[] {
+function partsToNodes(value: string, lexicon: readonly string[]): ElementContent[] {
   return lineParts(value, lexicon).map((part) =>
     part.keep
       ? { type: 'element', tagName: 'span', properties: { className: [KEEP_CLASS] }, children: [{ type: 'text', value: part.text }] }
@@ -22,18 +16,21 @@ function partsToNodes(value: string, lexicon: readonly string[]): HastNode[] {
   );
 }
 
-function keepWords(node: HastNode, lexicon: readonly string[]): void {
-  if (!node.children || AS_WRITTEN.has(node.tagName ?? '')) return;
-  node.children = node.children.flatMap((child) => {
-    if (child.type === 'text' && child.value) return partsToNodes(child.value, lexicon);
-    keepWords(child, lexicon);
-    return [child];
+function keepWords(tree: Root, lexicon: readonly string[]): void {
+  visitParents(tree, 'text', (node, ancestors) => {
+    if (!node.value || ancestors.some((a) => a.type === 'element' && AS_WRITTEN.has(a.tagName))) return CONTINUE;
+    const parent = ancestors.at(-1) as Root | Element;
+    const index = parent.children.indexOf(node);
+    const parts = partsToNodes(node.value, lexicon);
+    parent.children.splice(index, 1, ...parts);
+    // The new nodes are the text itself, cut: on to what follows them.
+    return index + parts.length;
   });
 }
 
 /** The rehype plugin: the lexicon comes with the file (`file.data.lexicon`), since it is the story's own. */
 export function rehypeKeepWords() {
-  return (tree: HastNode, file: VFile) => {
+  return (tree: Root, file: VFile) => {
     const lexicon = file.data['lexicon'];
     keepWords(tree, Array.isArray(lexicon) ? (lexicon as string[]) : []);
   };

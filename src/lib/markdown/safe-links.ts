@@ -1,15 +1,11 @@
+import type { Element, Root } from 'hast';
+import { CONTINUE, visitParents } from 'unist-util-visit-parents';
+
 /**
  * Links in story bodies: only http(s), mailto and links within the site survive; anything else
  * (javascript:, data:, vbscript:, …) loses its link and keeps its text. Links to other sites open
  * without handing them this page (rel="noopener noreferrer").
  */
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: HastNode[];
-}
 
 const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 
@@ -27,28 +23,20 @@ export function classifyHref(href: string): 'internal' | 'external' | 'unsafe' {
   return SAFE_PROTOCOLS.has(url.protocol) ? 'external' : 'unsafe';
 }
 
-export function secureLinks(tree: HastNode): void {
-  const visit = (node: HastNode) => {
-    const children = node.children;
-    if (!children) return;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.type === 'element' && child.tagName === 'a') {
-        const href = String(child.properties?.['href'] ?? '');
-        const kind = classifyHref(href);
-        if (kind === 'unsafe') {
-          children.splice(i, 1, ...(child.children ?? []));
-          i--;
-          continue;
-        }
-        if (kind === 'external') child.properties = { ...child.properties, rel: ['noopener', 'noreferrer'] };
-      }
-      visit(child);
-    }
-  };
-  visit(tree);
+export function secureLinks(tree: Root): void {
+  visitParents(tree, 'element', (node, ancestors) => {
+    if (node.tagName !== 'a') return CONTINUE;
+    const kind = classifyHref(String(node.properties['href'] ?? ''));
+    if (kind === 'external') node.properties['rel'] = ['noopener', 'noreferrer'];
+    if (kind !== 'unsafe') return CONTINUE;
+    // The link gives way to its text, which is visited next (it may hold links of its own).
+    const parent = ancestors.at(-1) as Root | Element;
+    const index = parent.children.indexOf(node);
+    parent.children.splice(index, 1, ...node.children);
+    return index;
+  });
 }
 
 export function rehypeSafeLinks() {
-  return (tree: HastNode) => secureLinks(tree);
+  return (tree: Root) => secureLinks(tree);
 }
