@@ -4,7 +4,8 @@
  * not know (เมียนมา, ปูติน, แพคเกจ) comes out as short pieces it may break between ("เมีย / นมา").
  *
  * Each story brings its own lexicon, found at build time in its own text: runs of short pieces the
- * segmenter splits but that recur together (the rarest piece of the run occurs mostly inside it), plus
+ * segmenter splits but that recur together (the rarest piece of the run occurs mostly inside it), the
+ * names that follow a title (นาย, นางสาว, พลเอก, ดร. … : a name need not recur to be a name), plus
  * its Thai tags. A story's lexicon depends on nothing but that story, so a new story changes no other
  * story's page. Words of the lexicon are then kept whole on a line (a no-wrap span, no JavaScript),
  * and the repeat mark ๆ is tied to the word before it.
@@ -118,11 +119,32 @@ export function buildLexicon(texts: readonly string[], tags: readonly string[] =
     const rarest = Math.min(...parts.map((p) => single.get(p) ?? starts.length));
     if (starts.length / rarest >= MIN_COHESION) words.add(word);
   }
+  for (const text of texts) {
+    // Kept even when the segmenter keeps the name alone whole: beside its title it may cut it (นายภา|ดล).
+    for (const name of titledNames(text)) if (name.length <= MAX_WORD_LENGTH) words.add(name);
+  }
   for (const tag of tags) {
     const word = tag.normalize('NFC').trim();
     if (THAI_LETTERS.test(word) && word.length <= MAX_WORD_LENGTH && segment(word).length > 1) words.add(word);
   }
   return [...words].sort();
+}
+
+/** Titles and ranks a Thai name follows, as the press writes them. */
+const TITLES = ['นาย', 'นาง', 'นางสาว', 'เด็กชาย', 'เด็กหญิง', 'ดร.', 'นพ.', 'พญ.', 'ศ.', 'รศ.', 'ผศ.', 'ม.ร.ว.', 'ม.ล.', 'ว่าที่ร้อยตรี']
+  .concat(['พล', 'พลตำรวจ', 'พลเรือ', 'พลอากาศ'].flatMap((rank) => ['เอก', 'โท', 'ตรี'].map((grade) => rank + grade)))
+  .sort((a, b) => b.length - a.length);
+const THAI_RUN = '[\\u0E01-\\u0E4E]+';
+/** A title, the first name up to a space (a name glued to the words after it has no end to find), and the surname. */
+const TITLED_NAME = new RegExp(`(${TITLES.map(escapeRegExp).join('|')}) ?(${THAI_RUN})(?=\\s)(?: (${THAI_RUN})(?=[\\s,.;:)"'\u201D]|$))?`, 'g');
+
+/**
+ * The names in a text that follow a title: first names and surnames. The segmenter often glues a
+ * name's first letters to its title (นายธน|ดล), so it cannot tell where a title ends; a run after
+ * a title that is no name (นายอำเภอเมือง…, an office) is only kept whole, which does no harm.
+ */
+function titledNames(text: string): string[] {
+  return [...text.normalize('NFC').matchAll(TITLED_NAME)].flatMap(([, , first, last]) => (last ? [first!, last] : [first!]));
 }
 
 /** A stretch of text: `keep` marks a word that must not be broken across lines. */

@@ -20,6 +20,18 @@ describe('a story’s lexicon', () => {
     expect(buildLexicon(['ข่าวจากเมียนมาวันนี้'], ['เมียนมา', 'Myanmar', 'ข่าว'])).toEqual(['เมียนมา']);
   });
 
+  it('holds every name that follows a title, even seen once, first name and surname apart', () => {
+    const lexicon = buildLexicon([
+      'วันนี้ นายภาดล ถาวรกฤชรัตน์ อธิบดี พร้อมด้วยนางสาวแพทองธาร ชินวัตร และ ดร.สุชาติ ชมกลิ่น, ร่วมประชุม',
+      'พลเอก ประยุทธ์ จันทร์โอชา และนายแพทย์ชลน่าน ศรีแก้ว กล่าวกับนายจ้างและลูกจ้าง',
+    ]);
+    expect(lexicon).toEqual(expect.arrayContaining(['ภาดล', 'ถาวรกฤชรัตน์', 'แพทองธาร', 'ชินวัตร', 'สุชาติ', 'ชมกลิ่น', 'ประยุทธ์', 'จันทร์โอชา', 'ศรีแก้ว']));
+    // A word that only begins like a title (นายจ้าง, employer) and runs on names no one.
+    expect(lexicon.some((word) => word.startsWith('จ้าง'))).toBe(false);
+    const parts = lineParts('นายภาดล ถาวรกฤชรัตน์ อธิบดี', lexicon);
+    expect(parts.filter((p) => p.keep).map((p) => p.text)).toEqual(['ภาดล', 'ถาวรกฤชรัตน์']);
+  });
+
   it('is the same for the same story, whatever else the site holds', () => {
     expect(buildLexicon(story)).toEqual(buildLexicon([...story]));
   });
