@@ -1,20 +1,8 @@
-import { languages, otherLang } from '../lib/i18n/index.ts';
-import { LISTING_PAGE_SIZE } from '../lib/listings.ts';
-import { groupByYear, monthOf, monthPages } from '../lib/months.ts';
+import { languages, otherLang, type Lang } from '../lib/i18n/index.ts';
+import { groupByYear, monthOf, monthPages, type MonthGroup } from '../lib/months.ts';
 import { LISTINGS_SITEMAP_FILE, storiesSitemapFile, type SitemapPage } from '../lib/seo/sitemap.ts';
-import {
-  articlePath,
-  homePath,
-  listingMonthPath,
-  listingPath,
-  listingYearPath,
-  pageCount,
-  sideBySidePath,
-  topicPath,
-  topicsPath,
-  type Listing,
-} from '../lib/urls.ts';
-import { getListingMonths, getSectionsInUse, getStories, getTopicListings } from './stories.ts';
+import { articlePath, homePath, listingMonthPath, listingPath, listingYearPath, sideBySidePath, topicsPath, type Listing } from '../lib/urls.ts';
+import { getListingMonths, getSectionsInUse, getStories, getTopicMonthListings } from './stories.ts';
 
 /**
  * Every page worth indexing, from the content, with the sitemap file that lists it: not the search
@@ -35,18 +23,17 @@ export async function getSitemapPages(): Promise<SitemapPage[]> {
 
   const sections = await getSectionsInUse();
   const listings: Listing[] = [{ kind: 'archive' }, ...sections.map((section) => ({ kind: 'section', section }) as const)];
+  const byMonth = (lang: Lang, each: Listing, months: readonly MonthGroup<unknown>[]) => {
+    listing(listingPath(lang, each));
+    for (const { year } of groupByYear(months)) listing(listingYearPath(lang, each, year));
+    for (const { month, page } of monthPages(months, [])) listing(listingMonthPath(lang, each, month, page));
+  };
   for (const lang of languages) {
     listing(homePath(lang));
-    for (const each of listings) {
-      listing(listingPath(lang, each));
-      const months = await getListingMonths(lang, each);
-      for (const { year } of groupByYear(months)) listing(listingYearPath(lang, each, year));
-      for (const { month, page } of monthPages(months, [])) listing(listingMonthPath(lang, each, month, page));
-    }
+    for (const each of listings) byMonth(lang, each, await getListingMonths(lang, each));
     listing(topicsPath(lang));
-    for (const { topic, items } of await getTopicListings(lang)) {
-      for (let page = 1; page <= pageCount(items.length, LISTING_PAGE_SIZE); page++) listing(topicPath(lang, topic.id, page));
-    }
   }
+  // A topic's pages in both languages, as a section's (one without stories in a language says where they are).
+  for (const { lang, listing: each, months } of await getTopicMonthListings()) byMonth(lang, each, months);
   return pages;
 }

@@ -231,3 +231,41 @@ export async function getSectionListings(): Promise<SectionListing[]> {
     ),
   );
 }
+
+/** A topic's listing in one language, with its months in both: what the topic routes make their pages from. */
+export interface TopicMonthListing {
+  lang: Lang;
+  listing: { kind: 'topic'; topic: Topic };
+  months: MonthGroup<StoryVersion>[];
+  otherMonths: MonthGroup<StoryVersion>[];
+}
+
+/**
+ * Every topic's listing in both languages, by month like the sections (so a new story changes its
+ * month's pages, not every page of the topic): a topic with stories in one language has its page in
+ * the other too, which says where they are.
+ */
+export async function getTopicMonthListings(): Promise<TopicMonthListing[]> {
+  const byLang = await Promise.all(languages.map(async (lang) => [lang, await getTopicListings(lang)] as const));
+  const topics = new Map<string, Topic>();
+  const months = new Map<string, MonthGroup<StoryVersion>[]>();
+  for (const [lang, listings] of byLang) {
+    for (const { topic, items } of listings) {
+      // One topic object for both languages, with the names either language's stories gave it.
+      const known = topics.get(topic.id);
+      topics.set(topic.id, { id: topic.id, names: { ...known?.names, ...topic.names } });
+      months.set(
+        `${lang} ${topic.id}`,
+        groupByMonth(items, (item) => item.story.published),
+      );
+    }
+  }
+  return [...topics.values()].flatMap((topic) =>
+    languages.map((lang) => ({
+      lang,
+      listing: { kind: 'topic', topic } as const,
+      months: months.get(`${lang} ${topic.id}`) ?? [],
+      otherMonths: months.get(`${otherLang(lang)} ${topic.id}`) ?? [],
+    })),
+  );
+}

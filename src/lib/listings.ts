@@ -1,5 +1,6 @@
 import { EARLIEST_YEAR, LATEST_YEAR } from './dates.ts';
 import { ui, type Lang } from './i18n/index.ts';
+import { topicName } from './topics.ts';
 import type { Listing } from './urls.ts';
 
 /** Stories per page on topic pages, and on the archive and section pages before they were arranged by month. */
@@ -77,8 +78,9 @@ export function formerPageNumbers(count: number): number[] {
   return pages;
 }
 
-/** A listing's name: "ข่าวทั้งหมด" for the archive, the section's name for a section. */
+/** A listing's name: "ข่าวทั้งหมด" for the archive, the section's name for a section, the topic's for a topic (in either language, as topicName gives it). */
 export function listingName(listing: Listing, lang: Lang): string {
   const t = ui(lang);
+  if (listing.kind === 'topic') return topicName(listing.topic, lang).text;
   return listing.kind === 'archive' ? t.allStories : t.sectionNames[listing.section];
 }

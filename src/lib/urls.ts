@@ -1,5 +1,6 @@
 import { isLang, type Lang } from './i18n/languages.ts';
 import type { SectionId } from './sections.ts';
+import type { Topic } from './topics.ts';
 
 /** Every URL of the site is a directory URL: /th/articles/<slug>/. */
 
@@ -34,12 +35,18 @@ function pagedPath(base: string, page: number): string {
   return page === 1 ? base : `${base}${page}/`;
 }
 
-/** A listing arranged by month: the whole archive of a language, or one section. */
-export type Listing = { kind: 'archive' } | { kind: 'section'; section: SectionId };
+/** A listing arranged by month: the whole archive of a language, one section, or one topic. */
+export type Listing = { kind: 'archive' } | { kind: 'section'; section: SectionId } | { kind: 'topic'; topic: Topic };
 
 /** A listing's own page (its newest month). A page number > 1 is the old count-paginated address, kept so old links work. */
 export function listingPath(lang: Lang, listing: Listing, page = 1): string {
-  return pagedPath(listing.kind === 'archive' ? `/${lang}/archive/` : `/${lang}/sections/${listing.section}/`, page);
+  const base =
+    listing.kind === 'archive'
+      ? `/${lang}/archive/`
+      : listing.kind === 'section'
+        ? `/${lang}/sections/${listing.section}/`
+        : `/${lang}/topics/${encodeURIComponent(listing.topic.id)}/`;
+  return pagedPath(base, page);
 }
 
 /** The months of a year that have stories: /th/archive/2025/ (Common Era in the URL, whatever the language). */
@@ -65,9 +72,9 @@ export function topicsPath(lang: Lang): string {
   return `/${lang}/topics/`;
 }
 
-/** A topic's stories; an unmapped Thai tag's id is Thai, written percent-encoded. */
-export function topicPath(lang: Lang, topicId: string, page = 1): string {
-  return pagedPath(`/${lang}/topics/${encodeURIComponent(topicId)}/`, page);
+/** A topic's own page (its latest stories by month); an unmapped Thai tag's id is Thai, written percent-encoded. */
+export function topicPath(lang: Lang, topicId: string): string {
+  return `/${lang}/topics/${encodeURIComponent(topicId)}/`;
 }
 
 /** The language a site path belongs to, or null for paths outside /th/ and /en/. */

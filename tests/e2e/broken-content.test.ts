@@ -474,7 +474,8 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
         'figures/th.mdx': original({}, 'การค้าแตะ 2.278 แสนล้านดอลลาร์ในปี 2566'),
         'figures/en.mdx': rendering('', 'Trade reached $2278 billion in 2026.'),
         'override/th.mdx': original({ title: 'ข่าว \u202Eกลับด้าน', summary: 'สรุป \u2067ชื่อ\u2069 ครบคู่' }, 'ย่อหน้า \u202Dเปิดค้าง\n\nย่อหน้าปกติ'),
-        'future/th.mdx': original({ published: `${future}T10:00:00+07:00` }),
+        // The newest story, so the front page's lead, with a dek that begins with its headline.
+        'future/th.mdx': original({ title: 'ข่าวล่วงหน้า', summary: 'ข่าวล่วงหน้า สรุปส่วนที่เหลือ', published: `${future}T10:00:00+07:00` }),
         'links/th.mdx': original({
           sourceUrl: 'https://example.com/source',
           image: '\n  src: /favicon.svg\n  alt: ไอคอน\n  caption: ภาพ\n  credit: AFP',
@@ -500,6 +501,16 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
       expect(result.output).toContain(
         `future/th.mdx:4: published: "${future}T10:00:00+07:00" is more than a day in the future; the story is published with that date`,
       );
+
+      // The lead card says its headline once: the dek from where the headline ends.
+      const front = await readFile(join(result.outDir, 'th', 'index.html'), 'utf8');
+      const lead = front.slice(front.indexOf('data-story-card="lead"'));
+      const dek = /data-card-dek[^>]*>([\s\S]*?)<\/p>/
+        .exec(lead)![1]!
+        .replace(/<[^>]+>/g, '')
+        .trim();
+      expect(lead).toContain('ข่าวล่วงหน้า');
+      expect(dek).toBe('สรุปส่วนที่เหลือ');
 
       const links = await readFile(join(result.outDir, 'th', 'articles', 'links', 'index.html'), 'utf8');
       expect(links).toMatch(

@@ -96,6 +96,20 @@ describe('sections by month', () => {
   });
 });
 
+describe('topics by month', () => {
+  it('list every story of a topic once across its month pages, in each language', () => {
+    const { id } = fixture.mappedTopic;
+    for (const [lang, count] of [
+      ['th', fixture.generatedCount],
+      ['en', fixture.generatedCount / 2],
+    ] as const) {
+      const listed = pages.filter((p) => new RegExp(`^/${lang}/topics/${id}/\\d{4}/\\d{2}/(\\d+/)?$`).test(p.path)).flatMap(storyLinks);
+      expect(listed.length, lang).toBe(count);
+      expect(new Set(listed).size, lang).toBe(count);
+    }
+  });
+});
+
 describe('the end of a story', () => {
   const end = (path: string) => pages.find((p) => p.path === path)!.root;
 

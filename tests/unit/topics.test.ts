@@ -21,7 +21,7 @@ describe('topics', () => {
     expect(topics('Land Tax')).toEqual({ id: 'land-tax', names: { en: 'Land Tax' } });
     expect(tagId('a/b?c#d 100%')).toBe('abcd-100');
     expect(topicPath('th', 'ภาษีที่ดิน')).toBe(`/th/topics/${encodeURIComponent('ภาษีที่ดิน')}/`);
-    expect(topicPath('en', 'russia', 2)).toBe('/en/topics/russia/2/');
+    expect(topicPath('en', 'russia')).toBe('/en/topics/russia/');
   });
 
   it('name a topic in the page language, else as written with its language', () => {

@@ -31,7 +31,6 @@ export const en: UiStrings = {
   thisPageIn: 'This page in English',
   noVersionInThisLanguage: 'This story is not available in English.',
   noVersionInOtherLanguage: 'This story is not available in Thai.',
-  topicNotInOtherLanguage: 'No story on this topic is available in Thai yet.',
   readOriginal: 'Read the Thai original',
   currentLanguage: 'Current language',
   alsoInOtherLanguage: 'Also in Thai',

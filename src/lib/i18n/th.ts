@@ -34,7 +34,6 @@ export const th: UiStrings = {
   thisPageIn: 'หน้านี้ภาษาไทย',
   noVersionInThisLanguage: 'ข่าวนี้ยังไม่มีฉบับภาษาไทย',
   noVersionInOtherLanguage: 'ข่าวนี้ยังไม่มีฉบับภาษาอังกฤษ',
-  topicNotInOtherLanguage: 'หัวข้อนี้ยังไม่มีข่าวภาษาอังกฤษ',
   readOriginal: 'อ่านต้นฉบับภาษาอังกฤษ',
   currentLanguage: 'ภาษาที่กำลังอ่าน',
   alsoInOtherLanguage: 'มีฉบับภาษาอังกฤษ',

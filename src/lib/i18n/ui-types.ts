@@ -39,7 +39,6 @@ export interface UiStrings {
   /** "This story is not available in <the other language>", written in this language. */
   noVersionInOtherLanguage: string;
   /** On a topic page whose topic has no story in the other language. */
-  topicNotInOtherLanguage: string;
   /** Link from a rendering to its original, in the rendering's language. */
   readOriginal: string;
   /** Marks the language the reader is on, in the switch. */
