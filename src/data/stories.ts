@@ -4,7 +4,7 @@ import { relatedStories, type RelatedInput } from '../lib/related.ts';
 import { storyTopics, topicDirectory, type Topic, type TopicDirectory } from '../lib/topics.ts';
 import { languages, otherLang, type Lang } from '../lib/i18n/index.ts';
 import { sectionIds, type SectionId } from '../lib/sections.ts';
-import { buildStories, type Story } from '../lib/story-model.ts';
+import { buildStories, type SectionedStory } from '../lib/story-model.ts';
 import { storyEnds } from '../lib/listings.ts';
 import { groupByMonth, type MonthGroup } from '../lib/months.ts';
 import type { Listing } from '../lib/urls.ts';
@@ -13,7 +13,7 @@ import { readStoryWords } from './story-bodies.ts';
 import { digestOnce } from '../lib/page-digest.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
-export type ArticleStory = Story<ArticleEntry> & { section: SectionId };
+export type ArticleStory = SectionedStory<ArticleEntry>;
 
 /** One version of a story as a listing shows it. */
 export interface StoryVersion {

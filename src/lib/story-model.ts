@@ -1,5 +1,6 @@
 import { ContentError, ContentErrors } from './content-errors.ts';
 import { isLang, languages, type Lang } from './i18n/languages.ts';
+import type { SectionId } from './sections.ts';
 
 /**
  * A story is one news item: its original text in one language and, optionally, a rendering in the other.
@@ -21,6 +22,9 @@ export interface StoryFile<D extends StoryFileData = StoryFileData> {
   filePath?: string | undefined;
   data: D;
 }
+
+/** A story with its section, as the site's pages and feeds take it (the section is the original's). */
+export type SectionedStory<F extends StoryFile = StoryFile> = Story<F> & { section: SectionId };
 
 export interface Story<F extends StoryFile = StoryFile> {
   slug: string;

@@ -1,5 +1,5 @@
 import { normalizeForSearch } from '../../src/lib/search/text.ts';
-import type { StoryText } from './search-quality.ts';
+import type { StoryTexts } from './search-quality.ts';
 
 /**
  * Search queries drawn from the stories by rule, not by hand: nobody picked them, so nobody tuned the
@@ -60,7 +60,7 @@ const TITLES = ['นายแพทย์', 'แพทย์หญิง', 'น�
  * - short-or-prefix: short words that also occur inside unrelated words, and words that begin longer words;
  * - spelling-variant: a word ending on a vowel that is also written with a silent final (เมียนมา/เมียนมาร์), and Latin written apart that is also written together (PM 2.5).
  */
-export function generateQueries(stories: readonly StoryText[], perCategory = 50, english = 70, seed = 14): GeneratedQuery[] {
+export function generateQueries(stories: readonly StoryTexts[], perCategory = 50, english = 70, seed = 14): GeneratedQuery[] {
   const next = random(seed);
   const thaiTexts = stories.map((s) => normalizeForSearch(s.texts.th ?? '')).filter(Boolean);
   const englishTexts = stories.map((s) => normalizeForSearch(s.texts.en ?? '')).filter(Boolean);

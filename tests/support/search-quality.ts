@@ -6,21 +6,21 @@ import { DEFAULT_SEARCH_OPTIONS, searchStories } from '../../src/lib/search/engi
 import { normalizeForSearch } from '../../src/lib/search/text.ts';
 import { loadAllData, readFragment, searchSession, siteSearchBundles } from './search-driver.ts';
 
-export interface StoryText {
+export interface StoryTexts {
   slug: string;
   texts: Partial<Record<'th' | 'en', string>>;
 }
 
 /** Every story of a content folder as plain text (title, dek, paragraphs), per language; folders may be nested (content/articles/sample/<slug>/). */
-export function readStoryTexts(articlesDir: string): StoryText[] {
-  const stories: StoryText[] = [];
+export function readStoryTexts(articlesDir: string): StoryTexts[] {
+  const stories: StoryTexts[] = [];
   for (const slug of readdirSync(articlesDir)) {
     const hasStory = ['th', 'en'].some((lang) => existsSync(join(articlesDir, slug, `${lang}.mdx`)));
     if (!hasStory) {
       if (statSync(join(articlesDir, slug)).isDirectory()) stories.push(...readStoryTexts(join(articlesDir, slug)));
       continue;
     }
-    const story: StoryText = { slug, texts: {} };
+    const story: StoryTexts = { slug, texts: {} };
     for (const lang of ['th', 'en'] as const) {
       const file = join(articlesDir, slug, `${lang}.mdx`);
       if (!existsSync(file)) continue;
@@ -62,8 +62,8 @@ function holdsPart(text: string, part: string): boolean {
 }
 
 // Normalising thousands of stories' text again for every query took most of the time of a quality run.
-const normalized = new WeakMap<StoryText, string>();
-function searchableText(story: StoryText): string {
+const normalized = new WeakMap<StoryTexts, string>();
+function searchableText(story: StoryTexts): string {
   let text = normalized.get(story);
   if (text === undefined) {
     text = normalizeForSearch(Object.values(story.texts).join('\n')).toLowerCase();
@@ -76,7 +76,7 @@ function searchableText(story: StoryText): string {
  * A story is relevant when its text (any version) holds every part of the query (split at spaces);
  * for a query of Latin and digit parts only, also when it holds the parts written together.
  */
-export function isRelevant(story: StoryText, rawQuery: string): boolean {
+export function isRelevant(story: StoryTexts, rawQuery: string): boolean {
   const text = searchableText(story);
   const parts = normalizeForSearch(rawQuery)
     .toLowerCase()
@@ -109,7 +109,7 @@ function row(query: string, truth: Set<string>, got: Set<string>): QualityRow {
   };
 }
 
-export function truthFor(stories: StoryText[], query: string): Set<string> {
+export function truthFor(stories: StoryTexts[], query: string): Set<string> {
   return new Set(stories.filter((s) => isRelevant(s, query)).map((s) => s.slug));
 }
 
@@ -117,7 +117,7 @@ export function truthFor(stories: StoryText[], query: string): Set<string> {
  * The site's own search (both languages, one result per story), queries sharing a page (searchSession).
  * With the built site's folder, results are identified from its fragment files (fast); without, through the browser.
  */
-export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryText[], queries: string[], siteDir?: string): Promise<QualityRow[]> {
+export async function measureSiteSearch(browser: Browser, siteUrl: string, stories: StoryTexts[], queries: string[], siteDir?: string): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];
   const bundles = await siteSearchBundles(siteUrl);
   const session = searchSession(browser, `${siteUrl}/th/search/`, bundles);
@@ -140,7 +140,7 @@ export async function measureDefaultPagefind(
   browser: Browser,
   siteUrl: string,
   bundle: string,
-  stories: StoryText[],
+  stories: StoryTexts[],
   queries: string[],
 ): Promise<QualityRow[]> {
   const rows: QualityRow[] = [];

@@ -4,11 +4,8 @@ import { deskDirectory, standalone, storyCredits, type DeskDirectory } from '../
 import { ui } from '../i18n/index.ts';
 import type { Lang } from '../i18n/languages.ts';
 import { articleCardPath, siteCardPath } from '../og/paths.ts';
-import type { SectionId } from '../sections.ts';
-import type { Story, StoryFile } from '../story-model.ts';
+import type { SectionedStory, StoryFile } from '../story-model.ts';
 import { articlePath } from '../urls.ts';
-
-export type ArticleStoryLike = Story<StoryFile<ArticleData>> & { section: SectionId };
 
 /** A version of a story: where it lives and in which language. */
 export interface VersionRef {
@@ -55,7 +52,7 @@ const namesAsWritten = deskDirectory([]);
  * `storyCards`: whether each story has its own social card (the storyCards setting), else the site's.
  * `desks`: the desks file, to give bylines and agencies in this version's language.
  */
-export function articleMeta(story: ArticleStoryLike, lang: Lang, options: { storyCards: boolean; desks?: DeskDirectory }): ArticleMeta {
+export function articleMeta(story: SectionedStory<StoryFile<ArticleData>>, lang: Lang, options: { storyCards: boolean; desks?: DeskDirectory }): ArticleMeta {
   const desks = options.desks ?? namesAsWritten;
   const entry = story.versions[lang];
   if (!entry) throw new Error(`the story "${story.slug}" has no ${lang} version`);
