@@ -86,6 +86,15 @@ describe('corrections', () => {
     const feed = await (await fetch(`${fixtureUrl}/th/rss.xml`)).text();
     const item = feed.split('<item>').find((i) => i.includes(`/th/articles/${fixture.corrected}/`));
     expect(item).toContain('<atom:updated>2024-02-19T16:30:00+07:00</atom:updated>');
+    const english = await (await fetch(`${fixtureUrl}/en/rss.xml`)).text();
+    const englishItem = english.split('<item>').find((i) => i.includes(`/en/articles/${fixture.englishOriginal}/`));
+    expect(englishItem).toContain('<atom:updated>2025-02-04T09:00:00+07:00</atom:updated>');
+  });
+
+  it('read in English on an English original, dated in English', async () => {
+    await page.goto(`${fixtureUrl}/en/articles/${fixture.englishOriginal}/`);
+    const notice = (await page.locator('header [data-correction-notice]').textContent())!.replace(/\s+/g, ' ');
+    expect(notice).toContain('Corrected 4 February 2025: An earlier version said the hub charges 30 buses at once; it charges 40.');
   });
 
   it('pass axe in both languages and themes', async () => {
