@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { fixture } from '../support/fixture-content.ts';
+import { readBuiltPages } from '../support/site-files.ts';
 
 /** What readers of a news site expect around a story: credits, corrections, related stories, topics, error reports. */
 const seedUrl = inject('seedUrl');
@@ -241,5 +242,19 @@ describe('report an error', () => {
     for (const scheme of ['light', 'dark'] as const) {
       expect(await axeViolations(browser, `${seedUrl}/en/articles/putin-visits-china-75-years-ties/`, scheme), scheme).toEqual([]);
     }
+  });
+});
+
+describe('the site as shipped, worth opening on day one', () => {
+  it('holds the sample of real releases: sections, archive years, topics and related stories in both languages', async () => {
+    const pages = await readBuiltPages(inject('seedDir'));
+    const paths = pages.map((p) => p.path);
+    const stories = (lang: string) => pages.filter((p) => new RegExp(`^/${lang}/articles/[^/]+/$`).test(p.path) && p.root.querySelector('[data-body]'));
+    expect(stories('th').length).toBeGreaterThanOrEqual(40);
+    expect(stories('en').length).toBeGreaterThanOrEqual(13);
+    expect(new Set(paths.filter((p) => /^\/th\/sections\/[^/]+\/$/.test(p))).size).toBeGreaterThanOrEqual(5);
+    expect(paths.filter((p) => /^\/th\/archive\/\d{4}\/$/.test(p)).length).toBeGreaterThanOrEqual(2);
+    expect(paths.filter((p) => /^\/th\/topics\/[^/]+\/$/.test(p)).length).toBeGreaterThanOrEqual(10);
+    expect(stories('th').filter((p) => p.root.querySelector('[data-related-stories] li')).length).toBeGreaterThanOrEqual(30);
   });
 });
