@@ -17,7 +17,7 @@ import { filesUnder } from '../src/lib/files.ts';
 import { isLang, type Lang } from '../src/lib/i18n/languages.ts';
 import { LARGE_STORY_BYTES, MAX_TITLE_LENGTH } from '../src/lib/frontmatter-checks.ts';
 import { readArticleFile, renderArticleFile } from '../src/lib/importer/article-file.ts';
-import { decodeInput } from '../src/lib/importer/decode.ts';
+import { decodeInput, type InputEncoding } from '../src/lib/importer/decode.ts';
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
 import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions, type TaggingTopic } from '../src/lib/importer/plan.ts';
 import { shortHash } from '../src/lib/importer/slug.ts';
@@ -30,6 +30,15 @@ const USAGE =
 
 /** An input larger than this is not one story (a whole archive, a binary file): refused before it replaces one. */
 const MAX_INPUT_BYTES = 5 * LARGE_STORY_BYTES;
+
+/** How the notes name the encodings an input may come in. */
+const ENCODING_NAMES: Record<InputEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian, with a byte-order mark)',
+  'utf-16be': 'UTF-16 (big-endian, with a byte-order mark)',
+  'windows-874': 'Thai in TIS-620 (Windows-874)',
+  'windows-1252': 'Windows-1252',
+};
 
 /** A problem that stops the whole import before anything is written, said as an editor can act on it. */
 class ImportStopped extends Error {}
@@ -53,9 +62,7 @@ async function readInput(file: string, shown: string): Promise<{ text: string } 
   const decoded = decodeInput(bytes);
   if (!decoded.ok) return { failure: `${shown}${decoded.position ? `:${decoded.position.line}` : ''}: ${decoded.reason}. Fix: ${decoded.fix}` };
   if (decoded.encoding !== 'utf-8') {
-    console.log(
-      `NOTE    ${shown}: read as ${decoded.encoding === 'windows-874' ? 'Thai in TIS-620 (Windows-874)' : 'Windows-1252'} and converted to UTF-8; check the text on the site`,
-    );
+    console.log(`NOTE    ${shown}: read as ${ENCODING_NAMES[decoded.encoding]} and converted to UTF-8; check the text on the site`);
   }
   return { text: decoded.text };
 }

@@ -94,6 +94,17 @@ describe('decodeInput (importer)', () => {
     expect(mixed).toMatchObject({ ok: false, position: { line: 2, column: 4 } });
     expect(decodeInput(Buffer.from('a\u0000b'))).toMatchObject({ ok: false, position: { line: 1, column: 2 } });
   });
+
+  it('reads UTF-16 by its byte-order mark (Windows "Unicode"), in either byte order', async () => {
+    const { decodeInput } = await import('../../src/lib/importer/decode.ts');
+    const text = 'ข่าว "news"\nย่อหน้า';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decodeInput(le)).toEqual({ ok: true, text, encoding: 'utf-16le' });
+    const be = Buffer.from(le.subarray(2)).swap16();
+    expect(decodeInput(Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toEqual({ ok: true, text, encoding: 'utf-16be' });
+    // An odd byte out: not UTF-16 after all.
+    expect(decodeInput(Buffer.concat([le, Buffer.from([0x41])]))).toMatchObject({ ok: false, fix: expect.stringContaining('save it as UTF-8') });
+  });
 });
 
 describe('YAML errors in story files', () => {

@@ -1,7 +1,7 @@
 import { decodeUtf8, findControlCharacter, type TextPosition } from '../unicode.ts';
 
 /** How an input file was read. */
-export type InputEncoding = 'utf-8' | 'windows-874' | 'windows-1252';
+export type InputEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-874' | 'windows-1252';
 
 export type DecodedInput = { ok: true; text: string; encoding: InputEncoding } | { ok: false; position?: TextPosition; reason: string; fix: string };
 
@@ -35,6 +35,21 @@ function looksThai(bytes: Uint8Array): boolean {
  * characters, is refused with where and why, since guessing would publish wrong characters.
  */
 export function decodeInput(bytes: Uint8Array): DecodedInput {
+  // A byte-order mark says UTF-16 (Windows' "Unicode"): read as what it says, or refused when it is not.
+  const utf16: InputEncoding | null = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : null;
+  if (utf16) {
+    let text: string;
+    try {
+      text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+    } catch {
+      return {
+        ok: false,
+        reason: `starts as UTF-16 (a byte-order mark) but is not valid UTF-16`,
+        fix: 'check it is the right file; save it as UTF-8 and import it again',
+      };
+    }
+    return checked(text, utf16);
+  }
   const utf8 = decodeUtf8(bytes);
   let text: string;
   let encoding: InputEncoding = 'utf-8';
@@ -52,6 +67,11 @@ export function decodeInput(bytes: Uint8Array): DecodedInput {
     encoding = looksThai(bytes) ? 'windows-874' : 'windows-1252';
     text = new TextDecoder(encoding).decode(bytes);
   }
+  return checked(text, encoding);
+}
+
+/** A decoded text, unless it holds control characters. */
+function checked(text: string, encoding: InputEncoding): DecodedInput {
   const control = findControlCharacter(text);
   if (control) {
     return {
