@@ -12,7 +12,7 @@
  * Used by scripts/build.ts; the same swap serves any step that stages a new version beside the live one.
  */
 import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, readlink, rename, rm, symlink, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, readlink, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The names of the folders and files a site's publishing keeps beside it. */
@@ -59,24 +59,59 @@ export class LockHeld extends Error {
 export async function acquireLock(lockPath: string, pid = process.pid): Promise<() => Promise<void>> {
   // The site's folder may be new (NEWS_OUT_DIR=/srv/news/dist on a fresh server): its parent is made.
   await mkdir(dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const file = await open(lockPath, 'wx');
-      await file.writeFile(`${pid}\n`);
-      await file.close();
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (await createWith(lockPath, pid)) {
       return async () => {
         // Only our own lock: after a takeover by mistake, another build's lock stays.
         if ((await readFile(lockPath, 'utf8').catch(() => '')).trim() === String(pid)) await unlink(lockPath).catch(() => {});
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
-    const holder = Number((await readFile(lockPath, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new LockHeld(lockPath, holder);
-    // Stale: its process is gone (or the file is empty, written by a process killed at once).
-    await unlink(lockPath).catch(() => {});
+    const holder = (await readFile(lockPath, 'utf8').catch(() => '')).trim();
+    if (isAliveHolder(holder)) throw new LockHeld(lockPath, Number(holder));
+    await removeStale(lockPath, holder, pid);
   }
   throw new Error(`cannot take the lock ${lockPath}; delete it if no build is running`);
+}
+
+const isAliveHolder = (holder: string) => /^\d+$/.test(holder) && Number(holder) > 0 && isAlive(Number(holder));
+
+/**
+ * Creates `path` holding `pid`, or returns false when it exists. Written aside, then linked into
+ * place: the file is never seen empty, so an empty lock can only be a crashed build's.
+ */
+async function createWith(path: string, pid: number): Promise<boolean> {
+  const aside = `${path}.${pid}-${Math.random().toString(36).slice(2)}`;
+  await writeFile(aside, `${pid}\n`);
+  try {
+    await link(aside, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(aside).catch(() => {});
+  }
+}
+
+/**
+ * Removes a dead build's lock, unless another build took it over meanwhile: builds that find the
+ * same stale lock at once take turns (a second lock, `.takeover`, held for the check and the
+ * removal), and each removes the lock only if it still holds the dead holder it read.
+ */
+async function removeStale(lockPath: string, staleHolder: string, pid: number): Promise<void> {
+  const takeover = `${lockPath}.takeover`;
+  if (!(await createWith(takeover, pid))) {
+    // Another build is taking over; or one died doing so, whose turn is cleared for the next attempt.
+    const other = (await readFile(takeover, 'utf8').catch(() => '')).trim();
+    if (!isAliveHolder(other)) await unlink(takeover).catch(() => {});
+    else await new Promise((done) => setTimeout(done, 20));
+    return;
+  }
+  try {
+    if ((await readFile(lockPath, 'utf8').catch(() => null))?.trim() === staleHolder) await unlink(lockPath).catch(() => {});
+  } finally {
+    await unlink(takeover).catch(() => {});
+  }
 }
 
 /** Waits for the lock, calling onWait once with the holder; gives up after timeoutMs. */

@@ -106,6 +106,20 @@ describe('the publishing lock', () => {
     await takeover();
   });
 
+  it("goes to exactly one of several builds that find a dead build's lock at once", async () => {
+    work = mkdtempSync(join(tmpdir(), 'publish-'));
+    const { lock } = siteSlots(join(work, 'dist'));
+    for (let round = 0; round < 20; round++) {
+      writeFileSync(lock, '99999999\n');
+      const tries = await Promise.allSettled(Array.from({ length: 6 }, () => acquireLock(lock)));
+      const held = tries.filter((t) => t.status === 'fulfilled');
+      expect(held, `round ${round}`).toHaveLength(1);
+      for (const t of tries) if (t.status === 'rejected') expect(t.reason).toBeInstanceOf(LockHeld);
+      await (held[0] as PromiseFulfilledResult<() => Promise<void>>).value();
+      expect(existsSync(lock)).toBe(false);
+    }
+  });
+
   it('is taken for a site whose folder does not exist yet (its parent is made)', async () => {
     work = mkdtempSync(join(tmpdir(), 'publish-'));
     const { lock } = siteSlots(join(work, 'srv', 'news', 'dist'));
