@@ -245,7 +245,14 @@ export interface TopicMonthListing {
  * month's pages, not every page of the topic): a topic with stories in one language has its page in
  * the other too, which says where they are.
  */
-export async function getTopicMonthListings(): Promise<TopicMonthListing[]> {
+export function getTopicMonthListings(): Promise<TopicMonthListing[]> {
+  topicMonthListingsPromise ??= topicMonthListings();
+  return topicMonthListingsPromise;
+}
+
+let topicMonthListingsPromise: Promise<TopicMonthListing[]> | undefined;
+
+async function topicMonthListings(): Promise<TopicMonthListing[]> {
   const byLang = await Promise.all(languages.map(async (lang) => [lang, await getTopicListings(lang)] as const));
   const topics = new Map<string, Topic>();
   const months = new Map<string, MonthGroup<StoryVersion>[]>();
