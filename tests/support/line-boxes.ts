@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { splitFile } from '../../src/lib/frontmatter-checks.ts';
 import { buildLexicon, keptWords } from '../../src/lib/thai-lines.ts';
 
 /** A story file's lexicon, computed the way the content loader does, from the file itself. */
 export function lexiconOfFile(path: string): string[] {
-  const { frontmatter, content } = parseFrontmatter(readFileSync(path, 'utf8'), { frontmatter: 'empty-with-spaces' });
-  const data = frontmatter as { title: string; summary: string; tags?: string[] };
-  return buildLexicon([data.title, data.summary, content], data.tags ?? []);
+  const { frontmatter, body } = splitFile(readFileSync(path, 'utf8'));
+  const data = parse(frontmatter ?? '') as { title: string; summary: string; tags?: string[] };
+  return buildLexicon([data.title, data.summary, body], data.tags ?? []);
 }
 
 export interface LineCheck {

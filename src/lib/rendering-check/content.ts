@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
 import pLimit from 'p-limit';
 import { parseDocument } from 'yaml';
 import { fieldLine, splitFile } from '../frontmatter-checks.ts';
@@ -40,17 +39,19 @@ export interface StoryFindings {
   findings: Finding[];
 }
 
-/** The file line of the `title:` key, found as the content loader finds it (so the build and this check name the same line). */
-function titleLine(source: string): number {
-  const frontmatter = splitFile(source).frontmatter ?? '';
-  return fieldLine(parseDocument(frontmatter), frontmatter, ['title']);
-}
-
-/** Reads a story file with the real parsers: Astro's frontmatter split and `yaml`, MDX for the body. */
+/**
+ * Reads a story file as the content loader does: its frontmatter split off and parsed with `yaml` (the
+ * `title:` key's line found the same way, so the build and this check name the same line), then the
+ * body with MDX, blank lines standing for the frontmatter so that block lines are the file's.
+ */
 export function readStoryText(source: string, format: 'md' | 'mdx' = 'mdx'): StoryText {
-  const { frontmatter, content } = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' });
-  const title = typeof frontmatter['title'] === 'string' ? frontmatter['title'] : '';
-  return storyText({ text: title, line: titleLine(source) }, renderStoryBody(content, format).blocks, frontmatter['translation'] !== undefined);
+  const { frontmatter, body, bodyLine } = splitFile(source);
+  const document = parseDocument(frontmatter ?? '');
+  const data: unknown = document.toJS();
+  const fields = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  const title = typeof fields['title'] === 'string' ? fields['title'] : '';
+  const line = fieldLine(document, frontmatter ?? '', ['title']);
+  return storyText({ text: title, line }, renderStoryBody('\n'.repeat(bodyLine - 1) + body, format).blocks, fields['translation'] !== undefined);
 }
 
 /** A story version as the check reads it: its title (on one line), then its body's numbered blocks. */
