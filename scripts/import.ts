@@ -16,7 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { filesUnder } from '../src/lib/files.ts';
 import { isLang, type Lang } from '../src/lib/i18n/languages.ts';
 import { LARGE_STORY_BYTES, MAX_TITLE_LENGTH } from '../src/lib/frontmatter-checks.ts';
-import { readArticleFile, renderArticleFile } from '../src/lib/importer/article-file.ts';
+import { readArticleFrontmatter, renderArticleFile } from '../src/lib/importer/article-file.ts';
 import { decodeInput, type InputEncoding } from '../src/lib/importer/decode.ts';
 import { ParseError, parseStory } from '../src/lib/importer/parse.ts';
 import { planStoryFiles, proposeSlug, storyIdentities, type ExistingStory, type ImportOptions, type TaggingTopic } from '../src/lib/importer/plan.ts';
@@ -109,7 +109,7 @@ async function readExisting(articlesDir: string): Promise<Map<string, ExistingSt
     const text = await readFile(path, 'utf8');
     let frontmatter: Record<string, unknown>;
     try {
-      ({ frontmatter } = readArticleFile(text));
+      frontmatter = readArticleFrontmatter(text);
     } catch (error) {
       // Without its frontmatter the story cannot be recognised, and importing it again would duplicate it.
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -1,6 +1,8 @@
 import { parse, stringify } from 'yaml';
 import { articleSchema, type ArticleFrontmatter } from '../../schemas/article.ts';
-import { escapeMdxText, unescapeMdxText } from './mdx-text.ts';
+import { splitFile } from '../frontmatter-checks.ts';
+import { renderStoryBody } from '../markdown/story-body.ts';
+import { escapeMdxText } from './mdx-text.ts';
 
 export type { ArticleFrontmatter } from '../../schemas/article.ts';
 
@@ -23,16 +25,13 @@ export interface ArticleFile {
   paragraphs: string[];
 }
 
-/** Reads a file written by renderArticleFile (or by hand in the same simple shape). */
+/** A story file's frontmatter, split off and parsed with `yaml` as the content loader does. */
+export function readArticleFrontmatter(text: string): Record<string, unknown> {
+  const data: unknown = parse(splitFile(text).frontmatter ?? '');
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+/** A story file as the content loader reads it: its frontmatter, and the text of its body's blocks (paragraphs, headings, list items) as MDX parses them. */
 export function readArticleFile(text: string): ArticleFile {
-  const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text.replace(/\r\n?/g, '\n'));
-  if (!match) return { frontmatter: {}, paragraphs: [] };
-  const data: unknown = parse(match[1]!);
-  const frontmatter = data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
-  const paragraphs = match[2]!
-    .split(/\n{2,}/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map(unescapeMdxText);
-  return { frontmatter, paragraphs };
+  return { frontmatter: readArticleFrontmatter(text), paragraphs: renderStoryBody(splitFile(text).body, 'mdx').blocks.map((block) => block.text) };
 }

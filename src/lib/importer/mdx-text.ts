@@ -23,8 +23,3 @@ export function escapeMdxText(text: string): string {
     .join('\n');
   return out;
 }
-
-/** The reverse of escapeMdxText, for reading imported bodies back (tests, the rendering check). */
-export function unescapeMdxText(mdx: string): string {
-  return mdx.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/\\([\\{}<>`*_[\]~|&#+=.)-])/g, '$1');
-}
