@@ -22,6 +22,11 @@ export interface SplitFile {
   bodyLine: number;
 }
 
+/**
+ * Splits a story file at its frontmatter's `---` lines, keeping file line numbers for messages. The one
+ * place story files are split (the content loader, the importer, the rendering check and the tests all
+ * use it); a regular expression, as Astro's own split is, with the frontmatter then parsed by `yaml`.
+ */
 export function splitFile(raw: string): SplitFile {
   const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
   if (!match) return { frontmatter: null, body: raw, bodyLine: 1 };
