@@ -475,7 +475,12 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
         'figures/en.mdx': rendering('', 'Trade reached $2278 billion in 2026.'),
         'override/th.mdx': original({ title: 'ข่าว \u202Eกลับด้าน', summary: 'สรุป \u2067ชื่อ\u2069 ครบคู่' }, 'ย่อหน้า \u202Dเปิดค้าง\n\nย่อหน้าปกติ'),
         // The newest story, so the front page's lead, with a dek that begins with its headline.
-        'future/th.mdx': original({ title: 'ข่าวล่วงหน้า', summary: 'ข่าวล่วงหน้า สรุปส่วนที่เหลือ', published: `${future}T10:00:00+07:00` }),
+        'future/th.mdx': original({
+          title: 'ข่าวล่วงหน้า',
+          summary: 'ข่าวล่วงหน้า สรุปส่วนที่เหลือ',
+          published: `${future}T10:00:00+07:00`,
+          image: '\n  src: /favicon.svg\n  alt: ภาพประกอบข่าวล่วงหน้า\n  caption: ภาพ\n  credit: AFP',
+        }),
         'links/th.mdx': original({
           sourceUrl: 'https://example.com/source',
           image: '\n  src: /favicon.svg\n  alt: ไอคอน\n  caption: ภาพ\n  credit: AFP',
@@ -511,6 +516,10 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
         .trim();
       expect(lead).toContain('ข่าวล่วงหน้า');
       expect(dek).toBe('สรุปส่วนที่เหลือ');
+      // A story with a photo leads with it.
+      expect(lead.slice(0, lead.indexOf('</article>'))).toMatch(
+        /<img [^>]*src="\/favicon\.svg"[^>]*alt="ภาพประกอบข่าวล่วงหน้า"|<img [^>]*alt="ภาพประกอบข่าวล่วงหน้า"[^>]*src="\/favicon\.svg"/,
+      );
 
       const links = await readFile(join(result.outDir, 'th', 'articles', 'links', 'index.html'), 'utf8');
       expect(links).toMatch(
