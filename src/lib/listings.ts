@@ -1,9 +1,10 @@
 import { EARLIEST_YEAR, LATEST_YEAR } from './dates.ts';
 import { ui, type Lang } from './i18n/index.ts';
+import { yearPages, type Month, type MonthGroup, type YearPage } from './months.ts';
 import { topicName } from './topics.ts';
 import type { Listing } from './urls.ts';
 
-/** Stories per page on topic pages, and on the archive and section pages before they were arranged by month. */
+/** Stories per page of the archive, section and topic pages when they were paginated by count (their old numbered addresses). */
 export const LISTING_PAGE_SIZE = 20;
 
 /** The id of a listing's list of years on its first page, which other pages link to. */
@@ -68,7 +69,7 @@ export function frontPage<T extends Listed, S extends string>(
 }
 
 /**
- * The page numbers beyond the first that the archive or a section had when it was paginated by count
+ * The page numbers beyond the first that the archive, a section or a topic had when it was paginated by count
  * (/th/archive/2/), kept as small pages that point into the months so that old links still lead
  * somewhere. A number that is also a year (/th/archive/2025/) is that year's page instead.
  */
@@ -76,6 +77,18 @@ export function formerPageNumbers(count: number): number[] {
   const pages: number[] = [];
   for (let page = 2; page <= Math.ceil(count / LISTING_PAGE_SIZE); page++) if (page < EARLIEST_YEAR || page > LATEST_YEAR) pages.push(page);
   return pages;
+}
+
+/** What a listing's `[key]` address holds: one of its years (/th/archive/2025/), or an old numbered page (/th/archive/3/). */
+export type ListingKeyPage = { kind: 'year'; at: YearPage } | { kind: 'former'; page: number };
+
+/** Every `[key]` page of a listing in a language, from its months there and in the other language. */
+export function listingKeyPages(months: readonly MonthGroup<unknown>[], otherMonths: readonly Month[]): { key: string; page: ListingKeyPage }[] {
+  const count = months.reduce((sum, month) => sum + month.items.length, 0);
+  return [
+    ...yearPages(months, otherMonths).map((at) => ({ key: String(at.year), page: { kind: 'year', at } as const })),
+    ...formerPageNumbers(count).map((page) => ({ key: String(page), page: { kind: 'former', page } as const })),
+  ];
 }
 
 /** A listing's name: "ข่าวทั้งหมด" for the archive, the section's name for a section, the topic's for a topic (in either language, as topicName gives it). */
