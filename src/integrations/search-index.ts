@@ -346,9 +346,10 @@ const unpack = (raw: Buffer): Buffer => (raw.subarray(0, SIGNATURE.length).toStr
 
 /**
  * Pagefind stores with each result (its fragment) the text it indexed: our index words, which take
- * more bytes than the text they spell even compressed, and a first search loads ten fragments. The search page reads only the text back (the excerpt, and which version holds the
- * query), so each fragment is rewritten with the text as published, read back once here rather than
- * in the reader's browser. Pagefind's own excerpt, which the site does not show, then no longer
+ * more bytes than the text they spell even compressed, and a first search loads ten fragments. The
+ * search page reads only the text back (the excerpt, and which version holds the query), so each
+ * fragment is rewritten with the text as published, read back once here rather than in the reader's
+ * browser. Pagefind's own excerpt, which the site does not show, then no longer
  * lines up with the text. Returns each result's publication time, by the id Pagefind gives it (its
  * fragment's name): Pagefind orders merged bundles by score only, so the search page sorts by date
  * itself, from these (dates.ts), loaded only when the reader asks for newest first.

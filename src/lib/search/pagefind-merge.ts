@@ -273,6 +273,8 @@ class WordStream {
     return this.cursor.bytes.subarray(this.item, this.end);
   }
 
+  // A loop rather than Buffer's compare: measured side by side on a year's parts, the merge took
+  // nearly twice as long with Buffer's (a call into C++ for each comparison of two short words).
   compare(other: WordStream): number {
     const a = this.cursor.bytes;
     const b = other.cursor.bytes;
