@@ -41,11 +41,7 @@ export type Listing = { kind: 'archive' } | { kind: 'section'; section: SectionI
 /** A listing's own page (its newest month). A page number > 1 is the old count-paginated address, kept so old links work. */
 export function listingPath(lang: Lang, listing: Listing, page = 1): string {
   const base =
-    listing.kind === 'archive'
-      ? `/${lang}/archive/`
-      : listing.kind === 'section'
-        ? `/${lang}/sections/${listing.section}/`
-        : `/${lang}/topics/${encodeURIComponent(listing.topic.id)}/`;
+    listing.kind === 'archive' ? `/${lang}/archive/` : listing.kind === 'section' ? `/${lang}/sections/${listing.section}/` : topicPath(lang, listing.topic.id);
   return pagedPath(base, page);
 }
 
