@@ -27,11 +27,16 @@ export interface ArticleFile {
 
 /** A story file's frontmatter, split off and parsed with `yaml` as the content loader does. */
 export function readArticleFrontmatter(text: string): Record<string, unknown> {
-  const data: unknown = parse(splitFile(text).frontmatter ?? '');
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  return fieldsOf(splitFile(text).frontmatter);
 }
 
 /** A story file as the content loader reads it: its frontmatter, and the text of its body's blocks (paragraphs, headings, list items) as MDX parses them. */
 export function readArticleFile(text: string): ArticleFile {
-  return { frontmatter: readArticleFrontmatter(text), paragraphs: renderStoryBody(splitFile(text).body, 'mdx').blocks.map((block) => block.text) };
+  const { frontmatter, body } = splitFile(text);
+  return { frontmatter: fieldsOf(frontmatter), paragraphs: renderStoryBody(body, 'mdx').blocks.map((block) => block.text) };
+}
+
+function fieldsOf(frontmatter: string | null): Record<string, unknown> {
+  const data: unknown = parse(frontmatter ?? '');
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
