@@ -146,8 +146,16 @@ export interface TopicListing {
   items: StoryVersion[];
 }
 
-/** The topics that have stories in a language, each with those stories. */
-export async function getTopicListings(lang: Lang): Promise<TopicListing[]> {
+const topicListingsByLang = new Map<Lang, Promise<TopicListing[]>>();
+
+/** The topics that have stories in a language, each with those stories: once per language and build (the topic index and the topics' pages ask). */
+export function getTopicListings(lang: Lang): Promise<TopicListing[]> {
+  let listings = topicListingsByLang.get(lang);
+  if (!listings) topicListingsByLang.set(lang, (listings = topicListings(lang)));
+  return listings;
+}
+
+async function topicListings(lang: Lang): Promise<TopicListing[]> {
   const [items, topicsOf] = await Promise.all([getStoriesIn(lang), getStoryTopics()]);
   const byId = new Map<string, TopicListing>();
   for (const item of items) {
