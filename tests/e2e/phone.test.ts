@@ -131,6 +131,11 @@ describe('on a 390 px phone', () => {
       const mean = heights.reduce((a, b) => a + b, 0) / heights.length;
       expect(heights.length, url).toBeGreaterThan(0);
       expect(mean, url).toBeLessThanOrEqual(844 / 5);
+      // Headlines are set tighter than body text, link and kept words included (they once took the body's 1.8).
+      const leading = await page
+        .locator('[data-story-list] > li :is(h2, h3) .keep-word, [data-story-list] > li :is(h2, h3) a')
+        .evaluateAll((els) => Math.max(...els.map((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize))));
+      expect(leading, url).toBeLessThanOrEqual(1.5);
     }
     await page.close();
   });
