@@ -44,8 +44,9 @@ interface LoaderOptions {
  * text, validates its frontmatter, turns its body into HTML (story-body.ts), then checks the rules
  * that span files (rendering without an original, duplicate slug). Every problem of every file is
  * reported together, each as `path:line: field: what is wrong. Fix: …`, and the build fails rather
- * than publish a site with a story missing. A file whose text has not changed since the last build is
- * not parsed again: Astro's content cache keeps its data, and the build cache its body (src/data/story-bodies.ts).
+ * than publish a site with a story missing. A file whose text has not changed since the last build by
+ * the same code is not parsed again: Astro's content cache keeps its data, and the build cache its
+ * body (src/data/story-bodies.ts).
  */
 export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loader {
   const base = config.contentDir;
@@ -75,6 +76,9 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     }
     const present = new Set(all.map((f) => f.rel));
     const incremental = isIncrementalBuild();
+    // A story's record and body depend on its text and on the code that renders it: new code renders
+    // every story again, not only the pages.
+    const dependsOn = `${buildCode() ?? ''}\0`;
     // Each file that passed the text checks: its id, text, shown path, digest, and its parsed frontmatter (null when unchanged).
     const texts = new Map<string, { id: string; raw: string; file: string; digest: string; yaml: Document | null }>();
     const storyFiles = all.flatMap(({ path, rel }) => {
@@ -95,7 +99,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
       }
       // The id keeps the folder path, so two stories with the same slug in different folders both load and get reported.
       const id = rel.replace(STORY_EXTENSION, '');
-      const digest = context.generateDigest(decoded.text);
+      const digest = context.generateDigest(dependsOn + decoded.text);
       if (incremental && unchanged(context.store.get(id), digest)) {
         // The live site's build, by the same code, checked and stored this very text: only the checks that depend on the day run again.
         for (const warning of checkedFileWarnings(decoded.text, file, now)) context.logger.warn(warning);
