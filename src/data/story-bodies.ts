@@ -6,7 +6,7 @@ import type { RenderedStoryBody } from '../lib/markdown/story-body.ts';
 /**
  * Story bodies as the content loader renders them (HTML, numbered blocks, and the text they came
  * from), kept in the build cache beside Astro's content store: one file per story file, named by
- * the loader's digest of all a body depends on (the file's text and the build's code).
+ * the loader's digest of all a body depends on (the file's text, the build's code, the word list).
  *
  * Why not in the store itself: Astro bundles its whole content store into the build's server code,
  * in every build. With the bodies in it the store grows by tens of kilobytes a story, and bundling it

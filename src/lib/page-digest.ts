@@ -25,7 +25,7 @@ export const MANIFEST_FILE = '.publish-manifest.json';
 
 /**
  * A digest of a page's props. A content entry counts by its collection, id and digest (the loader's
- * digest of the file's text and code, from which it derives data and HTML), not by its whole
+ * digest of the file's text, code and word list, from which it derives data and HTML), not by its whole
  * body, so a listing of 20 stories is hashed in microseconds. An object marked with digestOnce
  * counts by its own digest, computed the first time a page holds it. Maps and Sets count by their
  * contents; a function cannot be digested, so props must be data.

@@ -6,10 +6,14 @@
  * Each story brings its own lexicon, found at build time in its own text: runs of short pieces the
  * segmenter splits but that recur together (the rarest piece of the run occurs mostly inside it), the
  * names that follow a title (นาย, นางสาว, พลเอก, ดร. … : a name need not recur to be a name), plus
- * its Thai tags. A story's lexicon depends on nothing but that story, so a new story changes no other
- * story's page. Words of the lexicon are then kept whole on a line (a no-wrap span, no JavaScript),
- * and the repeat mark ๆ is tied to the word before it.
+ * its Thai tags. A name a story uses only once, with no title (เครือข่าย, แพคเกจ), leaves no such
+ * trace in that story; the site's word list (content/words.txt) supplies it: the words that the
+ * stories' own lexicons found in two stories or more, learned by `npm run words` and kept by editors.
+ * A story's lexicon depends on nothing but that story and the word list, so a new story changes no
+ * other story's page. Words of the lexicon are then kept whole on a line (a no-wrap span, no
+ * JavaScript), and the repeat mark ๆ is tied to the word before it.
  */
+import { ContentError } from './content-errors.ts';
 
 /** The longest word kept whole, in characters: a 30 px headline on a 390 px phone still fits it. */
 export const MAX_WORD_LENGTH = 16;
@@ -82,10 +86,12 @@ function sharedBefore(run: readonly string[], starts: readonly { run: number; at
  * A run of 1–4 short pieces that recurs is a candidate; since the segmenter often glues the end of an
  * unknown word to the next word ("ปูติ|นข|อง", "ปูติ|นก|ล่าว"), the candidate takes in the text that
  * every one of its occurrences shares on either side. It is a word when the segmenter splits it, its
- * rarest piece occurs mostly inside it, and it is no longer than a phone line holds.
- * Sorted, so the same story always yields the same lexicon.
+ * rarest piece occurs mostly inside it, and it is no longer than a phone line holds. Words of
+ * `siteWords` (the site's word list) join it where they stand in the text as a run of the segmenter's
+ * pieces. Sorted, so the same story always yields the same lexicon.
  */
-export function buildLexicon(texts: readonly string[], tags: readonly string[] = []): string[] {
+export function buildLexicon(texts: readonly string[], tags: readonly string[] = [], siteWords: ReadonlySet<string> = NO_WORDS): string[] {
+  const words = new Set<string>();
   const runs: string[] = [];
   const single = new Map<string, number>();
   /** Each recurring candidate: where its occurrences start and end (run index, offset). */
@@ -94,6 +100,7 @@ export function buildLexicon(texts: readonly string[], tags: readonly string[] =
     for (const { run, pieces } of runsOf(text)) {
       const r = runs.push(run) - 1;
       for (const piece of pieces) count(single, piece.text);
+      if (siteWords.size > 0) for (const word of siteWordsIn(pieces, siteWords)) words.add(word);
       for (let i = 0; i < pieces.length; i++) {
         let key = '';
         for (let n = 1; n <= MAX_PIECES && i + n <= pieces.length; n++) {
@@ -108,7 +115,6 @@ export function buildLexicon(texts: readonly string[], tags: readonly string[] =
       }
     }
   }
-  const words = new Set<string>();
   for (const [key, { starts, ends }] of grams) {
     if (starts.length < MIN_RUN_COUNT) continue;
     const parts = key.split('|');
@@ -130,8 +136,94 @@ export function buildLexicon(texts: readonly string[], tags: readonly string[] =
   return [...words].sort();
 }
 
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/**
+ * The site's words that stand in a run as whole pieces of the segmenter: looked up piece by piece
+ * (a set lookup per run of pieces up to MAX_WORD_LENGTH). Searching the text for each word of the
+ * list, measured on the corpus, was an order of magnitude slower and also found words inside longer
+ * words, doubling the kept stretches.
+ */
+function* siteWordsIn(pieces: readonly { text: string }[], siteWords: ReadonlySet<string>): Generator<string> {
+  for (let i = 0; i < pieces.length; i++) {
+    let word = pieces[i]!.text;
+    for (let k = i + 1; k < pieces.length; k++) {
+      word += pieces[k]!.text;
+      if (word.length > MAX_WORD_LENGTH) break;
+      if (siteWords.has(word)) yield word;
+    }
+  }
+}
+
+/** A word is the site's when the own lexicons of this many stories found it. */
+export const SITE_WORD_STORIES = 2;
+
+/**
+ * The site's word list learned from its stories (each its texts and tags): the words of their own
+ * lexicons (built without a word list) that `SITE_WORD_STORIES` stories or more found, and whose
+ * rarest piece, across all the stories, occurs mostly inside the word. A story's own lexicon also
+ * takes phrases of words the segmenter knows (ซึ่ง|เป็น) when that story happens to repeat them;
+ * across an archive their pieces are seen everywhere else, while a name's (เมีย|นมา) are not.
+ * Sorted, so the same stories always yield the same list.
+ */
+export function learnSiteWords(stories: Iterable<{ texts: readonly string[]; tags?: readonly string[] }>): string[] {
+  const found = new Map<string, number>();
+  const texts: string[] = [];
+  for (const story of stories) {
+    for (const word of buildLexicon(story.texts, story.tags)) count(found, word);
+    texts.push(...story.texts);
+  }
+  const candidates = new Set([...found].filter(([word, n]) => n >= SITE_WORD_STORIES && segment(word).length > 1).map(([word]) => word));
+  // How often each candidate stands as a run of pieces, and how often each of its pieces stands anywhere.
+  const occurrences = new Map<string, number>();
+  const pieceCounts = new Map<string, number>();
+  for (const text of texts) {
+    for (const { pieces } of runsOf(text)) {
+      for (const piece of pieces) count(pieceCounts, piece.text);
+      for (const word of siteWordsIn(pieces, candidates)) count(occurrences, word);
+    }
+  }
+  return [...candidates]
+    .filter((word) => {
+      const n = occurrences.get(word) ?? 0;
+      const rarest = Math.min(...segment(word).map((piece) => pieceCounts.get(piece) ?? n));
+      return n > 0 && n / rarest >= MIN_COHESION;
+    })
+    .sort();
+}
+
+/** Why a line of the word list cannot be a word to keep whole, or null when it can. */
+export function siteWordProblem(word: string): string | null {
+  if (!THAI_LETTERS.test(word)) return `"${word}" is not one Thai word: only Thai letters, vowels and tone marks, no spaces, digits or Latin`;
+  if (word.length > MAX_WORD_LENGTH) return `"${word}" is ${word.length} characters, longer than the ${MAX_WORD_LENGTH} a phone line holds`;
+  return null;
+}
+
+/** The word list's file beside the stories, and what its opening comment tells editors. */
+export const WORD_LIST_FILE = 'words.txt';
+export const WORD_LIST_HEADER = [
+  '# Thai words kept whole on a line wherever a story uses them: names and loanwords the browser',
+  '# would break (เครือ|ข่าย, แพค|เกจ). One word per line, Thai letters only, up to 16 characters.',
+  '# `npm run words` adds the words that two stories or more repeat or name; add your own freely.',
+];
+
+/** The word list's words, and each line that is not a word, as `file:line` problems with the fix. */
+export function parseWordList(text: string, file: string): { words: Set<string>; problems: ContentError[] } {
+  const words = new Set<string>();
+  const problems: ContentError[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const word = raw.trim().normalize('NFC');
+    if (word === '' || word.startsWith('#')) return;
+    const problem = siteWordProblem(word);
+    if (problem)
+      problems.push(new ContentError({ file, line: index + 1, problem, fix: 'write one Thai word on the line, or start it with # to keep it as a note' }));
+    else words.add(word);
+  });
+  return { words, problems };
+}
+
 /** Titles and ranks a Thai name follows, as the press writes them. */
-const TITLES = ['นาย', 'นาง', 'นางสาว', 'เด็กชาย', 'เด็กหญิง', 'ดร.', 'นพ.', 'พญ.', 'ศ.', 'รศ.', 'ผศ.', 'ม.ร.ว.', 'ม.ล.', 'ว่าที่ร้อยตรี']
+export const TITLES: readonly string[] = ['นาย', 'นาง', 'นางสาว', 'เด็กชาย', 'เด็กหญิง', 'ดร.', 'นพ.', 'พญ.', 'ศ.', 'รศ.', 'ผศ.', 'ม.ร.ว.', 'ม.ล.', 'ว่าที่ร้อยตรี']
   .concat(['พล', 'พลตำรวจ', 'พลเรือ', 'พลอากาศ'].flatMap((rank) => ['เอก', 'โท', 'ตรี'].map((grade) => rank + grade)))
   .sort((a, b) => b.length - a.length);
 const THAI_RUN = '[\\u0E01-\\u0E4E]+';
@@ -143,7 +235,7 @@ const TITLED_NAME = new RegExp(`(${TITLES.map(escapeRegExp).join('|')}) ?(${THAI
  * name's first letters to its title (นายธน|ดล), so it cannot tell where a title ends; a run after
  * a title that is no name (นายอำเภอเมือง…, an office) is only kept whole, which does no harm.
  */
-function titledNames(text: string): string[] {
+export function titledNames(text: string): string[] {
   return [...text.normalize('NFC').matchAll(TITLED_NAME)].flatMap(([, , first, last]) => (last ? [first!, last] : [first!]));
 }
 

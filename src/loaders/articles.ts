@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Loader } from 'astro/loaders';
@@ -25,7 +25,7 @@ import { buildCode, isIncrementalBuild } from '../lib/page-digest.ts';
 import { buildStories, storyFolder, type Story, type StoryFile } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { storyWords } from '../lib/related.ts';
-import { buildLexicon } from '../lib/thai-lines.ts';
+import { buildLexicon, parseWordList, WORD_LIST_FILE } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
 import { decodeSitePath } from '../lib/urls.ts';
 import { articleSchema, knownFields, type ArticleData } from '../schemas/article.ts';
@@ -45,11 +45,12 @@ interface LoaderOptions {
  * that span files (rendering without an original, duplicate slug). Every problem of every file is
  * reported together, each as `path:line: field: what is wrong. Fix: …`, and the build fails rather
  * than publish a site with a story missing. A file whose text has not changed since the last build by
- * the same code is not parsed again: Astro's content cache keeps its data, and the build cache its
- * body (src/data/story-bodies.ts).
+ * the same code and word list is not parsed again: Astro's content cache keeps its data, and the build
+ * cache its body (src/data/story-bodies.ts).
  */
 export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {}): Loader {
   const base = config.contentDir;
+  const wordListPath = join(dirname(base), WORD_LIST_FILE);
   // Compiled once: path.matchesGlob (the same matcher, with these options) compiles its glob on every call, once per file per glob.
   const ignored = ignore.map(
     (glob) => new Minimatch(glob, { windowsPathsNoEscape: true, nonegate: true, nocomment: true, optimizationLevel: 2, platform: 'linux' }),
@@ -76,9 +77,13 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     }
     const present = new Set(all.map((f) => f.rel));
     const incremental = isIncrementalBuild();
-    // A story's record and body depend on its text and on the code that renders it: new code renders
-    // every story again, not only the pages.
-    const dependsOn = `${buildCode() ?? ''}\0`;
+    // The site's word list (thai-lines.ts): every story's lexicon takes its words.
+    const wordListText = existsSync(wordListPath) ? readFileSync(wordListPath, 'utf8') : '';
+    const wordList = parseWordList(wordListText, shown(wordListPath));
+    problems.push(...wordList.problems);
+    // A story's record and body depend on its text, the code that renders it and the word list: a
+    // change to either of the last two renders every story again, not only the pages.
+    const dependsOn = `${buildCode() ?? ''}\0${context.generateDigest(wordListText)}\0`;
     // Each file that passed the text checks: its id, text, shown path, digest, and its parsed frontmatter (null when unchanged).
     const texts = new Map<string, { id: string; raw: string; file: string; digest: string; yaml: Document | null }>();
     const storyFiles = all.flatMap(({ path, rel }) => {
@@ -133,7 +138,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
         );
       }
       // The story's own words to keep whole on a line; its pages apply them to the headline and dek too.
-      const lexicon = buildLexicon([parsed.data.title, parsed.data.summary, body.text], parsed.data.tags);
+      const lexicon = buildLexicon([parsed.data.title, parsed.data.summary, body.text], parsed.data.tags, wordList.words);
       let rendered: RenderedStoryBody;
       try {
         // Blank lines stand for the frontmatter, so the parser's line numbers are the file's.
@@ -199,10 +204,10 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
   return {
     name: 'article-loader',
     load: async (context) => {
-      // `astro dev`: reload when a file among the stories changes (a build has no watcher).
-      context.watcher?.add(base);
+      // `astro dev`: reload when a file among the stories or the word list changes (a build has no watcher).
+      context.watcher?.add([base, wordListPath]);
       context.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(base)) load(context).catch((error: unknown) => context.logger.error(String(error)));
+        if (path.startsWith(base) || path === wordListPath) load(context).catch((error: unknown) => context.logger.error(String(error)));
       });
       await load(context);
     },

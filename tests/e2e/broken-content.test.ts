@@ -453,6 +453,18 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
     }
   });
 
+  it('reports each line of the word list that is not a Thai word, with its line and fix, and builds nothing', async () => {
+    const result = await buildContent(join(projectRoot, '.test-dist', 'broken-content', 'word-list'), {
+      'plain/th.mdx': original(),
+      '../words.txt': '# names\nเครือข่าย\nVladimir Putin\nปูติน เมียนมา\n',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('words.txt:3: "Vladimir Putin" is not one Thai word');
+    expect(result.output).toContain('words.txt:4: "ปูติน เมียนมา" is not one Thai word');
+    expect(result.output).toContain('Fix: write one Thai word on the line, or start it with # to keep it as a note');
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
   it('fails fast on 1,000 nested list levels (the parser would take a minute)', async () => {
     const started = Date.now();
     const result = await build('deep-alone', { 'deep/th.mdx': original({}, deepIndentedList) });

@@ -153,6 +153,17 @@ describe('incremental publishing', { timeout: 300_000 }, () => {
     expect(await readFile(join(env.NEWS_CACHE_DIR, 'data-store.json'), 'utf8')).not.toContain('data-block');
   });
 
+  it('renders every story again with a new word list, and takes its words', async () => {
+    // Each story says ฟื้นตัว (ฟื้น|ตัว to the segmenter) once: only the word list keeps it whole.
+    const kept = '<span class="keep-word">ฟื้นตัว</span>';
+    expect(await readFile(page('th', 'story-07'), 'utf8')).not.toContain(kept);
+    await writeFile(join(contentDir, '../words.txt'), '# test\nฟื้นตัว\n');
+    const storyCount = (await readdir(contentDir)).length;
+    expect(await publishNow()).toMatch(new RegExp(`^published ${storyCount} stories:`));
+    expect(await readFile(page('th', 'story-07'), 'utf8')).toContain(kept);
+    await expectSameAsFullBuild('word-list');
+  });
+
   it('renders a body again that the build cache lost', async () => {
     const kept = (await readdir(bodies)).sort();
     await rm(join(bodies, kept[0]!));

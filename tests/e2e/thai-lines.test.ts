@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from '../support/build-site.ts';
 import { launchChromium } from '../support/browser.ts';
 import { CORPUS_WAIT_MS, waitForCorpusSite } from '../support/corpus.ts';
-import { addLines, checkLines, emptyCheck, lexiconOfFile, measureCorpusLines, releaseKeptWords } from '../support/line-boxes.ts';
+import { addLines, checkLines, emptyCheck, lexiconOfFile, measureCorpusLines, releaseKeptWords, siteWordsOf } from '../support/line-boxes.ts';
 
 /**
  * Thai line breaking in Chromium, measured from line boxes: no word of a story's lexicon (names and
@@ -30,7 +30,7 @@ afterAll(async () => {
 describe('Thai line breaking', () => {
   it('keeps the names of the Putin story whole at every phone width (hand-picked)', async () => {
     const slug = 'putin-praises-russia-myanmar-ties';
-    const lexicon = lexiconOfFile(join(projectRoot, 'content/articles', slug, 'th.mdx'));
+    const lexicon = lexiconOfFile(join(projectRoot, 'content/articles', slug, 'th.mdx'), siteWordsOf(join(projectRoot, 'content/articles')));
     expect(lexicon).toEqual(expect.arrayContaining(['ปูติน', 'เมียนมา']));
     const page = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
     await page.goto(`${seedUrl}/th/articles/${slug}/`);
@@ -52,6 +52,26 @@ describe('Thai line breaking', () => {
     expect(kept.split).toEqual([]);
     // The measurement sees a split when there is one.
     expect(released.split.length).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('keeps a word of the site’s word list whole in a story its own text does not teach it (hand-picked)', async () => {
+    const slug = 'thaigov-67045';
+    const file = join(projectRoot, 'content/articles/sample', slug, 'th.mdx');
+    const siteWords = siteWordsOf(join(projectRoot, 'content/articles'));
+    expect(lexiconOfFile(file)).not.toContain('เครือข่าย');
+    const lexicon = lexiconOfFile(file, siteWords);
+    expect(lexicon).toContain('เครือข่าย');
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+    await page.goto(`${seedUrl}/th/articles/${slug}/`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const kept = emptyCheck();
+    for (let width = 320; width <= 430; width += 10) {
+      await page.setViewportSize({ width, height: 800 });
+      addLines(kept, await checkLines(page, 'main h1, [data-summary], [data-body] p', lexicon));
+    }
+    expect(kept.words).toBeGreaterThan(0);
+    expect(kept.split).toEqual([]);
     await page.context().close();
   });
 

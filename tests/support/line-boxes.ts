@@ -1,15 +1,21 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { splitFile } from '../../src/lib/frontmatter-checks.ts';
-import { buildLexicon, keptWords } from '../../src/lib/thai-lines.ts';
+import { buildLexicon, keptWords, parseWordList, WORD_LIST_FILE } from '../../src/lib/thai-lines.ts';
 
-/** A story file's lexicon, computed the way the content loader does, from the file itself. */
-export function lexiconOfFile(path: string): string[] {
+/** A story file's lexicon, computed the way the content loader does, from the file itself and the site's word list. */
+export function lexiconOfFile(path: string, siteWords: ReadonlySet<string> = new Set()): string[] {
   const { frontmatter, body } = splitFile(readFileSync(path, 'utf8'));
   const data = parse(frontmatter ?? '') as { title: string; summary: string; tags?: string[] };
-  return buildLexicon([data.title, data.summary, body], data.tags ?? []);
+  return buildLexicon([data.title, data.summary, body], data.tags ?? [], siteWords);
+}
+
+/** The site's word list beside an articles folder (content/words.txt), as the content loader reads it. */
+export function siteWordsOf(articlesDir: string): Set<string> {
+  const path = join(articlesDir, '..', WORD_LIST_FILE);
+  return existsSync(path) ? parseWordList(readFileSync(path, 'utf8'), path).words : new Set();
 }
 
 export interface LineCheck {
@@ -122,9 +128,10 @@ export async function measureCorpusLines(
   const sample = thai.filter((_, i) => i % step === 0).slice(0, count);
   const byWidth = Object.fromEntries(widths.map((w) => [w, emptyCheck()])) as Record<number, LineCheck>;
   const released = emptyCheck();
+  const siteWords = siteWordsOf(articlesDir);
   const check = async (page: Page, path: string, i: number) => {
     const slug = path.split('/').at(-2)!;
-    const lexicon = lexiconOfFile(join(articlesDir, path));
+    const lexicon = lexiconOfFile(join(articlesDir, path), siteWords);
     await page.setViewportSize({ width: widths[0]!, height: 900 });
     await page.goto(`${siteUrl}/th/articles/${slug}/`);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));

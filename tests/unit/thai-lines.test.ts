@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderStoryBody } from '../../src/lib/markdown/story-body.ts';
-import { buildLexicon, lineParts, MAX_WORD_LENGTH, tieRepeatMark } from '../../src/lib/thai-lines.ts';
+import { buildLexicon, learnSiteWords, lineParts, MAX_WORD_LENGTH, parseWordList, tieRepeatMark } from '../../src/lib/thai-lines.ts';
 
 const story = [
   'ประธานาธิบดีปูตินของรัสเซียต้อนรับผู้นำเมียนมาที่กรุงมอสโก',
@@ -34,6 +34,44 @@ describe('a story’s lexicon', () => {
 
   it('is the same for the same story, whatever else the site holds', () => {
     expect(buildLexicon(story)).toEqual(buildLexicon([...story]));
+  });
+});
+
+describe('the site’s word list', () => {
+  const once = 'วันนี้มีการประชุมเครือข่ายเกษตรกรที่จังหวัดเชียงใหม่';
+
+  it('gives a story the words it uses once, where they stand as whole pieces', () => {
+    expect(buildLexicon([once])).not.toContain('เครือข่าย');
+    expect(buildLexicon([once], [], new Set(['เครือข่าย', 'ข่ายเก']))).toEqual(expect.arrayContaining(['เครือข่าย']));
+    // A list word that would cut the segmenter's pieces in two (ข่าย|เกษตรกร) is not taken there.
+    expect(buildLexicon([once], [], new Set(['ข่ายเก']))).not.toContain('ข่ายเก');
+  });
+
+  it('learns the words two stories or more found that hold together across them, not phrases of known words', () => {
+    const stories = [
+      { texts: ['ผู้นำเมียนมาพบจีน เมียนมากล่าวว่าเป็นมิตร ซึ่งเป็นข่าวดี ซึ่งเป็นที่ยินดี'] },
+      { texts: ['ผู้แทนเมียนมาเยือนไทย เมียนมาขอบคุณ ซึ่งเป็นการเยือนครั้งแรก ซึ่งเป็นมิตรภาพ'] },
+      // A name given a title in one story, and in another, is the site's even where a story has it bare.
+      { texts: ['นางสาวแพทองธาร ชินวัตร นายกรัฐมนตรี'] },
+      { texts: ['นางสาวแพทองธาร ชินวัตร เยือนจีน'] },
+      { texts: ['ซึ่งมีความหมาย ซึ่งได้รับ ซึ่งจะ ซึ่งทำให้ ซึ่งอยู่ ซึ่งกล่าว ซึ่งมา ซึ่งคือ เป็นไป เป็นงาน เป็นคน เป็นผล เป็นหนึ่ง'] },
+    ];
+    const learned = learnSiteWords(stories);
+    expect(learned).toEqual(expect.arrayContaining(['เมียนมา', 'แพทองธาร']));
+    expect(buildLexicon(['แพทองธารเยือนจีน'], [], new Set(learned))).toContain('แพทองธาร');
+    // Each of the first two stories repeats ซึ่ง|เป็น, but across the stories its pieces stand mostly apart.
+    expect(buildLexicon(stories[0]!.texts)).toContain('ซึ่งเป็น');
+    expect(learned).not.toContain('ซึ่งเป็น');
+    expect(learnSiteWords([...stories].reverse())).toEqual(learned);
+  });
+
+  it('is read line by line, and a line that is not one Thai word is named with its fix', () => {
+    const { words, problems } = parseWordList('# names\nเครือข่าย\n\n  ปูติน  \nPutin\nปูติน เมียนมา\nกกกกกกกกกกกกกกกกก\n', 'content/words.txt');
+    expect([...words]).toEqual(['เครือข่าย', 'ปูติน']);
+    expect(problems.map((p) => p.message.slice(0, p.message.indexOf(' is'))).join('\n')).toBe(
+      ['content/words.txt:5: "Putin"', 'content/words.txt:6: "ปูติน เมียนมา"', 'content/words.txt:7: "กกกกกกกกกกกกกกกกก"'].join('\n'),
+    );
+    expect(problems[0]!.message).toContain('Fix: write one Thai word on the line');
   });
 });
 
