@@ -216,7 +216,14 @@ export function parseWordList(text: string, file: string): { words: Set<string>;
     if (word === '' || word.startsWith('#')) return;
     const problem = siteWordProblem(word);
     if (problem)
-      problems.push(new ContentError({ file, line: index + 1, problem, fix: 'write one Thai word on the line, or start it with # to keep it as a note' }));
+      problems.push(
+        new ContentError({
+          file,
+          line: index + 1,
+          problem,
+          fix: `write one Thai word of up to ${MAX_WORD_LENGTH} characters on the line, or start the line with # to keep it as a note`,
+        }),
+      );
     else words.add(word);
   });
   return { words, problems };

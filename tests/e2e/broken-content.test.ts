@@ -461,7 +461,7 @@ describe(`broken content (${allCases.length} failing cases, 7 warning cases)`, (
     expect(result.ok).toBe(false);
     expect(result.output).toContain('words.txt:3: "Vladimir Putin" is not one Thai word');
     expect(result.output).toContain('words.txt:4: "ปูติน เมียนมา" is not one Thai word');
-    expect(result.output).toContain('Fix: write one Thai word on the line, or start it with # to keep it as a note');
+    expect(result.output).toContain('Fix: write one Thai word of up to 16 characters on the line, or start the line with # to keep it as a note');
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 

@@ -62,7 +62,7 @@ describe('npm run words', () => {
     const result = runScript('words', [], env);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('words.txt:3: "Myanmar" is not one Thai word');
-    expect(result.stderr).toContain('Fix: write one Thai word on the line');
+    expect(result.stderr).toContain('Fix: write one Thai word of up to 16 characters on the line');
     expect(await readFile(list, 'utf8')).toBe(broken);
   });
 

@@ -71,7 +71,7 @@ describe('the site’s word list', () => {
     expect(problems.map((p) => p.message.slice(0, p.message.indexOf(' is'))).join('\n')).toBe(
       ['content/words.txt:5: "Putin"', 'content/words.txt:6: "ปูติน เมียนมา"', 'content/words.txt:7: "กกกกกกกกกกกกกกกกก"'].join('\n'),
     );
-    expect(problems[0]!.message).toContain('Fix: write one Thai word on the line');
+    expect(problems[0]!.message).toContain('Fix: write one Thai word of up to 16 characters on the line');
   });
 });
 
