@@ -4,10 +4,10 @@
  * Learns the site's word list (content/words.txt, see learnSiteWords in src/lib/thai-lines.ts): the
  * Thai words that the own lexicons of two stories or more found (names and loanwords they repeat or
  * give a title to) and that hold together across all of them, so that a story using one of them once
- * keeps it whole on a line too. It reads the site's stories and,
- * with --from, story files (.mdx) or plain-text releases (.txt) under other folders: an archive not
- * published here. Words already in the list stay, with the editors' own lines and notes; new ones are
- * added at the end under a dated note. The next build renders every story with the new list.
+ * keeps it whole on a line too. It reads the site's stories and, with --from, story files (.mdx) or
+ * plain-text releases (.txt) under other folders: an archive not published here. Words already in the
+ * list stay, with the editors' own lines and notes; new ones are added at the end under a dated note.
+ * The next build renders every story with the new list.
  * Exit codes: 0 written (or nothing new), 2 bad input.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -63,7 +63,11 @@ async function main(): Promise<number> {
     for (const problem of problems) console.error(problem.message);
     return 2;
   }
-  const files = folders.flatMap((folder) => entriesUnderSync(folder).files.filter((path) => path.endsWith('.mdx') || path.endsWith('.txt')));
+  // The site's stories are its .mdx files; another folder may hold plain-text releases too.
+  const files = [
+    ...entriesUnderSync(contentDir).files.filter((path) => path.endsWith('.mdx')),
+    ...folders.slice(1).flatMap((folder) => entriesUnderSync(folder).files.filter((path) => path.endsWith('.mdx') || path.endsWith('.txt'))),
+  ];
   const learned = learnSiteWords(files.map(storyTexts));
   const added = learned.filter((word) => !known.has(word));
   console.log(`words: ${learned.length} words found in two stories or more of ${files.length}; ${added.length} new, ${known.size} already in ${shown}`);

@@ -203,7 +203,7 @@ export function siteWordProblem(word: string): string | null {
 export const WORD_LIST_FILE = 'words.txt';
 export const WORD_LIST_HEADER = [
   '# Thai words kept whole on a line wherever a story uses them: names and loanwords the browser',
-  '# would break (เครือ|ข่าย, แพค|เกจ). One word per line, Thai letters only, up to 16 characters.',
+  `# would break (เครือ|ข่าย, แพค|เกจ). One word per line, Thai letters only, up to ${MAX_WORD_LENGTH} characters.`,
   '# `npm run words` adds the words that two stories or more repeat or name; add your own freely.',
 ];
 
