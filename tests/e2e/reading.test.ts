@@ -168,6 +168,27 @@ describe('Thai typography', () => {
     await page.goto(`${seedUrl}/th/articles/${story}/`);
     const h1 = await page.locator('h1').evaluate((h) => parseFloat(getComputedStyle(h).lineHeight) / parseFloat(getComputedStyle(h).fontSize));
     expect(h1).toBeGreaterThanOrEqual(1.5);
+    // Every Thai headline, its links and kept words included, is set at 1.5: room for the marks, tighter than text.
+    for (const path of [
+      `/th/articles/${story}/`,
+      '/th/',
+      '/th/archive/',
+      `/th/search/?q=${encodeURIComponent('ปูติน')}`,
+      `/en/search/?q=${encodeURIComponent('ปูติน')}`,
+    ]) {
+      await page.goto(`${seedUrl}${path}`);
+      if (path.includes('search')) await page.locator('[data-result-link]').first().waitFor();
+      const leading = await page
+        .locator(':is(h1, h2, h3), :is(h1, h2, h3) :is(a, .keep-word)')
+        .evaluateAll((els) =>
+          els
+            .filter((el) => el.closest('[lang]')?.getAttribute('lang')?.startsWith('th') && el.textContent?.trim())
+            .map((el) => parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize)),
+        );
+      expect(leading.length, path).toBeGreaterThan(0);
+      expect([Math.min(...leading), Math.max(...leading)], path).toEqual([1.5, 1.5]);
+    }
+    await page.goto(`${seedUrl}/th/articles/${story}/`);
     const body = await page.locator('#b-1').evaluate((p) => parseFloat(getComputedStyle(p).lineHeight) / parseFloat(getComputedStyle(p).fontSize));
     expect(body).toBeGreaterThanOrEqual(1.79);
     expect(await page.textContent('[data-reading-time]')).toMatch(/^อ่าน \d+ นาที$/);
