@@ -11,15 +11,14 @@
  * must stay whole: how many occurrences a lexicon keeps whole, with the list and without.
  * Prints tables and writes bench/results/thai-lines-<timestamp>.json.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../tests/support/browser.ts';
 import { projectRoot } from '../tests/support/build-site.ts';
-import { haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { corpusDir, haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
 import { measureCorpusLines } from '../tests/support/line-boxes.ts';
-import { corpusDir } from '../tests/support/corpus.ts';
 import { buildLexicon, keptWords, learnSiteWords, MAX_WORD_LENGTH, titledNames, TITLES } from '../src/lib/thai-lines.ts';
 import { corpusSite } from './search.ts';
 import { serveCompressed } from './support/compressing-server.ts';
