@@ -19,7 +19,8 @@ import { parse } from 'yaml';
 import { configFromEnvironment } from '../src/config.ts';
 import { entriesUnderSync } from '../src/lib/files.ts';
 import { splitFile } from '../src/lib/frontmatter-checks.ts';
-import { learnSiteWords, parseWordList, WORD_LIST_FILE, WORD_LIST_HEADER } from '../src/lib/thai-lines.ts';
+import { learnSiteWords } from '../src/lib/thai-lines.ts';
+import { readWordList, WORD_LIST_FILE, WORD_LIST_HEADER } from '../src/lib/word-list.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run words -- [--from DIR ...]';
@@ -56,8 +57,7 @@ async function main(): Promise<number> {
   }
   const listPath = join(dirname(contentDir), WORD_LIST_FILE);
   const shown = relative(process.cwd(), listPath) || listPath;
-  const existing = existsSync(listPath) ? readFileSync(listPath, 'utf8') : '';
-  const { words: known, problems } = parseWordList(existing, shown);
+  const { text: existing, words: known, problems } = readWordList(existsSync(listPath) ? readFileSync(listPath) : null, shown);
   if (problems.length > 0) {
     // Nothing is written over a list an editor must mend first.
     for (const problem of problems) console.error(problem.message);

@@ -7,14 +7,12 @@
  * segmenter splits but that recur together (the rarest piece of the run occurs mostly inside it), the
  * names that follow a title (นาย, นางสาว, พลเอก, ดร. … : a name need not recur to be a name), plus
  * its Thai tags. A name a story uses only once, with no title (เครือข่าย, แพคเกจ), leaves no such
- * trace in that story; the site's word list (content/words.txt) supplies it: the words that the
+ * trace in that story; the site's word list (content/words.txt, word-list.ts) supplies it: the words that the
  * stories' own lexicons found in two stories or more, learned by `npm run words` and kept by editors.
  * A story's lexicon depends on nothing but that story and the word list, so a new story changes no
  * other story's page. Words of the lexicon are then kept whole on a line (a no-wrap span, no
  * JavaScript), and the repeat mark ๆ is tied to the word before it.
  */
-import { ContentError } from './content-errors.ts';
-
 /** The longest word kept whole, in characters: a 30 px headline on a 390 px phone still fits it. */
 export const MAX_WORD_LENGTH = 16;
 /** Pieces this short or shorter are what the segmenter leaves of a word it does not know. */
@@ -25,7 +23,7 @@ const MIN_RUN_COUNT = 2;
 const MIN_COHESION = 0.6;
 
 /** Thai letters, vowels and tone marks: not digits, not ๆ, not the signs ๏ ๚ ๛. */
-const THAI_LETTERS = /^[\u0E47-\u0E4E\u0E01-\u0E3A\u0E40-\u0E45]+$/;
+export const THAI_LETTERS = /^[\u0E47-\u0E4E\u0E01-\u0E3A\u0E40-\u0E45]+$/;
 
 let segmenter: Intl.Segmenter | undefined;
 function segment(text: string): string[] {
@@ -190,43 +188,6 @@ export function learnSiteWords(stories: Iterable<{ texts: readonly string[]; tag
       return n > 0 && n / rarest >= MIN_COHESION;
     })
     .sort();
-}
-
-/** Why a line of the word list cannot be a word to keep whole, or null when it can. */
-export function siteWordProblem(word: string): string | null {
-  if (!THAI_LETTERS.test(word)) return `"${word}" is not one Thai word: only Thai letters, vowels and tone marks, no spaces, digits or Latin`;
-  if (word.length > MAX_WORD_LENGTH) return `"${word}" is ${word.length} characters, longer than the ${MAX_WORD_LENGTH} a phone line holds`;
-  return null;
-}
-
-/** The word list's file beside the stories, and what its opening comment tells editors. */
-export const WORD_LIST_FILE = 'words.txt';
-export const WORD_LIST_HEADER = [
-  '# Thai words kept whole on a line wherever a story uses them: names and loanwords the browser',
-  `# would break (เครือ|ข่าย, แพค|เกจ). One word per line, Thai letters only, up to ${MAX_WORD_LENGTH} characters.`,
-  '# `npm run words` adds the words that two stories or more repeat or name; add your own freely.',
-];
-
-/** The word list's words, and each line that is not a word, as `file:line` problems with the fix. */
-export function parseWordList(text: string, file: string): { words: Set<string>; problems: ContentError[] } {
-  const words = new Set<string>();
-  const problems: ContentError[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const word = raw.trim().normalize('NFC');
-    if (word === '' || word.startsWith('#')) return;
-    const problem = siteWordProblem(word);
-    if (problem)
-      problems.push(
-        new ContentError({
-          file,
-          line: index + 1,
-          problem,
-          fix: `write one Thai word of up to ${MAX_WORD_LENGTH} characters on the line, or start the line with # to keep it as a note`,
-        }),
-      );
-    else words.add(word);
-  });
-  return { words, problems };
 }
 
 /** Titles and ranks a Thai name follows, as the press writes them. */

@@ -25,9 +25,10 @@ import { buildCode, isIncrementalBuild } from '../lib/page-digest.ts';
 import { buildStories, storyFolder, type Story, type StoryFile } from '../lib/story-model.ts';
 import { IGNORED_BY_DEFAULT, storyFileProblem } from '../lib/story-files.ts';
 import { storyWords } from '../lib/related.ts';
-import { buildLexicon, parseWordList, WORD_LIST_FILE } from '../lib/thai-lines.ts';
+import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
 import { decodeSitePath } from '../lib/urls.ts';
+import { readWordList, WORD_LIST_FILE } from '../lib/word-list.ts';
 import { articleSchema, knownFields, type ArticleData } from '../schemas/article.ts';
 import { reportRenderingFindings } from './rendering-check.ts';
 
@@ -78,12 +79,11 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     const present = new Set(all.map((f) => f.rel));
     const incremental = isIncrementalBuild();
     // The site's word list (thai-lines.ts): every story's lexicon takes its words.
-    const wordListText = existsSync(wordListPath) ? readFileSync(wordListPath, 'utf8') : '';
-    const wordList = parseWordList(wordListText, shown(wordListPath));
+    const wordList = readWordList(existsSync(wordListPath) ? readFileSync(wordListPath) : null, shown(wordListPath));
     problems.push(...wordList.problems);
     // A story's record and body depend on its text, the code that renders it and the word list: a
     // change to either of the last two renders every story again, not only the pages.
-    const dependsOn = `${buildCode() ?? ''}\0${context.generateDigest(wordListText)}\0`;
+    const dependsOn = `${buildCode() ?? ''}\0${context.generateDigest(wordList.text)}\0`;
     // Each file that passed the text checks: its id, text, shown path, digest, and its parsed frontmatter (null when unchanged).
     const texts = new Map<string, { id: string; raw: string; file: string; digest: string; yaml: Document | null }>();
     const storyFiles = all.flatMap(({ path, rel }) => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { splitFile } from '../../src/lib/frontmatter-checks.ts';
-import { buildLexicon, keptWords, parseWordList, WORD_LIST_FILE } from '../../src/lib/thai-lines.ts';
+import { buildLexicon, keptWords } from '../../src/lib/thai-lines.ts';
+import { readWordList, WORD_LIST_FILE } from '../../src/lib/word-list.ts';
 
 /** A story file's lexicon, computed the way the content loader does, from the file itself and the site's word list. */
 export function lexiconOfFile(path: string, siteWords: ReadonlySet<string> = new Set()): string[] {
@@ -15,7 +16,7 @@ export function lexiconOfFile(path: string, siteWords: ReadonlySet<string> = new
 /** The site's word list beside an articles folder (content/words.txt), as the content loader reads it. */
 export function siteWordsOf(articlesDir: string): Set<string> {
   const path = join(articlesDir, '..', WORD_LIST_FILE);
-  return existsSync(path) ? parseWordList(readFileSync(path, 'utf8'), path).words : new Set();
+  return readWordList(existsSync(path) ? readFileSync(path) : null, path).words;
 }
 
 export interface LineCheck {

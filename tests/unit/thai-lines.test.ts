@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderStoryBody } from '../../src/lib/markdown/story-body.ts';
-import { buildLexicon, learnSiteWords, lineParts, MAX_WORD_LENGTH, parseWordList, tieRepeatMark } from '../../src/lib/thai-lines.ts';
+import { buildLexicon, learnSiteWords, lineParts, MAX_WORD_LENGTH, tieRepeatMark } from '../../src/lib/thai-lines.ts';
 
 const story = [
   'ประธานาธิบดีปูตินของรัสเซียต้อนรับผู้นำเมียนมาที่กรุงมอสโก',
@@ -63,15 +63,6 @@ describe('the site’s word list', () => {
     expect(buildLexicon(stories[0]!.texts)).toContain('ซึ่งเป็น');
     expect(learned).not.toContain('ซึ่งเป็น');
     expect(learnSiteWords([...stories].reverse())).toEqual(learned);
-  });
-
-  it('is read line by line, and a line that is not one Thai word is named with its fix', () => {
-    const { words, problems } = parseWordList('# names\nเครือข่าย\n\n  ปูติน  \nPutin\nปูติน เมียนมา\nกกกกกกกกกกกกกกกกก\n', 'content/words.txt');
-    expect([...words]).toEqual(['เครือข่าย', 'ปูติน']);
-    expect(problems.map((p) => p.message.slice(0, p.message.indexOf(' is'))).join('\n')).toBe(
-      ['content/words.txt:5: "Putin"', 'content/words.txt:6: "ปูติน เมียนมา"', 'content/words.txt:7: "กกกกกกกกกกกกกกกกก"'].join('\n'),
-    );
-    expect(problems[0]!.message).toContain('Fix: write one Thai word of up to 16 characters on the line');
   });
 });
 
