@@ -84,7 +84,6 @@ export const en: UiStrings = {
   relatedNews: 'Related news',
   topics: 'Topics',
   topicsIntro: 'Every topic with stories in English, and how many.',
-  topicTitle: (name) => `Topic: ${name}`,
   reportError: 'Report an error in this story',
   reportTranslationError: 'Report a translation error',
   inParagraph: (n) => ` in paragraph ${n}`,

@@ -87,7 +87,6 @@ export const th: UiStrings = {
   relatedNews: 'ข่าวที่เกี่ยวข้อง',
   topics: 'หัวข้อข่าว',
   topicsIntro: 'หัวข้อข่าวทั้งหมดที่มีข่าวภาษาไทย และจำนวนข่าวในแต่ละหัวข้อ',
-  topicTitle: (name) => `หัวข้อข่าว: ${name}`,
   reportError: 'แจ้งข้อผิดพลาดในข่าวนี้',
   reportTranslationError: 'แจ้งคำแปลผิด',
   inParagraph: (n) => ` ในย่อหน้าที่ ${n}`,

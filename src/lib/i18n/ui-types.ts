@@ -38,7 +38,6 @@ export interface UiStrings {
   noVersionInThisLanguage: string;
   /** "This story is not available in <the other language>", written in this language. */
   noVersionInOtherLanguage: string;
-  /** On a topic page whose topic has no story in the other language. */
   /** Link from a rendering to its original, in the rendering's language. */
   readOriginal: string;
   /** Marks the language the reader is on, in the switch. */
@@ -108,8 +107,6 @@ export interface UiStrings {
   /** The topics of a story, and the index of all topics. */
   topics: string;
   topicsIntro: string;
-  /** Title of a topic's page: "Topic: Russia". */
-  topicTitle: (name: string) => string;
   /** The link at the end of every story. */
   reportError: string;
   /** The link after each paragraph of a rendering; the paragraph's number follows for screen readers. */
