@@ -19,7 +19,7 @@ import { launchChromium } from '../tests/support/browser.ts';
 import { projectRoot } from '../tests/support/build-site.ts';
 import { corpusDir, haveCorpus, noCorpusMessage } from '../tests/support/corpus.ts';
 import { measureCorpusLines } from '../tests/support/line-boxes.ts';
-import { buildLexicon, keptWords, learnSiteWords, MAX_WORD_LENGTH, titledNames, TITLES } from '../src/lib/thai-lines.ts';
+import { buildLexicon, escapeRegExp, keptWords, learnSiteWords, MAX_WORD_LENGTH, titledNames, TITLES } from '../src/lib/thai-lines.ts';
 import { corpusSite } from './search.ts';
 import { serveCompressed } from './support/compressing-server.ts';
 import { gitState, pass, table, timestamp } from './support/stats.ts';
@@ -37,7 +37,7 @@ interface HeldOut {
   keptShare: { own: number; withList: number };
 }
 
-const TITLE = new RegExp(`(?:${TITLES.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) ?`, 'g');
+const TITLE = new RegExp(`(?:${TITLES.map(escapeRegExp).join('|')}) ?`, 'g');
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
 
 /** The site's word list on stories it did not learn from (see the opening comment). */

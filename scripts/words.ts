@@ -15,24 +15,19 @@ import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse } from 'yaml';
 import { configFromEnvironment } from '../src/config.ts';
 import { entriesUnderSync } from '../src/lib/files.ts';
-import { splitFile } from '../src/lib/frontmatter-checks.ts';
+import { readLexiconTexts } from '../src/lib/importer/article-file.ts';
 import { learnSiteWords } from '../src/lib/thai-lines.ts';
-import { readWordList, WORD_LIST_FILE, WORD_LIST_HEADER } from '../src/lib/word-list.ts';
+import { readWordListFile, WORD_LIST_FILE, WORD_LIST_HEADER } from '../src/lib/word-list.ts';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = 'usage: npm run words -- [--from DIR ...]';
 
-/** A story's texts and tags, as the content loader gives them to its lexicon. */
+/** A story's texts and tags, as the content loader gives them to its lexicon; a plain-text release is all text. */
 function storyTexts(path: string): { texts: string[]; tags: string[] } {
   const text = readFileSync(path, 'utf8');
-  if (path.endsWith('.txt')) return { texts: [text], tags: [] };
-  const { frontmatter, body } = splitFile(text);
-  const data = (parse(frontmatter ?? '') ?? {}) as { title?: unknown; summary?: unknown; tags?: unknown };
-  const tags = Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === 'string') : [];
-  return { texts: [String(data.title ?? ''), String(data.summary ?? ''), body], tags };
+  return path.endsWith('.txt') ? { texts: [text], tags: [] } : readLexiconTexts(text);
 }
 
 async function main(): Promise<number> {
@@ -57,7 +52,7 @@ async function main(): Promise<number> {
   }
   const listPath = join(dirname(contentDir), WORD_LIST_FILE);
   const shown = relative(process.cwd(), listPath) || listPath;
-  const { text: existing, words: known, problems } = readWordList(existsSync(listPath) ? readFileSync(listPath) : null, shown);
+  const { text: existing, words: known, problems } = readWordListFile(listPath, shown);
   if (problems.length > 0) {
     // Nothing is written over a list an editor must mend first.
     for (const problem of problems) console.error(problem.message);

@@ -3,6 +3,7 @@
  * them (see buildLexicon and learnSiteWords in thai-lines.ts). One word per line, `#` starts a note.
  * Its bytes are checked as a story file's are (UTF-8 only, no control characters), then each line.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { ContentError } from './content-errors.ts';
 import { decodeStoryFile } from './frontmatter-checks.ts';
 import { MAX_WORD_LENGTH, THAI_LETTERS } from './thai-lines.ts';
@@ -50,4 +51,9 @@ export function readWordList(bytes: Uint8Array | null, file: string): WordList {
     } else list.words.add(word);
   });
   return list;
+}
+
+/** The word list in the file at `path`, an empty one when there is no file; `shown` names it in messages. */
+export function readWordListFile(path: string, shown = path): WordList {
+  return readWordList(existsSync(path) ? readFileSync(path) : null, shown);
 }

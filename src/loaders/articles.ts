@@ -28,7 +28,7 @@ import { storyWords } from '../lib/related.ts';
 import { buildLexicon } from '../lib/thai-lines.ts';
 import { balanceBidi, balanceBidiDeep } from '../lib/unicode.ts';
 import { decodeSitePath } from '../lib/urls.ts';
-import { readWordList, WORD_LIST_FILE } from '../lib/word-list.ts';
+import { readWordListFile, WORD_LIST_FILE } from '../lib/word-list.ts';
 import { articleSchema, knownFields, type ArticleData } from '../schemas/article.ts';
 import { reportRenderingFindings } from './rendering-check.ts';
 
@@ -79,7 +79,7 @@ export function articleLoader({ ignore = IGNORED_BY_DEFAULT }: LoaderOptions = {
     const present = new Set(all.map((f) => f.rel));
     const incremental = isIncrementalBuild();
     // The site's word list (thai-lines.ts): every story's lexicon takes its words.
-    const wordList = readWordList(existsSync(wordListPath) ? readFileSync(wordListPath) : null, shown(wordListPath));
+    const wordList = readWordListFile(wordListPath, shown(wordListPath));
     problems.push(...wordList.problems);
     // A story's record and body depend on its text, the code that renders it and the word list: a
     // change to either of the last two renders every story again, not only the pages.

@@ -1,22 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { parse } from 'yaml';
-import { splitFile } from '../../src/lib/frontmatter-checks.ts';
+import { readLexiconTexts } from '../../src/lib/importer/article-file.ts';
 import { buildLexicon, keptWords } from '../../src/lib/thai-lines.ts';
-import { readWordList, WORD_LIST_FILE } from '../../src/lib/word-list.ts';
+import { readWordListFile, WORD_LIST_FILE } from '../../src/lib/word-list.ts';
 
 /** A story file's lexicon, computed the way the content loader does, from the file itself and the site's word list. */
 export function lexiconOfFile(path: string, siteWords: ReadonlySet<string> = new Set()): string[] {
-  const { frontmatter, body } = splitFile(readFileSync(path, 'utf8'));
-  const data = parse(frontmatter ?? '') as { title: string; summary: string; tags?: string[] };
-  return buildLexicon([data.title, data.summary, body], data.tags ?? [], siteWords);
+  const { texts, tags } = readLexiconTexts(readFileSync(path, 'utf8'));
+  return buildLexicon(texts, tags, siteWords);
 }
 
 /** The site's word list beside an articles folder (content/words.txt), as the content loader reads it. */
 export function siteWordsOf(articlesDir: string): Set<string> {
-  const path = join(articlesDir, '..', WORD_LIST_FILE);
-  return readWordList(existsSync(path) ? readFileSync(path) : null, path).words;
+  return readWordListFile(join(articlesDir, '..', WORD_LIST_FILE)).words;
 }
 
 export interface LineCheck {

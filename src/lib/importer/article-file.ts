@@ -36,6 +36,14 @@ export function readArticleFile(text: string): ArticleFile {
   return { frontmatter: fieldsOf(frontmatter), paragraphs: renderStoryBody(body, 'mdx').blocks.map((block) => block.text) };
 }
 
+/** What the content loader gives a story file's lexicon (buildLexicon in thai-lines.ts): its headline, dek and body text, and its tags. */
+export function readLexiconTexts(text: string): { texts: string[]; tags: string[] } {
+  const { frontmatter, body } = splitFile(text);
+  const data = fieldsOf(frontmatter);
+  const tags = Array.isArray(data['tags']) ? data['tags'].filter((tag): tag is string => typeof tag === 'string') : [];
+  return { texts: [String(data['title'] ?? ''), String(data['summary'] ?? ''), body], tags };
+}
+
 function fieldsOf(frontmatter: string | null): Record<string, unknown> {
   const data: unknown = parse(frontmatter ?? '');
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
